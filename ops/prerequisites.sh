@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what CareWatch needs on a fresh Debian 12 machine that already has the .NET 10 SDK.
+# Idempotent: it installs only what is missing. Source it, then call the functions you need.
+
+apt_install() {
+  # Installs Debian packages that are not yet installed.
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing ${missing[*]} from Debian's packages…" >&2
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+ensure_postgres() { apt_install postgresql-15 postgresql-client-15; }
+ensure_chromium() { apt_install chromium; }
+ensure_node() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
+  apt_install nodejs npm
+}
+ensure_openssl() { command -v openssl >/dev/null 2>&1 || apt_install openssl; }

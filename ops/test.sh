@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against a throwaway private PostgreSQL cluster.
+# Usage: ops/test.sh [extra 'dotnet test' arguments, e.g. --filter FullyQualifiedName~Storage]
+# Ends with the line "N passed, N failed" (", N skipped" when any were skipped).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+source ops/prerequisites.sh
+ensure_postgres
+ensure_openssl
+
+work=$(mktemp -d -t carewatch-test.XXXXXX)
+chmod 755 "$work"
+pgdata="$work/pg"
+cleanup() {
+  ops/pg-cluster.sh stop "$pgdata" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Another run (or another program) may take the port between choosing and binding: try again.
+for attempt in 1 2 3 4 5; do
+  port=$(ops/free-port.sh)
+  if CAREWATCH_PG_FSYNC=off ops/pg-cluster.sh start "$pgdata" "$port"; then break; fi
+  [ "$attempt" -eq 5 ] && { echo "could not start PostgreSQL" >&2; exit 1; }
+done
+echo "PostgreSQL 15 for tests on 127.0.0.1:$port" >&2
+
+export CAREWATCH_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+export CAREWATCH_REPO_ROOT="$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# Two runs in one checkout share bin/ and obj/: build one at a time.
+mkdir -p .carewatch
+flock .carewatch/build.lock dotnet build CareWatch.sln -c Debug -v quiet -nologo -clp:ErrorsOnly
+
+set +e
+dotnet test CareWatch.sln -c Debug --no-build -nologo -v quiet \
+  --results-directory "$work/results" --logger "trx" --logger "console;verbosity=normal" "$@" \
+  > "$work/test-output.txt" 2>&1
+status=$?
+set -e
+grep -E '^\s*(Failed|Passed|Skipped) |Error Message|^\s+at |Total tests|Passed!|Failed!|error' "$work/test-output.txt" \
+  | grep -vE '^\s*Passed ' | head -400 || true
+
+passed=0; failed=0; total=0
+for trx in "$work"/results/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p"; }
+  total=$(( total + $(get total) )); passed=$(( passed + $(get passed) )); failed=$(( failed + $(get failed) ))
+done
+skipped=$(( total - passed - failed ))
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # A crashed test host or a build problem: show it and count it as a failure.
+  tail -50 "$work/test-output.txt"
+  failed=1
+fi
+line="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

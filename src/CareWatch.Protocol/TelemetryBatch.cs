@@ -1,0 +1,38 @@
+namespace CareWatch.Protocol;
+
+/// <summary>
+/// One device-to-cloud message of protocol <c>carewatch.v1</c>: a batch of per-minute summaries
+/// and/or events from one watch. See docs/telemetry.md.
+/// </summary>
+/// <param name="Seq">Monotonic per-watch sequence number; the gateway stores a (watch, seq) pair once.</param>
+/// <param name="Battery">Battery charge in percent, 0–100.</param>
+/// <param name="Charging">Whether the watch is on its charger.</param>
+/// <param name="Minutes">Completed minutes, oldest first.</param>
+/// <param name="Events">Button presses and fall detections.</param>
+public sealed record TelemetryBatch(
+    long Seq,
+    int Battery,
+    bool Charging,
+    IReadOnlyList<MinuteSummary> Minutes,
+    IReadOnlyList<DeviceEvent> Events);
+
+/// <summary>What the watch measured during one minute.</summary>
+/// <param name="Start">Start of the minute, UTC by the watch clock, on a whole minute.</param>
+/// <param name="Movement">Actigraphy-style activity count (device scale, ≥ 0).</param>
+/// <param name="Steps">Steps counted in the minute.</param>
+/// <param name="Worn">Skin contact during the minute.</param>
+public sealed record MinuteSummary(DateTime Start, int Movement, int Steps, bool Worn);
+
+/// <summary>Something the senior or the watch signalled at a moment.</summary>
+public sealed record DeviceEvent(DateTime At, DeviceEventKind Kind);
+
+/// <summary>Kinds of device events in protocol v1.</summary>
+public enum DeviceEventKind
+{
+    /// <summary>The senior pressed "I am OK".</summary>
+    Ok,
+    /// <summary>The senior pressed SOS.</summary>
+    Sos,
+    /// <summary>The watch detected a fall.</summary>
+    Fall,
+}

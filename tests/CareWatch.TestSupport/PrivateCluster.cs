@@ -29,7 +29,8 @@ public sealed class PrivateCluster : IAsyncDisposable
     {
         var parent = Directory.CreateTempSubdirectory("carewatch-cluster-");
         // The server may run as the 'postgres' user, which must be able to reach the folder.
-        File.SetUnixFileMode(parent.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(parent.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var cluster = new PrivateCluster(Path.Combine(parent.FullName, "pg"), FreePort.Next());
         await cluster.StartAgainAsync();

@@ -1,0 +1,12 @@
+namespace CareWatch.Monitoring;
+
+/// <summary>The kinds of alert a monitor raises (stored in alerts.kind).</summary>
+public static class AlertKinds
+{
+    /// <summary>Still for longer than allowed.</summary>
+    public const string Inactivity = "inactivity";
+    /// <summary>The senior pressed SOS.</summary>
+    public const string Sos = "sos";
+    /// <summary>The watch detected a fall.</summary>
+    public const string Fall = "fall";
+}

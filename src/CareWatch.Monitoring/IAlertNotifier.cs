@@ -1,0 +1,10 @@
+using CareWatch.Storage;
+
+namespace CareWatch.Monitoring;
+
+/// <summary>Tells people about an alert that was just stored (raised, cleared, resolved).</summary>
+public interface IAlertNotifier
+{
+    /// <summary>Called after the alert's new state is committed in PostgreSQL.</summary>
+    Task AlertChangedAsync(AlertRecord alert, CancellationToken ct);
+}

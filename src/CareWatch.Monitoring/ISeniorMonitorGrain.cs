@@ -1,0 +1,31 @@
+using CareWatch.Protocol;
+
+namespace CareWatch.Monitoring;
+
+/// <summary>A minute of a senior's watch, as the monitor needs it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ObservedMinute([property: Id(0)] DateTime Start, [property: Id(1)] int Movement, [property: Id(2)] bool Worn);
+
+/// <summary>A button press or fall from the senior's watch.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ObservedEvent([property: Id(0)] DateTime At, [property: Id(1)] DeviceEventKind Kind);
+
+/// <summary>The monitor's live view of a senior.</summary>
+[GenerateSerializer, Immutable]
+public sealed record MonitorSnapshot(
+    [property: Id(0)] DateTime? LastMinute,
+    [property: Id(1)] DateTime? StillSince,
+    [property: Id(2)] bool InactivityAlertOpen);
+
+/// <summary>One per senior (keyed by the senior's id): follows their movement and raises and clears alerts.</summary>
+public interface ISeniorMonitorGrain : IGrainWithGuidKey
+{
+    /// <summary>New stored minutes from the senior's watch, oldest first.</summary>
+    Task ObserveMinutesAsync(IReadOnlyList<ObservedMinute> minutes);
+
+    /// <summary>Button presses and falls.</summary>
+    Task ObserveEventsAsync(IReadOnlyList<ObservedEvent> events);
+
+    /// <summary>The current state, for the board and for tests.</summary>
+    Task<MonitorSnapshot> GetSnapshotAsync();
+}

@@ -1,0 +1,17 @@
+namespace CareWatch.Monitoring;
+
+/// <summary>Hands stored telemetry to the senior's monitor grain.</summary>
+public sealed class MonitorTelemetryObserver(IGrainFactory grains) : ITelemetryObserver
+{
+    /// <inheritdoc />
+    public async Task OnStoredAsync(StoredTelemetry telemetry, CancellationToken ct)
+    {
+        if (telemetry.SeniorId is not { } seniorId) return; // an unassigned watch has nobody to watch over
+        var monitor = grains.GetGrain<ISeniorMonitorGrain>(seniorId);
+        var batch = telemetry.Batch;
+        if (batch.Events.Count > 0)
+            await monitor.ObserveEventsAsync(batch.Events.Select(e => new ObservedEvent(e.At, e.Kind)).ToList());
+        if (batch.Minutes.Count > 0)
+            await monitor.ObserveMinutesAsync(batch.Minutes.Select(m => new ObservedMinute(m.Start, m.Movement, m.Worn)).ToList());
+    }
+}

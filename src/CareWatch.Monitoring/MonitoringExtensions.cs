@@ -1,0 +1,21 @@
+using CareWatch.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CareWatch.Monitoring;
+
+/// <summary>Registers the senior monitors.</summary>
+public static class MonitoringExtensions
+{
+    /// <summary>Adds monitor options, the stores the grains use and the telemetry observer.</summary>
+    public static IServiceCollection AddSeniorMonitoring(this IServiceCollection services)
+    {
+        services.AddOptions<MonitorOptions>().BindConfiguration("Monitoring").ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AlertStore>();
+        services.TryAddSingleton<ActivityHistory>();
+        services.TryAddSingleton<SeniorDirectory>();
+        services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>();
+        return services;
+    }
+}

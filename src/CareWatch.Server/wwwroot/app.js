@@ -1,0 +1,81 @@
+// The staff board: open alerts, live. On every (re)connect it reloads the open alerts from the API,
+// then applies pushes from the hub, so nothing is missed while the connection was down.
+"use strict";
+
+const alerts = new Map(); // id -> alert view
+const list = document.getElementById("alerts");
+const template = document.getElementById("alert-template");
+const connectionBadge = document.getElementById("connection");
+const summary = document.getElementById("summary");
+const empty = document.getElementById("empty");
+const kindLabels = { inactivity: "No movement", sos: "SOS", fall: "Fall" };
+
+function formatDuration(ms) {
+  const minutes = Math.max(0, Math.floor(ms / 60000));
+  const h = Math.floor(minutes / 60), m = minutes % 60;
+  return h > 0 ? `${h} h ${String(m).padStart(2, "0")} min` : `${m} min`;
+}
+
+function formatTime(iso) {
+  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+function render() {
+  const open = [...alerts.values()].filter(a => a.status === "open")
+    .sort((a, b) => new Date(a.stillSince ?? a.raisedAt) - new Date(b.stillSince ?? b.raisedAt));
+  list.replaceChildren(...open.map(a => {
+    const item = template.content.firstElementChild.cloneNode(true);
+    item.dataset.alertId = a.id;
+    item.classList.add(`kind-${a.kind}`);
+    item.querySelector(".kind").textContent = kindLabels[a.kind] ?? a.kind;
+    item.querySelector(".name").textContent = a.seniorName;
+    const since = a.stillSince ?? a.raisedAt;
+    item.querySelector(".duration").textContent = formatDuration(Date.now() - new Date(since));
+    item.querySelector(".since").textContent = a.stillSince ? `still since ${formatTime(since)}` : `at ${formatTime(since)}`;
+    item.querySelector(".explanation").textContent = a.explanation;
+    return item;
+  }));
+  summary.textContent = open.length === 0 ? "All calm" : `${open.length} open alert${open.length > 1 ? "s" : ""}`;
+  empty.hidden = open.length !== 0;
+  document.title = open.length ? `(${open.length}) CareWatch — alerts` : "CareWatch — alerts";
+}
+
+async function reload() {
+  const response = await fetch("api/alerts", { headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`GET /api/alerts answered ${response.status}`);
+  alerts.clear();
+  for (const a of await response.json()) alerts.set(a.id, a);
+  render();
+}
+
+function setConnection(state, text) {
+  connectionBadge.className = `connection ${state}`;
+  connectionBadge.textContent = text;
+}
+
+async function start() {
+  if (!window.signalR) {
+    setConnection("down", "Live updates unavailable (SignalR client missing: run ops/web-assets.sh)");
+    await reload();
+    return;
+  }
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("hubs/alerts")
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10000, 500 * 2 ** ctx.previousRetryCount) })
+    .build();
+  connection.on("AlertChanged", alert => { alerts.set(alert.id, alert); render(); });
+  connection.onreconnecting(() => setConnection("down", "Reconnecting… the board may be out of date"));
+  connection.onreconnected(async () => { setConnection("live", "Live"); await reload(); });
+  connection.onclose(() => { setConnection("down", "Disconnected — retrying"); setTimeout(start, 3000); });
+  try {
+    await connection.start();
+    setConnection("live", "Live");
+    await reload();
+  } catch (e) {
+    setConnection("down", "Cannot reach the server — retrying");
+    setTimeout(start, 3000);
+  }
+}
+
+setInterval(render, 15000); // keep the "still for" durations current
+start();

@@ -1,0 +1,103 @@
+using Npgsql;
+
+namespace CareWatch.Storage;
+
+/// <summary>An alert as staff see it.</summary>
+public sealed record AlertRecord(
+    long Id,
+    Guid SeniorId,
+    string SeniorName,
+    Guid BureauId,
+    string Kind,
+    string Status,
+    DateTime? StillSince,
+    DateTime RaisedAt,
+    DateTime? ClosedAt,
+    string Explanation);
+
+/// <summary>Alert rows in PostgreSQL, the source of truth for the alert lifecycle.</summary>
+public sealed class AlertStore(NpgsqlDataSource dataSource)
+{
+    private const string SelectAlert = """
+        SELECT a.id, a.senior_id, s.display_name, s.bureau_id, a.kind, a.status, a.still_since, a.raised_at,
+               a.closed_at, a.explanation
+        FROM alerts a JOIN seniors s ON s.id = a.senior_id
+        """;
+
+    /// <summary>
+    /// Opens an alert unless one of the same kind is already open for the senior; returns the open alert
+    /// either way, so a retried raise never duplicates it.
+    /// </summary>
+    public async Task<AlertRecord> RaiseAsync(Guid seniorId, string kind, DateTime? stillSince, DateTime raisedAt,
+        string explanation, CancellationToken ct = default)
+    {
+        await using (var insert = dataSource.CreateCommand("""
+            INSERT INTO alerts (senior_id, kind, status, still_since, raised_at, explanation)
+            VALUES (@senior, @kind, 'open', @still, @raised, @explanation)
+            ON CONFLICT (senior_id, kind) WHERE status = 'open' DO NOTHING
+            """))
+        {
+            insert.Parameters.AddWithValue("senior", seniorId);
+            insert.Parameters.AddWithValue("kind", kind);
+            insert.Parameters.AddWithValue("still", (object?)stillSince ?? DBNull.Value);
+            insert.Parameters.AddWithValue("raised", raisedAt);
+            insert.Parameters.AddWithValue("explanation", explanation);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        return (await FindOpenAsync(seniorId, kind, ct))
+            ?? throw new InvalidOperationException("The alert just raised is not open.");
+    }
+
+    /// <summary>Marks the open alert of this kind as cleared (the condition ended); null when none was open.</summary>
+    public async Task<AlertRecord?> ClearAsync(Guid seniorId, string kind, DateTime closedAt, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            UPDATE alerts SET status = 'cleared', closed_at = @closed
+            WHERE senior_id = @senior AND kind = @kind AND status = 'open'
+            RETURNING id
+            """);
+        cmd.Parameters.AddWithValue("senior", seniorId);
+        cmd.Parameters.AddWithValue("kind", kind);
+        cmd.Parameters.AddWithValue("closed", closedAt);
+        var id = await cmd.ExecuteScalarAsync(ct);
+        return id is long alertId ? await FindAsync(alertId, ct) : null;
+    }
+
+    /// <summary>The open alert of a kind for a senior, if any.</summary>
+    public async Task<AlertRecord?> FindOpenAsync(Guid seniorId, string kind, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(SelectAlert + " WHERE a.senior_id = @senior AND a.kind = @kind AND a.status = 'open'");
+        cmd.Parameters.AddWithValue("senior", seniorId);
+        cmd.Parameters.AddWithValue("kind", kind);
+        return (await ReadAsync(cmd, ct)).FirstOrDefault();
+    }
+
+    /// <summary>One alert by id.</summary>
+    public async Task<AlertRecord?> FindAsync(long id, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(SelectAlert + " WHERE a.id = @id");
+        cmd.Parameters.AddWithValue("id", id);
+        return (await ReadAsync(cmd, ct)).FirstOrDefault();
+    }
+
+    /// <summary>All open alerts, oldest first (the longest-waiting senior comes first on the board).</summary>
+    public async Task<IReadOnlyList<AlertRecord>> ListOpenAsync(CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(SelectAlert + " WHERE a.status = 'open' ORDER BY a.raised_at, a.id");
+        return await ReadAsync(cmd, ct);
+    }
+
+    private static async Task<IReadOnlyList<AlertRecord>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var list = new List<AlertRecord>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(new AlertRecord(
+                r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetGuid(3), r.GetString(4), r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetDateTime(6), r.GetDateTime(7), r.IsDBNull(8) ? null : r.GetDateTime(8),
+                r.GetString(9)));
+        }
+        return list;
+    }
+}

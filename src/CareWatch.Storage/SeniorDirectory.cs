@@ -1,0 +1,74 @@
+using Npgsql;
+
+namespace CareWatch.Storage;
+
+/// <summary>A senior in a bureau's care.</summary>
+public sealed record SeniorRecord(Guid Id, Guid BureauId, string DisplayName, string TimeZone);
+
+/// <summary>A neighbourhood bureau.</summary>
+public sealed record BureauRecord(Guid Id, string Name, string TimeZone);
+
+/// <summary>Bureaus and seniors in PostgreSQL.</summary>
+public sealed class SeniorDirectory(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    /// <summary>Adds a bureau.</summary>
+    public async Task<BureauRecord> AddBureauAsync(string name, string timeZone, CancellationToken ct = default)
+    {
+        var bureau = new BureauRecord(Guid.CreateVersion7(time.GetUtcNow()), name, timeZone);
+        await using var cmd = dataSource.CreateCommand("""
+            INSERT INTO bureaus (id, name, time_zone, created_at) VALUES (@id, @name, @tz, @now)
+            """);
+        cmd.Parameters.AddWithValue("id", bureau.Id);
+        cmd.Parameters.AddWithValue("name", name);
+        cmd.Parameters.AddWithValue("tz", timeZone);
+        cmd.Parameters.AddWithValue("now", time.GetUtcNow().UtcDateTime);
+        await cmd.ExecuteNonQueryAsync(ct);
+        return bureau;
+    }
+
+    /// <summary>Adds a senior to a bureau.</summary>
+    public async Task<SeniorRecord> AddSeniorAsync(Guid bureauId, string displayName, string timeZone, CancellationToken ct = default)
+    {
+        var senior = new SeniorRecord(Guid.CreateVersion7(time.GetUtcNow()), bureauId, displayName, timeZone);
+        await using var cmd = dataSource.CreateCommand("""
+            INSERT INTO seniors (id, bureau_id, display_name, time_zone, created_at) VALUES (@id, @bureau, @name, @tz, @now)
+            """);
+        cmd.Parameters.AddWithValue("id", senior.Id);
+        cmd.Parameters.AddWithValue("bureau", bureauId);
+        cmd.Parameters.AddWithValue("name", displayName);
+        cmd.Parameters.AddWithValue("tz", timeZone);
+        cmd.Parameters.AddWithValue("now", time.GetUtcNow().UtcDateTime);
+        await cmd.ExecuteNonQueryAsync(ct);
+        return senior;
+    }
+
+    /// <summary>Every senior, by name.</summary>
+    public async Task<IReadOnlyList<SeniorRecord>> ListSeniorsAsync(CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT id, bureau_id, display_name, time_zone FROM seniors ORDER BY display_name, id
+            """);
+        var list = new List<SeniorRecord>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(new SeniorRecord(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3)));
+        return list;
+    }
+
+    /// <summary>One senior, or null.</summary>
+    public async Task<SeniorRecord?> FindSeniorAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT id, bureau_id, display_name, time_zone FROM seniors WHERE id = @id
+            """);
+        cmd.Parameters.AddWithValue("id", id);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? new SeniorRecord(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3)) : null;
+    }
+
+    /// <summary>How many bureaus exist (the demo seeds only an empty database).</summary>
+    public async Task<long> CountBureausAsync(CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT count(*) FROM bureaus");
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+}

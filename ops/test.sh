@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 source ops/prerequisites.sh
 ensure_postgres
-ensure_openssl
+ops/web-assets.sh
 
 work=$(mktemp -d -t carewatch-test.XXXXXX)
 chmod 755 "$work"
@@ -32,7 +32,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # Two runs in one checkout share bin/ and obj/: build one at a time.
 mkdir -p .carewatch
-flock .carewatch/build.lock dotnet build CareWatch.sln -c Debug -v quiet -nologo -clp:ErrorsOnly
+if ! flock .carewatch/build.lock dotnet build CareWatch.sln -c Debug -v quiet -nologo -clp:ErrorsOnly; then
+  echo "The build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 set +e
 dotnet test CareWatch.sln -c Debug --no-build -nologo -v quiet \

@@ -1,0 +1,80 @@
+using CareWatch.FirmwareSim.Device;
+using CareWatch.FirmwareSim.Fleet;
+using CareWatch.FirmwareSim.Registration;
+using CareWatch.FirmwareSim.Routine;
+using CareWatch.FirmwareSim.Scenarios;
+using CareWatch.Protocol;
+
+namespace CareWatch.FirmwareSim.Cli;
+
+/// <summary>What <c>carewatch-sim run</c> does once its options are valid.</summary>
+public static class RunAction
+{
+    /// <summary>Exit code for a run that could not start (server unreachable, no watch could connect, bad CA).</summary>
+    public const int StartFailed = 2;
+
+    /// <summary>Registers or parses the watches, builds their routines and runs the fleet until cancelled.</summary>
+    public static async Task<int> ExecuteAsync(RunSettings settings, TimeProvider time, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        var log = Logger(TextWriter.Synchronized(output), time);
+        try
+        {
+            var connections = await ConnectionsAsync(settings, log, cancellationToken);
+            var start = time.GetUtcNow().UtcDateTime;
+            var stillFrom = start.AddMinutes(-settings.StillOnsetMinutesAgo);
+            var members = connections.Select((c, i) => new FleetMember(
+                c,
+                new DailyRoutine(unchecked(settings.Seed * 7919 + i), time.LocalTimeZone),
+                i < settings.StillWatches ? Scenario.StillFrom(stillFrom) : Scenario.Normal)).ToList();
+            foreach (var m in members.Where(m => m.Scenario.Phases.Count > 0))
+                log($"{m.Connection.DeviceId}: goes still from {stillFrom:u}");
+
+            var options = new FleetOptions
+            {
+                BatchInterval = TimeSpan.FromSeconds(settings.BatchSeconds),
+                Backfill = TimeSpan.FromHours(settings.BackfillHours),
+                SummaryInterval = TimeSpan.FromSeconds(settings.SummarySeconds),
+                Watch = new SimulatedWatchOptions
+                {
+                    MqttHost = settings.MqttHost,
+                    MqttPort = settings.MqttPort,
+                    UseTls = !settings.NoTls,
+                    CaFile = settings.CaFile,
+                    TokenTtl = TimeSpan.FromMinutes(settings.TokenTtlMinutes),
+                    TimeProvider = time,
+                    Log = log,
+                },
+            };
+            log($"starting {members.Count} watch(es) → {settings.MqttHost ?? connections[0].HostName}:{settings.MqttPort}");
+            await new FleetRunner(members, options).RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log("stopped before the watches started");
+            return 0;
+        }
+        catch (Exception ex) when (ex is RegistrationException or FleetStartException or InvalidDataException or FileNotFoundException)
+        {
+            await error.WriteLineAsync($"carewatch-sim: {ex.Message}");
+            return StartFailed;
+        }
+    }
+
+    private static async Task<IReadOnlyList<DeviceConnectionString>> ConnectionsAsync(RunSettings settings, Action<string> log,
+        CancellationToken cancellationToken)
+    {
+        if (settings.Server is null)
+            return settings.ConnectionStrings.Take(settings.Watches ?? int.MaxValue).Select(DeviceConnectionString.Parse).ToList();
+
+        using var http = new HttpClient { BaseAddress = settings.Server, Timeout = TimeSpan.FromSeconds(30) };
+        var registrations = await new ServerRegistration(http).RegisterWatchesAsync(settings.Watches, log, cancellationToken);
+        if (settings.StillWatches > registrations.Count)
+            throw new RegistrationException($"--still-watches {settings.StillWatches} but only {registrations.Count} watch(es) registered");
+        return registrations.Select(r => DeviceConnectionString.Parse(r.ConnectionString)).ToList();
+    }
+
+    private static Action<string> Logger(TextWriter output, TimeProvider time) =>
+        line => output.WriteLine($"{time.GetLocalNow():HH:mm:ss} {line}");
+}

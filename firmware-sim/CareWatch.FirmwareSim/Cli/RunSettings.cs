@@ -1,0 +1,47 @@
+namespace CareWatch.FirmwareSim.Cli;
+
+/// <summary>The validated options of <c>carewatch-sim run</c>.</summary>
+public sealed record RunSettings
+{
+    /// <summary>CareWatch HTTP base URL to register watches with; null when connection strings are given.</summary>
+    public Uri? Server { get; init; }
+
+    /// <summary>Device connection strings given on the command line.</summary>
+    public IReadOnlyList<string> ConnectionStrings { get; init; } = [];
+
+    /// <summary>Number of watches; null means one per senior (or per connection string).</summary>
+    public int? Watches { get; init; }
+
+    /// <summary>MQTT host override.</summary>
+    public string? MqttHost { get; init; }
+
+    /// <summary>MQTT port.</summary>
+    public int MqttPort { get; init; } = 8883;
+
+    /// <summary>PEM file of the gateway's CA.</summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>Plain TCP instead of TLS.</summary>
+    public bool NoTls { get; init; }
+
+    /// <summary>Seconds between live batches.</summary>
+    public int BatchSeconds { get; init; } = 300;
+
+    /// <summary>Hours of history uploaded at start.</summary>
+    public double BackfillHours { get; init; }
+
+    /// <summary>The first K watches go still.</summary>
+    public int StillWatches { get; init; }
+
+    /// <summary>Minutes before start when their stillness began.</summary>
+    public int StillOnsetMinutesAgo { get; init; }
+
+    /// <summary>SAS token lifetime in minutes.</summary>
+    public int TokenTtlMinutes { get; init; } = 60;
+
+    /// <summary>Seconds between summary lines.</summary>
+    public int SummarySeconds { get; init; } = 60;
+
+    /// <summary>Seed of the routines.</summary>
+    public int Seed { get; init; } = 42;
+}

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using CareWatch.Protocol;
+
+namespace CareWatch.FirmwareSim.Cli;
+
+/// <summary>The <c>carewatch-sim</c> command line: option definitions and their validation.</summary>
+public static class SimCli
+{
+    /// <summary>Builds the root command; <paramref name="time"/> drives every clock of the run.</summary>
+    public static RootCommand Create(TimeProvider time)
+    {
+        var server = new Option<string?>("--server") { Description = "CareWatch HTTP base URL; registers one watch per senior" };
+        var connectionStrings = new Option<string[]>("--connection-string")
+        { Description = "Device connection string HostName=…;DeviceId=…;SharedAccessKey=… (repeatable, instead of --server)" };
+        var watches = new Option<int?>("--watches") { Description = "Number of watches (default: one per senior or connection string)" };
+        var mqttHost = new Option<string?>("--mqtt-host") { Description = "MQTT host (default: HostName of the connection string)" };
+        var mqttPort = new Option<int>("--mqtt-port") { Description = "MQTT port", DefaultValueFactory = _ => 8883 };
+        var caFile = new Option<string?>("--ca-file") { Description = "PEM file of the only CA to trust (default: system store)" };
+        var noTls = new Option<bool>("--no-tls") { Description = "Plain MQTT over TCP (test brokers only)" };
+        var batchSeconds = new Option<int>("--batch-seconds") { Description = "Seconds between live batches", DefaultValueFactory = _ => 300 };
+        var backfillHours = new Option<double>("--backfill-hours") { Description = "Hours of history to upload first (0–167)" };
+        var stillWatches = new Option<int>("--still-watches") { Description = "The first K watches go still" };
+        var stillOnset = new Option<int>("--still-onset-minutes-ago") { Description = "Their stillness began M minutes before start" };
+        var tokenTtl = new Option<int>("--token-ttl-minutes") { Description = "SAS token lifetime", DefaultValueFactory = _ => 60 };
+        var summarySeconds = new Option<int>("--summary-seconds") { Description = "Seconds between summary lines", DefaultValueFactory = _ => 60 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the seniors' routines", DefaultValueFactory = _ => 42 };
+
+        AtLeast(watches, 1); Between(mqttPort, 1, 65535); AtLeast(batchSeconds, 1); AtLeast(stillWatches, 0);
+        AtLeast(stillOnset, 0); AtLeast(tokenTtl, 2); AtLeast(summarySeconds, 1);
+        backfillHours.Validators.Add(r =>
+        {
+            var max = TelemetryLimits.MaxAge.TotalHours - 1; // the server refuses minutes older than a week
+            if (r.GetValueOrDefault<double>() is var h && (h < 0 || h > max)) r.AddError($"--backfill-hours must be between 0 and {max}");
+        });
+        server.Validators.Add(r =>
+        {
+            if (!Uri.TryCreate(r.GetValueOrDefault<string?>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                r.AddError($"--server must be an http(s) URL, not '{r.GetValueOrDefault<string?>()}'");
+        });
+        connectionStrings.Validators.Add(r =>
+        {
+            foreach (var text in r.GetValueOrDefault<string[]>() ?? [])
+                if (ConnectionStringProblem(text) is { } problem) r.AddError($"bad --connection-string '{text}': {problem}");
+        });
+        caFile.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } path && !File.Exists(path)) r.AddError($"--ca-file '{path}' does not exist");
+        });
+
+        var run = new Command("run", "Simulate watches streaming telemetry to the CareWatch gateway")
+        {
+            server, connectionStrings, watches, mqttHost, mqttPort, caFile, noTls, batchSeconds, backfillHours,
+            stillWatches, stillOnset, tokenTtl, summarySeconds, seed,
+        };
+        run.Validators.Add(r =>
+        {
+            var hasServer = r.GetResult(server) is not null;
+            var strings = r.GetValue(connectionStrings) ?? [];
+            if (hasServer == strings.Length > 0) r.AddError("give either --server or at least one --connection-string");
+            var count = r.GetValue(watches);
+            if (strings.Length > 0 && count > strings.Length) r.AddError($"--watches {count} but only {strings.Length} connection string(s)");
+            if (count is { } n && r.GetValue(stillWatches) > n) r.AddError($"--still-watches cannot exceed --watches ({n})");
+            if (r.GetValue(noTls) && r.GetResult(caFile) is not null) r.AddError("--ca-file makes no sense with --no-tls");
+        });
+        run.SetAction((result, ct) => RunAction.ExecuteAsync(new RunSettings
+        {
+            Server = result.GetValue(server) is { } url ? new Uri(url.EndsWith('/') ? url : url + "/") : null,
+            ConnectionStrings = result.GetValue(connectionStrings) ?? [],
+            Watches = result.GetValue(watches),
+            MqttHost = result.GetValue(mqttHost),
+            MqttPort = result.GetValue(mqttPort),
+            CaFile = result.GetValue(caFile),
+            NoTls = result.GetValue(noTls),
+            BatchSeconds = result.GetValue(batchSeconds),
+            BackfillHours = result.GetValue(backfillHours),
+            StillWatches = result.GetValue(stillWatches),
+            StillOnsetMinutesAgo = result.GetValue(stillOnset),
+            TokenTtlMinutes = result.GetValue(tokenTtl),
+            SummarySeconds = result.GetValue(summarySeconds),
+            Seed = result.GetValue(seed),
+        }, time, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
+
+        return new RootCommand("CareWatch firmware simulator: simulated seniors' watches over the IoT Hub MQTT protocol") { run };
+    }
+
+    /// <summary>Why a connection string is unusable, or null when it is fine.</summary>
+    public static string? ConnectionStringProblem(string text)
+    {
+        DeviceConnectionString parsed;
+        try { parsed = DeviceConnectionString.Parse(text); }
+        catch (FormatException ex) { return ex.Message; }
+        var key = parsed.SharedAccessKey;
+        return Convert.TryFromBase64String(key, new byte[key.Length], out var length) && length > 0
+            ? null : "SharedAccessKey is not base64";
+    }
+
+    private static void AtLeast(Option<int> option, int min) =>
+        option.Validators.Add(r => { if (r.GetValueOrDefault<int>() < min) r.AddError($"{option.Name} must be at least {min}"); });
+
+    private static void AtLeast(Option<int?> option, int min) =>
+        option.Validators.Add(r => { if (r.GetValueOrDefault<int?>() < min) r.AddError($"{option.Name} must be at least {min}"); });
+
+    private static void Between(Option<int> option, int min, int max) =>
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is var v && (v < min || v > max)) r.AddError($"{option.Name} must be between {min} and {max}");
+        });
+}

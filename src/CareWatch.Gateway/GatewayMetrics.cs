@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using CareWatch.Protocol;
+
+namespace CareWatch.Gateway;
+
+/// <summary>
+/// Counters of the device gateway (meter <c>CareWatch.Gateway</c>), plus an in-process snapshot of
+/// the same numbers so tests and health pages can read them without a metrics exporter.
+/// </summary>
+public sealed class GatewayMetrics
+{
+    /// <summary>The meter name to subscribe to.</summary>
+    public const string MeterName = "CareWatch.Gateway";
+
+    private readonly Counter<long> _accepted;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _rejected;
+    private readonly Counter<long> _refused;
+    private readonly Counter<long> _writeFailures;
+    private readonly ConcurrentDictionary<RejectReason, long> _rejectedSnapshot = new();
+    private readonly ConcurrentDictionary<string, long> _refusedSnapshot = new(StringComparer.Ordinal);
+    private long _acceptedCount;
+    private long _duplicateCount;
+    private long _writeFailureCount;
+
+    /// <summary>Creates the meter through the host's meter factory.</summary>
+    public GatewayMetrics(IMeterFactory meterFactory)
+    {
+        // The factory owns (and disposes) the meter.
+        var meter = meterFactory.Create(MeterName);
+        _accepted = meter.CreateCounter<long>("carewatch.gateway.messages.accepted", description: "New device messages stored");
+        _duplicates = meter.CreateCounter<long>("carewatch.gateway.messages.duplicate", description: "Resent device messages acknowledged without storing again");
+        _rejected = meter.CreateCounter<long>("carewatch.gateway.messages.rejected", description: "Invalid device messages dropped");
+        _refused = meter.CreateCounter<long>("carewatch.gateway.connections.refused", description: "Refused connections and publishes");
+        _writeFailures = meter.CreateCounter<long>("carewatch.gateway.writes.failed", description: "Batches that could not be stored (devices disconnected to resend)");
+    }
+
+    /// <summary>New messages stored so far.</summary>
+    public long Accepted => Interlocked.Read(ref _acceptedCount);
+
+    /// <summary>Duplicates acknowledged so far.</summary>
+    public long Duplicates => Interlocked.Read(ref _duplicateCount);
+
+    /// <summary>Messages that could not be stored.</summary>
+    public long WriteFailures => Interlocked.Read(ref _writeFailureCount);
+
+    /// <summary>Messages rejected for <paramref name="reason"/> so far.</summary>
+    public long Rejected(RejectReason reason) => _rejectedSnapshot.GetValueOrDefault(reason);
+
+    /// <summary>Connections (or publishes/subscriptions) refused for <paramref name="reason"/> so far.</summary>
+    public long RefusedConnections(string reason) => _refusedSnapshot.GetValueOrDefault(reason);
+
+    internal void OnAccepted() { Interlocked.Increment(ref _acceptedCount); _accepted.Add(1); }
+
+    internal void OnDuplicate() { Interlocked.Increment(ref _duplicateCount); _duplicates.Add(1); }
+
+    internal void OnWriteFailed() { Interlocked.Increment(ref _writeFailureCount); _writeFailures.Add(1); }
+
+    internal void OnRejected(RejectReason reason)
+    {
+        _rejectedSnapshot.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
+    }
+
+    internal void OnRefused(string reason)
+    {
+        _refusedSnapshot.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    }
+}

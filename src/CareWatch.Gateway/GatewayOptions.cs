@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CareWatch.Gateway;
+
+/// <summary>Settings of the embedded device gateway, bound from the <c>Gateway</c> configuration section.</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Gateway";
+
+    /// <summary>The IoT Hub host name that devices sign their SAS tokens for and put in their user name.</summary>
+    [Required, MinLength(1)]
+    public string HostName { get; set; } = "localhost";
+
+    /// <summary>TCP port of the MQTT over TLS listener; 0 disables it.</summary>
+    [Range(0, 65535)]
+    public int MqttPort { get; set; } = 8883;
+
+    /// <summary>The IP address the MQTT listener binds to (<c>0.0.0.0</c> or <c>::</c> for all).</summary>
+    [Required]
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Folder for gateway state; the private CA lives in <c>{DataDirectory}/pki</c>.</summary>
+    [Required, MinLength(1)]
+    public string DataDirectory { get; set; } = ".carewatch";
+
+    /// <summary>How far past its expiry a SAS token is still accepted, for watches whose clock lags.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan SasClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Most device messages written in one database transaction.</summary>
+    [Range(1, 10_000)]
+    public int BatchMaxMessages { get; set; } = 500;
+
+    /// <summary>
+    /// How long the writer waits for more messages after the first one of a batch. Every device waits
+    /// this long (at most) for its PUBACK, so keep it small; 0 writes whatever is queued at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan BatchMaxDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+}

@@ -1,0 +1,85 @@
+using System.Buffers;
+using CareWatch.Gateway.Mqtt;
+using CareWatch.Protocol;
+using CareWatch.Storage;
+using Microsoft.Extensions.Logging;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace CareWatch.Gateway.Ingestion;
+
+/// <summary>
+/// Handles every PUBLISH from a device inside MQTTnet's publish interceptor. MQTTnet queues the
+/// PUBACK only after the interceptor returns, so awaiting the durable write here is what makes
+/// "PUBACK = stored". Outcomes:
+/// <list type="bullet">
+/// <item>accepted or duplicate: stored once, acknowledged;</item>
+/// <item>invalid but well-formed MQTT: counted, dropped, acknowledged (as IoT Hub does) so the watch does not resend it forever;</item>
+/// <item>topic of another device: connection closed (as IoT Hub does);</item>
+/// <item>storage failed: connection closed without PUBACK, so the watch resends after reconnecting.</item>
+/// </list>
+/// </summary>
+internal sealed class TelemetryIngestor(
+    TelemetryPipeline pipeline,
+    TimeProvider time,
+    GatewayMetrics metrics,
+    ILogger<TelemetryIngestor> logger)
+{
+    public async Task OnPublishAsync(InterceptingPublishEventArgs e)
+    {
+        // No fan-out to other MQTT clients: telemetry goes to PostgreSQL only.
+        e.ProcessPublish = false;
+        var session = DeviceSession.From(e.SessionItems);
+        var message = e.ApplicationMessage;
+        if (session is null || message is null
+            || !IotHubTopics.TryParseTelemetry(message.Topic ?? "", out var topicDevice, out var properties)
+            || !string.Equals(topicDevice, session.DeviceId, StringComparison.Ordinal))
+        {
+            metrics.OnRefused("publish-not-authorized");
+            logger.LogWarning("Device {ClientId} published to {Topic}; disconnecting", e.ClientId, message?.Topic);
+            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            e.CloseConnection = true;
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var (batch, result) = Check(message.Payload, properties, now);
+        if (!result.IsValid)
+        {
+            metrics.OnRejected(result.Reason);
+            logger.LogInformation("Rejected message from {DeviceId}: {Reason} ({Detail})", session.DeviceId, result.Reason, result.Detail);
+            // MQTT 5 clients learn why; MQTT 3.1.1 PUBACKs carry no reason, the message is simply dropped.
+            e.Response.ReasonCode = result.Reason == RejectReason.Malformed || result.Reason == RejectReason.UnknownSchema
+                ? MqttPubAckReasonCode.PayloadFormatInvalid
+                : MqttPubAckReasonCode.ImplementationSpecificError;
+            e.Response.ReasonString = $"{result.Reason}: {result.Detail}";
+            return;
+        }
+
+        try
+        {
+            var isNew = await pipeline.SubmitAsync(new IncomingTelemetry(session.DeviceId, session.SeniorId, batch!, now.UtcDateTime), e.CancellationToken);
+            if (isNew) metrics.OnAccepted();
+            else metrics.OnDuplicate();
+        }
+        catch (Exception ex)
+        {
+            metrics.OnWriteFailed();
+            logger.LogWarning(ex, "Message {Seq} of {DeviceId} not stored; closing the connection so it is resent", batch!.Seq, session.DeviceId);
+            e.Response.ReasonCode = MqttPubAckReasonCode.UnspecifiedError;
+            e.CloseConnection = true;
+        }
+    }
+
+    private static (TelemetryBatch?, ValidationResult) Check(
+        ReadOnlySequence<byte> payload, IReadOnlyDictionary<string, string> properties, DateTimeOffset now)
+    {
+        if (payload.Length > TelemetryLimits.MaxPayloadBytes)
+            return (null, new(RejectReason.TooLarge, $"payload of {payload.Length} bytes"));
+        if (!properties.TryGetValue("schema", out var schema) || schema != TelemetryLimits.Schema)
+            return (null, new(RejectReason.UnknownSchema, $"schema '{schema}'"));
+        var batch = TelemetryJson.TryParse(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray(), out var error);
+        if (batch is null) return (null, new(RejectReason.Malformed, error));
+        return (batch, TelemetryValidator.Validate(batch, now));
+    }
+}

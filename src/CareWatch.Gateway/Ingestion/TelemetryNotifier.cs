@@ -1,0 +1,50 @@
+using System.Threading.Channels;
+using CareWatch.Monitoring;
+using CareWatch.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CareWatch.Gateway.Ingestion;
+
+/// <summary>
+/// Hands stored messages to the <see cref="ITelemetryObserver"/>s on a loop of its own, in the order
+/// they were committed, so that a slow or failing monitor never delays a PUBACK or the next write.
+/// </summary>
+public sealed class TelemetryNotifier(IEnumerable<ITelemetryObserver> observers, ILogger<TelemetryNotifier> logger)
+    : BackgroundService
+{
+    private readonly ITelemetryObserver[] _observers = observers.ToArray();
+    private readonly Channel<IncomingTelemetry> _queue = Channel.CreateBounded<IncomingTelemetry>(
+        new BoundedChannelOptions(50_000) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+
+    internal ValueTask EnqueueAsync(IncomingTelemetry message, CancellationToken ct) =>
+        _observers.Length == 0 ? ValueTask.CompletedTask : _queue.Writer.WriteAsync(message, ct);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var m in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                var stored = new StoredTelemetry(m.DeviceId, m.SeniorId, m.Batch);
+                foreach (var observer in _observers)
+                {
+                    try
+                    {
+                        await observer.OnStoredAsync(stored, stoppingToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                    {
+                        // The data is durable; monitors rebuild from PostgreSQL, so log and go on.
+                        logger.LogError(ex, "Telemetry observer {Observer} failed for {DeviceId} seq {Seq}",
+                            observer.GetType().Name, m.DeviceId, m.Batch.Seq);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using CareWatch.Protocol;
+using CareWatch.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace CareWatch.Gateway.Mqtt;
+
+/// <summary>
+/// Lets a watch in exactly as IoT Hub would: client id = device id, user name naming hub and device,
+/// password = a SAS token signed with one of the device's two keys and not yet expired.
+/// </summary>
+internal sealed class DeviceAuthenticator(
+    DeviceRegistry registry,
+    TimeProvider time,
+    IOptions<GatewayOptions> options,
+    GatewayMetrics metrics,
+    ILogger<DeviceAuthenticator> logger)
+{
+    public async Task ValidateAsync(ValidatingConnectionEventArgs e)
+    {
+        var o = options.Value;
+        var deviceId = e.ClientId;
+        if (string.IsNullOrEmpty(deviceId))
+        {
+            Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, "no-client-id");
+            return;
+        }
+        if (!IotHubUserName.Matches(e.UserName, o.HostName, deviceId))
+        {
+            Refuse(e, MqttConnectReasonCode.BadUserNameOrPassword, "bad-username");
+            return;
+        }
+        DeviceCredentials? device;
+        try
+        {
+            device = await registry.FindAsync(deviceId, e.CancellationToken);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            // The device is fine; we are not. It retries later.
+            logger.LogWarning(ex, "Device registry unavailable while {DeviceId} connected", deviceId);
+            Refuse(e, MqttConnectReasonCode.ServerUnavailable, "registry-unavailable");
+            return;
+        }
+        if (device is null)
+        {
+            Refuse(e, MqttConnectReasonCode.BadUserNameOrPassword, "unknown-device");
+            return;
+        }
+        if (!device.Enabled)
+        {
+            Refuse(e, MqttConnectReasonCode.NotAuthorized, "disabled");
+            return;
+        }
+        var check = SasToken.Validate(e.Password, o.HostName, deviceId, [device.PrimaryKey, device.SecondaryKey],
+            time.GetUtcNow(), o.SasClockSkew);
+        if (check != SasCheck.Valid)
+        {
+            Refuse(e, MqttConnectReasonCode.BadUserNameOrPassword, "sas-" + check.ToString().ToLowerInvariant());
+            return;
+        }
+        new DeviceSession(deviceId, device.SeniorId).Store(e.SessionItems);
+        logger.LogDebug("Device {DeviceId} connected ({Protocol})", deviceId, e.ProtocolVersion);
+    }
+
+    /// <summary>A device may subscribe to its own cloud-to-device messages and to <c>$iothub/</c> topics only.</summary>
+    public Task AuthorizeSubscriptionAsync(InterceptingSubscriptionEventArgs e)
+    {
+        var topic = e.TopicFilter.Topic ?? "";
+        var own = $"devices/{e.ClientId}/messages/devicebound/";
+        var allowed = topic.StartsWith(own, StringComparison.Ordinal) || topic.StartsWith("$iothub/", StringComparison.Ordinal);
+        if (!allowed)
+        {
+            e.ProcessSubscription = false;
+            e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+            metrics.OnRefused("subscribe-not-authorized");
+            logger.LogInformation("Device {DeviceId} refused subscription to {Topic}", e.ClientId, topic);
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Refuse(ValidatingConnectionEventArgs e, MqttConnectReasonCode code, string reason)
+    {
+        e.ReasonCode = code;
+        metrics.OnRefused(reason);
+        logger.LogInformation("Refused connection of {ClientId}: {Reason}", e.ClientId, reason);
+    }
+}

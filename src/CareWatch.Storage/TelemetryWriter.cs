@@ -1,0 +1,147 @@
+using CareWatch.Protocol;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CareWatch.Storage;
+
+/// <summary>One accepted device message on its way to PostgreSQL.</summary>
+/// <param name="DeviceId">The watch that sent it.</param>
+/// <param name="SeniorId">The senior the watch belonged to when it connected.</param>
+/// <param name="Batch">The validated batch.</param>
+/// <param name="ReceivedAt">When the gateway received it (UTC).</param>
+public sealed record IncomingTelemetry(string DeviceId, Guid? SeniorId, TelemetryBatch Batch, DateTime ReceivedAt);
+
+/// <summary>
+/// Writes batches of device messages in one transaction each. The (device, seq) primary key of
+/// <c>device_messages</c> is the de-duplication: only the messages that insert a row there are new,
+/// and only their minutes and events are written.
+/// </summary>
+public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
+{
+    /// <summary>
+    /// Stores the messages atomically and returns, per input message and in the same order, whether it
+    /// was new (false: a duplicate of a stored message or of an earlier one in the same call).
+    /// </summary>
+    public async Task<bool[]> WriteAsync(IReadOnlyList<IncomingTelemetry> messages, CancellationToken ct = default)
+    {
+        var isNew = new bool[messages.Count];
+        if (messages.Count == 0) return isNew;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+
+        var inserted = await InsertMessagesAsync(connection, messages, ct);
+        var fresh = new List<IncomingTelemetry>(messages.Count);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            // Remove so that a second copy in the same call counts as the duplicate it is.
+            if (inserted.Remove((messages[i].DeviceId, messages[i].Batch.Seq)))
+            {
+                isNew[i] = true;
+                fresh.Add(messages[i]);
+            }
+        }
+        if (fresh.Count > 0)
+        {
+            await CopyMinutesAsync(connection, fresh, ct);
+            await InsertEventsAsync(connection, fresh, ct);
+            await UpdateDevicesAsync(connection, fresh, ct);
+        }
+        await tx.CommitAsync(ct);
+        return isNew;
+    }
+
+    private static async Task<HashSet<(string, long)>> InsertMessagesAsync(
+        NpgsqlConnection connection, IReadOnlyList<IncomingTelemetry> messages, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO device_messages (device_id, seq, received_at, minute_count, event_count)
+            SELECT * FROM unnest(@device::text[], @seq::bigint[], @received::timestamptz[], @minutes::int[], @events::int[])
+            ON CONFLICT DO NOTHING
+            RETURNING device_id, seq
+            """, connection);
+        cmd.Parameters.AddWithValue("device", messages.Select(m => m.DeviceId).ToArray());
+        cmd.Parameters.AddWithValue("seq", messages.Select(m => m.Batch.Seq).ToArray());
+        cmd.Parameters.AddWithValue("received", messages.Select(m => m.ReceivedAt).ToArray());
+        cmd.Parameters.AddWithValue("minutes", messages.Select(m => m.Batch.Minutes.Count).ToArray());
+        cmd.Parameters.AddWithValue("events", messages.Select(m => m.Batch.Events.Count).ToArray());
+        var inserted = new HashSet<(string, long)>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) inserted.Add((reader.GetString(0), reader.GetInt64(1)));
+        return inserted;
+    }
+
+    // Minutes go through binary COPY into a staging table because a day's replay is 1440 rows per
+    // message; the final INSERT … ON CONFLICT DO NOTHING keeps the first value when two messages
+    // (a replay and a live batch) cover the same minute, instead of failing the whole batch.
+    private static async Task CopyMinutesAsync(NpgsqlConnection connection, List<IncomingTelemetry> fresh, CancellationToken ct)
+    {
+        if (fresh.All(m => m.Batch.Minutes.Count == 0)) return;
+        await using (var create = new NpgsqlCommand("""
+            CREATE TEMP TABLE minute_staging (
+                device_id text NOT NULL, senior_id uuid, minute timestamptz NOT NULL,
+                movement integer NOT NULL, steps integer NOT NULL, worn boolean NOT NULL
+            ) ON COMMIT DROP
+            """, connection))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY minute_staging (device_id, senior_id, minute, movement, steps, worn) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var message in fresh)
+            foreach (var minute in message.Batch.Minutes)
+            {
+                await importer.StartRowAsync(ct);
+                await importer.WriteAsync(message.DeviceId, NpgsqlDbType.Text, ct);
+                if (message.SeniorId is { } senior) await importer.WriteAsync(senior, NpgsqlDbType.Uuid, ct);
+                else await importer.WriteNullAsync(ct);
+                await importer.WriteAsync(minute.Start, NpgsqlDbType.TimestampTz, ct);
+                await importer.WriteAsync(minute.Movement, NpgsqlDbType.Integer, ct);
+                await importer.WriteAsync(minute.Steps, NpgsqlDbType.Integer, ct);
+                await importer.WriteAsync(minute.Worn, NpgsqlDbType.Boolean, ct);
+            }
+            await importer.CompleteAsync(ct);
+        }
+        await using var move = new NpgsqlCommand("""
+            INSERT INTO minute_activity (device_id, senior_id, minute, movement, steps, worn)
+            SELECT device_id, senior_id, minute, movement, steps, worn FROM minute_staging
+            ON CONFLICT DO NOTHING
+            """, connection);
+        await move.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task InsertEventsAsync(NpgsqlConnection connection, List<IncomingTelemetry> fresh, CancellationToken ct)
+    {
+        var rows = fresh.SelectMany(m => m.Batch.Events.Select(e => (m, e))).ToList();
+        if (rows.Count == 0) return;
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO device_events (device_id, seq, at, senior_id, kind)
+            SELECT * FROM unnest(@device::text[], @seq::bigint[], @at::timestamptz[], @senior::uuid[], @kind::text[])
+            ON CONFLICT DO NOTHING
+            """, connection);
+        cmd.Parameters.AddWithValue("device", rows.Select(r => r.m.DeviceId).ToArray());
+        cmd.Parameters.AddWithValue("seq", rows.Select(r => r.m.Batch.Seq).ToArray());
+        cmd.Parameters.AddWithValue("at", rows.Select(r => r.e.At).ToArray());
+        cmd.Parameters.AddWithValue("senior", rows.Select(r => r.m.SeniorId).ToArray());
+        cmd.Parameters.AddWithValue("kind", rows.Select(r => r.e.Kind.ToString().ToLowerInvariant()).ToArray());
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    // The newest message (highest seq) of each device carries its current battery state.
+    private static async Task UpdateDevicesAsync(NpgsqlConnection connection, List<IncomingTelemetry> fresh, CancellationToken ct)
+    {
+        var latest = fresh.GroupBy(m => m.DeviceId).Select(g => g.MaxBy(m => m.Batch.Seq)!).ToList();
+        await using var cmd = new NpgsqlCommand("""
+            UPDATE devices d
+            SET last_seen_at = GREATEST(d.last_seen_at, u.received_at), battery = u.battery, charging = u.charging
+            FROM unnest(@device::text[], @received::timestamptz[], @battery::smallint[], @charging::boolean[])
+                 AS u(device_id, received_at, battery, charging)
+            WHERE d.device_id = u.device_id
+            """, connection);
+        cmd.Parameters.AddWithValue("device", latest.Select(m => m.DeviceId).ToArray());
+        cmd.Parameters.AddWithValue("received", latest.Select(m => m.ReceivedAt).ToArray());
+        cmd.Parameters.AddWithValue("battery", latest.Select(m => (short)m.Batch.Battery).ToArray());
+        cmd.Parameters.AddWithValue("charging", latest.Select(m => m.Batch.Charging).ToArray());
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

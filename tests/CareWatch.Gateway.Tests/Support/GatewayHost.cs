@@ -1,0 +1,60 @@
+using CareWatch.Gateway.Pki;
+using CareWatch.Storage;
+using CareWatch.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CareWatch.Gateway.Tests.Support;
+
+/// <summary>A real ASP.NET Core host with only the device gateway, on a free port and its own database.</summary>
+public sealed class GatewayHost : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public TestDatabase Database { get; private set; } = null!;
+    public int Port { get; } = FreePort.Next();
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("carewatch-gw-").FullName;
+    public const string HostName = "hub.carewatch.test";
+
+    public IServiceProvider Services => _app!.Services;
+    public GatewayMetrics Metrics => Services.GetRequiredService<GatewayMetrics>();
+    public DeviceRegistry Registry => Services.GetRequiredService<DeviceRegistry>();
+    public string CaPath => Services.GetRequiredService<DeviceCertificateAuthority>().CaCertificatePath;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["Gateway:MqttPort"] = Port.ToString();
+        builder.Configuration["Gateway:DataDirectory"] = DataDirectory;
+        builder.Configuration["Gateway:HostName"] = HostName;
+        builder.Configuration["Gateway:BatchMaxDelay"] = "00:00:00.005";
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(NpgsqlDataSource.Create(Database.ConnectionString));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddDeviceGateway();
+        _app = builder.Build();
+        _app.MapDeviceGateway();
+        await _app.StartAsync();
+    }
+
+    /// <summary>Registers a watch with a random id.</summary>
+    public Task<DeviceCredentials> CreateDeviceAsync(Guid? seniorId = null) =>
+        Registry.CreateAsync("w-" + Guid.NewGuid().ToString("N")[..10], seniorId);
+
+    public Task<long> CountAsync(string table, string deviceId) =>
+        Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE device_id = @d", ("d", deviceId));
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        await Database.DisposeAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}

@@ -9,7 +9,7 @@ using Npgsql;
 namespace CareWatch.Gateway.Tests.Support;
 
 /// <summary>A real ASP.NET Core host with only the device gateway, on a free port and its own database.</summary>
-public sealed class GatewayHost : IAsyncLifetime
+public class GatewayHost : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -34,10 +34,16 @@ public sealed class GatewayHost : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(NpgsqlDataSource.Create(Database.ConnectionString));
         builder.Services.AddSingleton(TimeProvider.System);
+        ConfigureServices(builder.Services);
         builder.AddDeviceGateway();
         _app = builder.Build();
         _app.MapDeviceGateway();
         await _app.StartAsync();
+    }
+
+    /// <summary>Lets a derived fixture add services (observers) before the gateway.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Registers a watch with a random id.</summary>

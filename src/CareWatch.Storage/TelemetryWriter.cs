@@ -72,13 +72,14 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
 
     // Minutes go through binary COPY into a staging table because a day's replay is 1440 rows per
     // message; the final INSERT … ON CONFLICT DO NOTHING keeps the first value when two messages
-    // (a replay and a live batch) cover the same minute, instead of failing the whole batch.
+    // (a replay and a live batch) cover the same minute, instead of failing the whole batch; within
+    // one batch DISTINCT ON … ord makes "first" mean the earlier message of the batch.
     private static async Task CopyMinutesAsync(NpgsqlConnection connection, List<IncomingTelemetry> fresh, CancellationToken ct)
     {
         if (fresh.All(m => m.Batch.Minutes.Count == 0)) return;
         await using (var create = new NpgsqlCommand("""
             CREATE TEMP TABLE minute_staging (
-                device_id text NOT NULL, senior_id uuid, minute timestamptz NOT NULL,
+                ord integer NOT NULL, device_id text NOT NULL, senior_id uuid, minute timestamptz NOT NULL,
                 movement integer NOT NULL, steps integer NOT NULL, worn boolean NOT NULL
             ) ON COMMIT DROP
             """, connection))
@@ -86,12 +87,14 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
             await create.ExecuteNonQueryAsync(ct);
         }
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY minute_staging (device_id, senior_id, minute, movement, steps, worn) FROM STDIN (FORMAT BINARY)", ct))
+            "COPY minute_staging (ord, device_id, senior_id, minute, movement, steps, worn) FROM STDIN (FORMAT BINARY)", ct))
         {
+            var ord = 0;
             foreach (var message in fresh)
             foreach (var minute in message.Batch.Minutes)
             {
                 await importer.StartRowAsync(ct);
+                await importer.WriteAsync(ord++, NpgsqlDbType.Integer, ct);
                 await importer.WriteAsync(message.DeviceId, NpgsqlDbType.Text, ct);
                 if (message.SeniorId is { } senior) await importer.WriteAsync(senior, NpgsqlDbType.Uuid, ct);
                 else await importer.WriteNullAsync(ct);
@@ -104,7 +107,8 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         }
         await using var move = new NpgsqlCommand("""
             INSERT INTO minute_activity (device_id, senior_id, minute, movement, steps, worn)
-            SELECT device_id, senior_id, minute, movement, steps, worn FROM minute_staging
+            SELECT DISTINCT ON (device_id, minute) device_id, senior_id, minute, movement, steps, worn
+            FROM minute_staging ORDER BY device_id, minute, ord
             ON CONFLICT DO NOTHING
             """, connection);
         await move.ExecuteNonQueryAsync(ct);

@@ -30,11 +30,27 @@ public sealed class SeniorMonitorGrain(
         var senior = await seniors.FindSeniorAsync(SeniorId, ct);
         if (senior is not null && TimeZoneInfo.TryFindSystemTimeZoneById(senior.TimeZone, out var zone)) _zone = zone;
 
+        // Replay quietly: past still periods were alerted (or not) when they happened. The minutes that
+        // woke this grain are usually stored already, so they are part of the replay too.
         var since = time.GetUtcNow().UtcDateTime - RebuildWindow;
         foreach (var m in await history.MinutesSinceAsync(SeniorId, since, ct))
             _tracker.Observe(m.Start, m.Movement, m.Worn);
-        // Whatever the replay concluded, the stored alert decides whether one is open.
-        _tracker.IsAlerting = await alerts.FindOpenAsync(SeniorId, AlertKinds.Inactivity, ct) is not null;
+        var open = await alerts.FindOpenAsync(SeniorId, AlertKinds.Inactivity, ct);
+        _tracker.IsAlerting = open is not null;
+
+        // Then act on the present: a still period that is too long now needs its alert, unless this very
+        // period was alerted before (staff may have closed it); an open alert whose stillness ended is cleared.
+        if (open is null && _tracker.StillSince is { } stillSince && _tracker.StillFor >= options.Value.StillAlertAfter
+            && !await alerts.ExistsForStillPeriodAsync(SeniorId, AlertKinds.Inactivity, stillSince, ct))
+        {
+            _tracker.IsAlerting = true;
+            await RaiseInactivityAsync();
+        }
+        else if (open is not null && _tracker.StillSince is null && _tracker.LastMinute > open.RaisedAt)
+        {
+            _tracker.IsAlerting = false;
+            await ClearInactivityAsync();
+        }
     }
 
     /// <inheritdoc />
@@ -45,15 +61,10 @@ public sealed class SeniorMonitorGrain(
             switch (_tracker.Observe(m.Start, m.Movement, m.Worn))
             {
                 case StillnessChange.ThresholdReached:
-                    var explanation = AlertExplanation.Inactivity(_tracker.StillFor, _tracker.StillSince!.Value, _zone, options.Value);
-                    var raised = await alerts.RaiseAsync(SeniorId, AlertKinds.Inactivity, _tracker.StillSince,
-                        time.GetUtcNow().UtcDateTime, explanation);
-                    logger.LogInformation("Inactivity alert {AlertId} for senior {SeniorId}", raised.Id, SeniorId);
-                    await NotifyAsync(raised);
+                    await RaiseInactivityAsync();
                     break;
                 case StillnessChange.MovementResumed:
-                    var cleared = await alerts.ClearAsync(SeniorId, AlertKinds.Inactivity, time.GetUtcNow().UtcDateTime);
-                    if (cleared is not null) await NotifyAsync(cleared);
+                    await ClearInactivityAsync();
                     break;
             }
         }
@@ -80,6 +91,21 @@ public sealed class SeniorMonitorGrain(
     /// <inheritdoc />
     public Task<MonitorSnapshot> GetSnapshotAsync() =>
         Task.FromResult(new MonitorSnapshot(_tracker.LastMinute, _tracker.StillSince, _tracker.IsAlerting));
+
+    private async Task RaiseInactivityAsync()
+    {
+        var explanation = AlertExplanation.Inactivity(_tracker.StillFor, _tracker.StillSince!.Value, _zone, options.Value);
+        var raised = await alerts.RaiseAsync(SeniorId, AlertKinds.Inactivity, _tracker.StillSince,
+            time.GetUtcNow().UtcDateTime, explanation);
+        logger.LogInformation("Inactivity alert {AlertId} for senior {SeniorId}", raised.Id, SeniorId);
+        await NotifyAsync(raised);
+    }
+
+    private async Task ClearInactivityAsync()
+    {
+        var cleared = await alerts.ClearAsync(SeniorId, AlertKinds.Inactivity, time.GetUtcNow().UtcDateTime);
+        if (cleared is not null) await NotifyAsync(cleared);
+    }
 
     // A failed push is not lost: the board reloads open alerts from PostgreSQL whenever it (re)connects.
     private async Task NotifyAsync(AlertRecord alert)

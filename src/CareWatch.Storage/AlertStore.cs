@@ -72,6 +72,18 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
 
+    /// <summary>Whether an alert (in any state) was already raised for the still period that began at <paramref name="stillSince"/>.</summary>
+    public async Task<bool> ExistsForStillPeriodAsync(Guid seniorId, string kind, DateTime stillSince, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT EXISTS (SELECT 1 FROM alerts WHERE senior_id = @senior AND kind = @kind AND still_since = @since)
+            """);
+        cmd.Parameters.AddWithValue("senior", seniorId);
+        cmd.Parameters.AddWithValue("kind", kind);
+        cmd.Parameters.AddWithValue("since", stillSince);
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>One alert by id.</summary>
     public async Task<AlertRecord?> FindAsync(long id, CancellationToken ct = default)
     {

@@ -1,0 +1,25 @@
+using CareWatch.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CareWatch.Server.Apis;
+
+/// <summary>A senior as the API shows them.</summary>
+public sealed record SeniorView(Guid Id, Guid BureauId, string DisplayName, string TimeZone);
+
+/// <summary>GET /api/seniors.</summary>
+public static class SeniorsApi
+{
+    /// <summary>Maps the seniors endpoints.</summary>
+    public static WebApplication MapSeniorsApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/seniors").WithTags("Seniors");
+        group.MapGet("/", ListAsync).WithName("ListSeniors").WithSummary("Lists the seniors in care.");
+        return app;
+    }
+
+    private static async Task<Ok<List<SeniorView>>> ListAsync(SeniorDirectory directory, CancellationToken ct)
+    {
+        var seniors = await directory.ListSeniorsAsync(ct);
+        return TypedResults.Ok(seniors.Select(s => new SeniorView(s.Id, s.BureauId, s.DisplayName, s.TimeZone)).ToList());
+    }
+}

@@ -1,0 +1,38 @@
+using CareWatch.Gateway;
+using CareWatch.Monitoring;
+using CareWatch.Server.Apis;
+using CareWatch.Server.Extensions;
+using CareWatch.Server.Hubs;
+
+namespace CareWatch.Server;
+
+/// <summary>The composition root, shared by Program.cs and the end-to-end tests.</summary>
+public static class CareWatchApplication
+{
+    /// <summary>Builds the whole single-node server from command-line arguments and configuration.</summary>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddCareWatchHttp();
+        builder.AddCareWatchStorage();
+        builder.AddCareWatchOrleans();
+        builder.Services.AddSeniorMonitoring();
+        builder.AddDeviceGateway();
+        builder.AddCareWatchNotifications();
+        builder.AddCareWatchHealthChecks();
+        builder.AddCareWatchDemoSeed();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapSeniorsApi();
+        app.MapDevicesApi();
+        app.MapAlertsApi();
+        app.MapHub<AlertsHub>(AlertsHub.Path);
+        app.MapDeviceGateway();
+        return app;
+    }
+}

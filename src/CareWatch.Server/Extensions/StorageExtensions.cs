@@ -1,0 +1,29 @@
+using CareWatch.Storage;
+using Npgsql;
+
+namespace CareWatch.Server.Extensions;
+
+/// <summary>PostgreSQL: the data source, the stores, and migrations at start.</summary>
+public static class StorageExtensions
+{
+    /// <summary>The connection string's name in configuration (ConnectionStrings:CareWatch).</summary>
+    public const string ConnectionStringName = "CareWatch";
+
+    /// <summary>Registers the data source and stores, and applies migrations in the background at start.</summary>
+    public static WebApplicationBuilder AddCareWatchStorage(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not set (environment: ConnectionStrings__{ConnectionStringName}).");
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DeviceRegistry>();
+        builder.Services.AddSingleton<SeniorDirectory>();
+        builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSingleton<ActivityHistory>();
+        builder.Services.AddHostedService(sp => new DatabaseMigrationService(
+            connectionString, sp.GetRequiredService<ILogger<DatabaseMigrationService>>()));
+        return builder;
+    }
+}

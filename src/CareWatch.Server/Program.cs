@@ -1,0 +1,4 @@
+using CareWatch.Server;
+
+var app = CareWatchApplication.Create(args);
+await app.RunAsync();

@@ -1,0 +1,40 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CareWatch.Server.Tests.EndToEnd;
+
+/// <summary>The alert as a board receives it over SignalR (deserialised independently of the server's type).</summary>
+public sealed record ReceivedAlert(long Id, Guid SeniorId, string SeniorName, string Kind, string Status,
+    DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation);
+
+/// <summary>A SignalR client on the alerts hub that queues what it receives, like a browser board does.</summary>
+public sealed class AlertChannel : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly Channel<ReceivedAlert> _received = Channel.CreateUnbounded<ReceivedAlert>();
+
+    private AlertChannel(HubConnection connection)
+    {
+        _connection = connection;
+        _connection.On<ReceivedAlert>("AlertChanged", a => _received.Writer.TryWrite(a));
+    }
+
+    /// <summary>Connects to /hubs/alerts on the server.</summary>
+    public static async Task<AlertChannel> ConnectAsync(Uri serverBase)
+    {
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(serverBase, "hubs/alerts")).Build();
+        var channel = new AlertChannel(connection);
+        await connection.StartAsync();
+        return channel;
+    }
+
+    /// <summary>The next pushed alert change; fails the test if none comes within the timeout.</summary>
+    public async Task<ReceivedAlert> NextAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        return await _received.Reader.ReadAsync(cts.Token);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using CareWatch.FirmwareSim.Device;
+using CareWatch.Protocol;
+using CareWatch.Storage;
+using CareWatch.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareWatch.Server.Tests.EndToEnd;
+
+/// <summary>
+/// The whole path with real parts: a simulated watch over MQTT/TLS → gateway → PostgreSQL → monitor grain
+/// → alert row → SignalR client.
+/// </summary>
+public sealed class WatchToBoardTests
+{
+    private sealed record CreatedDevice(string DeviceId, Guid SeniorId, string ConnectionString);
+
+    [Fact]
+    public async Task StillWatch_AlertReachesBoard_ThenClearsWhenMovementResumes()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: false);
+        await using var server = await ServerHost.StartAsync(db.ConnectionString, "Monitoring:StillAlertAfter=00:10:00");
+        await server.WaitUntilReadyAsync();
+        var senior = await AddSeniorAsync(server, "Erna Schulz");
+        var device = await RegisterWatchAsync(server, senior.Id);
+        await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
+        await using var watch = ConnectWatch(server, device.ConnectionString);
+
+        var start = WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-30));
+        var moving = Minutes(start, 5, movement: 140);
+        var still = Minutes(start.AddMinutes(5), 12, movement: 2);
+        await watch.SendAsync([.. moving, .. still], null);
+        var raised = await board.NextAsync();
+        var openOnLoad = await server.Http.GetFromJsonAsync<List<ReceivedAlert>>("api/alerts");
+
+        await watch.SendAsync(Minutes(start.AddMinutes(17), 1, movement: 300), null);
+        var cleared = await board.NextAsync();
+        var openAfter = await server.Http.GetFromJsonAsync<List<ReceivedAlert>>("api/alerts");
+
+        Assert.Equal(("inactivity", "open", senior.Id, "Erna Schulz"), (raised.Kind, raised.Status, raised.SeniorId, raised.SeniorName));
+        Assert.Equal(start.AddMinutes(5), raised.StillSince);
+        Assert.Matches("^Still for 1[0-2] min since [0-9]{2}:[0-9]{2}, watch worn", raised.Explanation);
+        Assert.Equal([raised.Id], openOnLoad!.Select(a => a.Id));
+        Assert.Equal((raised.Id, "cleared"), (cleared.Id, cleared.Status));
+        Assert.NotNull(cleared.ClosedAt);
+        Assert.Empty(openAfter!);
+        Assert.Equal(18L, await db.ScalarAsync<long>("SELECT count(*) FROM minute_activity WHERE senior_id = @s", ("s", senior.Id)));
+    }
+
+    [Fact]
+    public async Task SosPress_RaisesSosAlertOnBoard()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: false);
+        await using var server = await ServerHost.StartAsync(db.ConnectionString);
+        await server.WaitUntilReadyAsync();
+        var senior = await AddSeniorAsync(server, "Zhou Lan");
+        var device = await RegisterWatchAsync(server, senior.Id);
+        await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
+        await using var watch = ConnectWatch(server, device.ConnectionString);
+
+        var at = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-5);
+        await watch.SendAsync([], [new DeviceEvent(at, DeviceEventKind.Sos)]);
+        var alert = await board.NextAsync();
+
+        Assert.Equal(("sos", "open", senior.Id), (alert.Kind, alert.Status, alert.SeniorId));
+        Assert.StartsWith("SOS pressed at", alert.Explanation);
+    }
+
+    private static async Task<SeniorRecord> AddSeniorAsync(ServerHost server, string name)
+    {
+        var directory = server.Services.GetRequiredService<SeniorDirectory>();
+        var bureau = await directory.AddBureauAsync("Test bureau", "Europe/Berlin");
+        return await directory.AddSeniorAsync(bureau.Id, name, "Europe/Berlin");
+    }
+
+    private static async Task<CreatedDevice> RegisterWatchAsync(ServerHost server, Guid seniorId)
+    {
+        using var response = await server.Http.PostAsJsonAsync("api/devices", new { seniorId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CreatedDevice>())!;
+    }
+
+    private static SimulatedWatch ConnectWatch(ServerHost server, string connectionString) =>
+        new(connectionString, new SimulatedWatchOptions
+        {
+            MqttHost = "127.0.0.1",
+            MqttPort = server.MqttPort,
+            CaFile = server.CaCertificatePath,
+        });
+
+    private static List<MinuteSummary> Minutes(DateTime from, int count, int movement) =>
+        Enumerable.Range(0, count).Select(i => new MinuteSummary(from.AddMinutes(i), movement, movement / 10, true)).ToList();
+
+    private static DateTime WholeMinute(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+}

@@ -1,0 +1,86 @@
+using CareWatch.Server;
+using CareWatch.TestSupport;
+using Microsoft.AspNetCore.Builder;
+
+namespace CareWatch.Server.Tests;
+
+/// <summary>
+/// The real server, started in the test process exactly as Program.cs starts it: real Kestrel on free
+/// loopback ports (HTTP and MQTT/TLS), a real Orleans silo and a real PostgreSQL database.
+/// </summary>
+public sealed class ServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly DirectoryInfo _dataDirectory;
+
+    private ServerHost(WebApplication app, DirectoryInfo dataDirectory, int httpPort, int mqttPort)
+    {
+        _app = app;
+        _dataDirectory = dataDirectory;
+        HttpPort = httpPort;
+        MqttPort = mqttPort;
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>The dashboard/API port.</summary>
+    public int HttpPort { get; }
+
+    /// <summary>The MQTT/TLS port for watches.</summary>
+    public int MqttPort { get; }
+
+    /// <summary>http://127.0.0.1:{port}/</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}/");
+
+    /// <summary>A client on the API.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>The private CA's certificate, which watches must trust.</summary>
+    public string CaCertificatePath => Path.Combine(_dataDirectory.FullName, "pki", "ca.crt");
+
+    /// <summary>The server's services, for arranging data.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a server on the given database with extra configuration (key=value).</summary>
+    public static async Task<ServerHost> StartAsync(string connectionString, params string[] settings)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("carewatch-server-");
+        var httpPort = FreePort.Next();
+        var mqttPort = FreePort.Next();
+        string[] args =
+        [
+            $"--ConnectionStrings:CareWatch={connectionString}",
+            $"--Http:Port={httpPort}",
+            $"--Gateway:MqttPort={mqttPort}",
+            $"--Gateway:DataDirectory={dataDirectory.FullName}",
+            $"--Orleans:SiloPort={FreePort.Next()}",
+            $"--Orleans:GatewayPort={FreePort.Next()}",
+            $"--Orleans:ClusterId=test-{Guid.NewGuid():N}",
+            "--Logging:LogLevel:Default=Warning",
+            .. settings.Select(s => "--" + s),
+        ];
+        var app = CareWatchApplication.Create(args);
+        await app.StartAsync();
+        return new ServerHost(app, dataDirectory, httpPort, mqttPort);
+    }
+
+    /// <summary>Polls GET /health/ready until it answers 200 (migrations run in the background at start).</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            using var response = await Http.GetAsync("health/ready", cts.Token);
+            if (response.IsSuccessStatusCode) return;
+            await Task.Delay(200, cts.Token);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try { _dataDirectory.Delete(recursive: true); } catch (IOException) { }
+    }
+}

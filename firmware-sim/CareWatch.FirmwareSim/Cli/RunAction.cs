@@ -24,8 +24,8 @@ public static class RunAction
             var start = time.GetUtcNow().UtcDateTime;
             var stillFrom = start.AddMinutes(-settings.StillOnsetMinutesAgo);
             var members = connections.Select((c, i) => new FleetMember(
-                c,
-                new DailyRoutine(unchecked(settings.Seed * 7919 + i), time.LocalTimeZone),
+                c.Connection,
+                new DailyRoutine(unchecked(settings.Seed * 7919 + i), c.TimeZone ?? time.LocalTimeZone),
                 i < settings.StillWatches ? Scenario.StillFrom(stillFrom) : Scenario.Normal)).ToList();
             foreach (var m in members.Where(m => m.Scenario.Phases.Count > 0))
                 log($"{m.Connection.DeviceId}: goes still from {stillFrom:u}");
@@ -46,7 +46,7 @@ public static class RunAction
                     Log = log,
                 },
             };
-            log($"starting {members.Count} watch(es) → {settings.MqttHost ?? connections[0].HostName}:{settings.MqttPort}");
+            log($"starting {members.Count} watch(es) → {settings.MqttHost ?? connections[0].Connection.HostName}:{settings.MqttPort}");
             await new FleetRunner(members, options).RunAsync(cancellationToken);
             return 0;
         }
@@ -62,17 +62,25 @@ public static class RunAction
         }
     }
 
-    private static async Task<IReadOnlyList<DeviceConnectionString>> ConnectionsAsync(RunSettings settings, Action<string> log,
+    private static async Task<IReadOnlyList<(DeviceConnectionString Connection, TimeZoneInfo? TimeZone)>> ConnectionsAsync(RunSettings settings, Action<string> log,
         CancellationToken cancellationToken)
     {
         if (settings.Server is null)
-            return settings.ConnectionStrings.Take(settings.Watches ?? int.MaxValue).Select(DeviceConnectionString.Parse).ToList();
+            return settings.ConnectionStrings.Take(settings.Watches ?? int.MaxValue).Select(text => (DeviceConnectionString.Parse(text), (TimeZoneInfo?)null)).ToList();
 
         using var http = new HttpClient { BaseAddress = settings.Server, Timeout = TimeSpan.FromSeconds(30) };
         var registrations = await new ServerRegistration(http).RegisterWatchesAsync(settings.Watches, log, cancellationToken);
         if (settings.StillWatches > registrations.Count)
             throw new RegistrationException($"--still-watches {settings.StillWatches} but only {registrations.Count} watch(es) registered");
-        return registrations.Select(r => DeviceConnectionString.Parse(r.ConnectionString)).ToList();
+        return registrations.Select(r => (DeviceConnectionString.Parse(r.Device.ConnectionString), FindTimeZone(r.Senior.TimeZone))).ToList();
+    }
+
+    // The routine follows the senior's own clock; an unknown zone falls back to the machine's.
+    private static TimeZoneInfo? FindTimeZone(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return null;
+        try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException) { return null; }
     }
 
     private static Action<string> Logger(TextWriter output, TimeProvider time) =>

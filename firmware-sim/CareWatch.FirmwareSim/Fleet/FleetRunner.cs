@@ -66,6 +66,3 @@ public sealed class FleetRunner(IReadOnlyList<FleetMember> members, FleetOptions
         $"{watches.Sum(w => w.Published)} sent, {watches.Sum(w => w.Acknowledged)} acked, " +
         $"{watches.Sum(w => w.Buffer.Count)} buffered";
 }
-
-/// <summary>The fleet could not start (no watch reached the gateway).</summary>
-public sealed class FleetStartException(string message, Exception inner) : Exception(message, inner);

@@ -36,19 +36,19 @@ public sealed class ServerRegistration(HttpClient http)
     /// Registers <paramref name="count"/> watches (default: one per senior), one per senior in list
     /// order; when more watches than seniors are asked for, seniors get a second watch in turn.
     /// </summary>
-    public async Task<IReadOnlyList<DeviceRegistration>> RegisterWatchesAsync(int? count, Action<string>? log, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RegisteredWatch>> RegisterWatchesAsync(int? count, Action<string>? log, CancellationToken cancellationToken)
     {
         var seniors = await GetSeniorsAsync(cancellationToken);
         if (seniors.Count == 0) throw new RegistrationException($"the server at {http.BaseAddress} has no seniors; create some first");
         var wanted = count ?? seniors.Count;
         if (wanted > seniors.Count) log?.Invoke($"{wanted} watches for {seniors.Count} seniors: some seniors get more than one");
-        var result = new List<DeviceRegistration>(wanted);
+        var result = new List<RegisteredWatch>(wanted);
         for (var i = 0; i < wanted; i++)
         {
             var senior = seniors[i % seniors.Count];
             var registration = await RegisterAsync(senior.Id, cancellationToken);
             log?.Invoke($"registered {registration.DeviceId} for {senior.DisplayName}");
-            result.Add(registration);
+            result.Add(new RegisteredWatch(registration, senior));
         }
         return result;
     }

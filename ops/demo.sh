@@ -25,7 +25,8 @@ started_cluster=""
 
 cleanup() {
   trap - INT TERM EXIT
-  echo; echo "Stopping the demo…"
+  trap '' PIPE # the terminal or a pipe may already be gone: still stop everything
+  echo; echo "Stopping the demo…" || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ -n "$started_cluster" ] && ops/pg-cluster.sh stop "$started_cluster" || true
@@ -70,7 +71,7 @@ export Http__Port="$http_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirec
 export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port"
 export Monitoring__StillAlertAfter="${CAREWATCH_STILL_AFTER:-00:20:00}"
 export Demo__Seed=true
-(cd src/CareWatch.Server/bin/Release/net10.0 && exec dotnet CareWatch.Server.dll) &
+dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll &
 pids+=($!)
 
 url="http://127.0.0.1:$http_port/"

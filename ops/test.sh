@@ -8,6 +8,7 @@ cd "$root"
 source ops/prerequisites.sh
 ensure_postgres
 ops/web-assets.sh
+ensure_chromium
 
 work=$(mktemp -d -t carewatch-test.XXXXXX)
 chmod 755 "$work"
@@ -40,12 +41,12 @@ fi
 
 set +e
 dotnet test CareWatch.sln -c Debug --no-build -nologo -v quiet \
-  --results-directory "$work/results" --logger "trx" --logger "console;verbosity=normal" "$@" \
+  --results-directory "$work/results" --logger "trx" --logger "console;verbosity=minimal" "$@" \
   > "$work/test-output.txt" 2>&1
 status=$?
 set -e
-grep -E '^\s*(Failed|Passed|Skipped) |Error Message|^\s+at |Total tests|Passed!|Failed!|error' "$work/test-output.txt" \
-  | grep -vE '^\s*Passed ' | head -400 || true
+# Minimal verbosity prints each failed test with its message and one summary line per test project.
+grep -vE '^\s*$' "$work/test-output.txt" | head -600 || true
 
 passed=0; failed=0; total=0
 for trx in "$work"/results/*.trx; do

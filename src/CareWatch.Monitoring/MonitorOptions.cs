@@ -10,7 +10,7 @@ public sealed class MonitorOptions
 {
     /// <summary>A worn minute with a movement count at or below this is still.</summary>
     [Range(0, 100_000)]
-    public int StillMovementThreshold { get; set; } = 5;
+    public int StillMovementThreshold { get; set; } = 30;
 
     /// <summary>Raise an inactivity alert once a senior has been still this long.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]

@@ -12,7 +12,9 @@ public static class CareWatchApplication
     /// <summary>Builds the whole single-node server from command-line arguments and configuration.</summary>
     public static WebApplication Create(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root is the build output (wwwroot and appsettings.json are copied there), so the
+        // server finds its board and settings whatever the current directory is.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddCareWatchHttp();
         builder.AddCareWatchStorage();
         builder.AddCareWatchOrleans();

@@ -8,6 +8,7 @@ public sealed record AlertRecord(
     Guid SeniorId,
     string SeniorName,
     Guid BureauId,
+    string SeniorTimeZone,
     string Kind,
     string Status,
     DateTime? StillSince,
@@ -19,7 +20,7 @@ public sealed record AlertRecord(
 public sealed class AlertStore(NpgsqlDataSource dataSource)
 {
     private const string SelectAlert = """
-        SELECT a.id, a.senior_id, s.display_name, s.bureau_id, a.kind, a.status, a.still_since, a.raised_at,
+        SELECT a.id, a.senior_id, s.display_name, s.bureau_id, s.time_zone, a.kind, a.status, a.still_since, a.raised_at,
                a.closed_at, a.explanation
         FROM alerts a JOIN seniors s ON s.id = a.senior_id
         """;
@@ -106,9 +107,9 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         while (await r.ReadAsync(ct))
         {
             list.Add(new AlertRecord(
-                r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetGuid(3), r.GetString(4), r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetDateTime(6), r.GetDateTime(7), r.IsDBNull(8) ? null : r.GetDateTime(8),
-                r.GetString(9)));
+                r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetGuid(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                r.IsDBNull(7) ? null : r.GetDateTime(7), r.GetDateTime(8), r.IsDBNull(9) ? null : r.GetDateTime(9),
+                r.GetString(10)));
         }
         return list;
     }

@@ -10,14 +10,14 @@ public interface IAlertsClient
     Task AlertChanged(AlertView alert);
 }
 
-/// <summary>An alert as the board shows it. Times are UTC; the page shows them in the viewer's zone.</summary>
+/// <summary>An alert as the board shows it. Times are UTC; the page shows them in the senior's time zone (IANA id).</summary>
 public sealed record AlertView(
-    long Id, Guid SeniorId, string SeniorName, string Kind, string Status,
+    long Id, Guid SeniorId, string SeniorName, string SeniorTimeZone, string Kind, string Status,
     DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation)
 {
     /// <summary>Maps a stored alert.</summary>
     public static AlertView From(AlertRecord a) => new(
-        a.Id, a.SeniorId, a.SeniorName, a.Kind, a.Status,
+        a.Id, a.SeniorId, a.SeniorName, a.SeniorTimeZone, a.Kind, a.Status,
         Utc(a.StillSince), Utc(a.RaisedAt)!.Value, Utc(a.ClosedAt), a.Explanation);
 
     private static DateTime? Utc(DateTime? t) => t is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;

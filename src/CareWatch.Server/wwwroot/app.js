@@ -16,8 +16,11 @@ function formatDuration(ms) {
   return h > 0 ? `${h} h ${String(m).padStart(2, "0")} min` : `${m} min`;
 }
 
-function formatTime(iso) {
-  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+// The senior's own clock: "still since 03:10" must match what the explanation and the family say.
+function formatTime(iso, timeZone) {
+  const options = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  try { return new Date(iso).toLocaleTimeString([], { ...options, timeZone }); }
+  catch { return new Date(iso).toLocaleTimeString([], options); }
 }
 
 function render() {
@@ -31,7 +34,7 @@ function render() {
     item.querySelector(".name").textContent = a.seniorName;
     const since = a.stillSince ?? a.raisedAt;
     item.querySelector(".duration").textContent = formatDuration(Date.now() - new Date(since));
-    item.querySelector(".since").textContent = a.stillSince ? `still since ${formatTime(since)}` : `at ${formatTime(since)}`;
+    item.querySelector(".since").textContent = a.stillSince ? `still since ${formatTime(since, a.seniorTimeZone)}` : `at ${formatTime(since, a.seniorTimeZone)}`;
     item.querySelector(".explanation").textContent = a.explanation;
     return item;
   }));

@@ -1,0 +1,19 @@
+using Microsoft.Playwright;
+
+namespace CareWatch.Server.Tests.Wwwroot;
+
+/// <summary>Launch settings for Debian's Chromium (Playwright's own browser download is not available offline).</summary>
+internal static class Chromium
+{
+    /// <summary>Headless, as root, with background networking off (this machine has no outside network).</summary>
+    public static BrowserTypeLaunchOptions LaunchOptions() => new()
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("CAREWATCH_CHROMIUM") ?? "/usr/bin/chromium",
+        Headless = true,
+        Args =
+        [
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync",
+        ],
+    };
+}

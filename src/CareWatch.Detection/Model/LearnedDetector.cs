@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace CareWatch.Detection.Model;
+
+/// <summary>Settings of the learned detector.</summary>
+/// <param name="Alpha">Alert when fewer than this share of the person's still periods starting around now last as long.</param>
+/// <param name="DayFloor">Safety floor by day: alert at this stillness whatever the model says.</param>
+/// <param name="NightFloor">Safety floor by night.</param>
+/// <param name="Band">Which hours are day.</param>
+public sealed record LearnedDetectorOptions(double Alpha, TimeSpan DayFloor, TimeSpan NightFloor, DayBand Band)
+{
+    /// <summary>The operating point the product ships with.</summary>
+    public static LearnedDetectorOptions Default { get; } = new(0.003, TimeSpan.FromHours(4), TimeSpan.FromHours(10), DayBand.Default);
+}
+
+/// <summary>
+/// Alerts when the current still period has become improbable for this person now (survival below α), or
+/// when it reaches the safety floor of the current time band, whichever comes first.
+/// </summary>
+public sealed class LearnedDetector(PersonSurvival survival, LearnedDetectorOptions options) : IInactivityDetector
+{
+    private readonly StillPeriodTracker _tracker = new(survival.Still);
+    private TimeSpan? _alertAfter;
+    private bool _alerted;
+
+    /// <inheritdoc />
+    public DateTime? StillSince => _tracker.StillSince;
+
+    /// <inheritdoc />
+    public DetectorOutput Observe(in ActivityMinute minute)
+    {
+        var wasStillSince = _tracker.StillSince;
+        if (!_tracker.Observe(minute)) return DetectorOutput.None;
+        if (_tracker.StillSince is null)
+        {
+            if (!_alerted) return DetectorOutput.None;
+            _alerted = false;
+            return new DetectorOutput(DetectorSignal.Clear);
+        }
+        if (_tracker.StillSince != wasStillSince)
+        {
+            _alerted = false;
+            _alertAfter = survival.AlertAfter(_tracker.StillSinceLocal!.Value, options.Alpha);
+        }
+        if (_alerted) return DetectorOutput.None;
+
+        var stillFor = _tracker.StillFor;
+        var floor = options.Band.IsDay(minute.Local) ? options.DayFloor : options.NightFloor;
+        var byModel = _alertAfter is { } after && stillFor >= after;
+        if (!byModel && stillFor < floor) return DetectorOutput.None;
+        _alerted = true;
+        return new DetectorOutput(DetectorSignal.Alert, Explain(stillFor, byModel, floor));
+    }
+
+    private string Explain(TimeSpan stillFor, bool byModel, TimeSpan floor)
+    {
+        var since = _tracker.StillSinceLocal!.Value;
+        var longest = TimeSpan.FromMinutes(Math.Round(survival.Profile.MaxMinutes[since.Hour]));
+        var endedSooner = (1 - survival.SurvivalAt(since, stillFor)) * 100;
+        var head = $"Still for {Format.Duration(stillFor)} since {since:HH:mm}, watch worn. ";
+        return byModel
+            ? head + string.Create(CultureInfo.InvariantCulture,
+                $"At this hour the longest normal still period is {Format.Duration(longest)}; {endedSooner:0.0}% of still periods starting around now ended sooner.")
+            : head + $"The safety limit of {Format.Duration(floor)} for this time of day is reached.";
+    }
+}

@@ -1,0 +1,72 @@
+using CareWatch.Detection.Model;
+
+namespace CareWatch.Detection.Tests.Model;
+
+/// <summary>Trains the real ML.NET model on small synthetic people (a few seconds).</summary>
+public sealed class LearnedDetectorTests
+{
+    private static readonly Lazy<HazardModel> Model = new(() =>
+        HazardModel.Train(Enumerable.Range(0, 6).Select(i => SyntheticPeople.Person($"p{i}", days: 10, seed: i)).ToList()));
+
+    [Fact]
+    public void AlertAfter_DayVersusNight_DayAlertsSoonerBecauseDayRestIsShort()
+    {
+        var survival = PersonSurvival.Compile(Model.Value, SyntheticPeople.Person("x", 10, seed: 99).Minutes);
+
+        var day = survival.AlertAfter(new DateTime(2024, 3, 6, 14, 0, 0), 0.01);
+        var night = survival.AlertAfter(new DateTime(2024, 3, 6, 2, 0, 0), 0.01);
+
+        Assert.NotNull(day);
+        Assert.True(day < TimeSpan.FromMinutes(90), $"day threshold {day}");
+        Assert.True(night is null || night > day, $"night {night} vs day {day}");
+    }
+
+    [Fact]
+    public void Observe_EmergencyAtMidday_AlertsBeforeSafetyFloorWithExplanation()
+    {
+        var factory = new LearnedDetectorFactory(Model.Value, LearnedDetectorOptions.Default with { Alpha = 0.01 });
+        var person = SyntheticPeople.Person("y", days: 12, seed: 42);
+        var training = new PersonHistory("y", person.Minutes.Where(m => m.Utc < SyntheticPeople.Start.AddDays(10)).ToList());
+        var onset = SyntheticPeople.Start.AddDays(10).AddHours(12);
+        var detector = factory.CreateFor(training);
+
+        var alert = SyntheticPeople.WithEmergency(person, onset, seed: 5)
+            .Where(m => m.Utc >= onset.AddHours(-3))
+            .Select(m => (m.Utc, Output: detector.Observe(m)))
+            .First(x => x.Output.Signal == DetectorSignal.Alert && x.Utc >= onset);
+
+        Assert.True(alert.Utc - onset < TimeSpan.FromHours(4), $"alert after {alert.Utc - onset}");
+        Assert.Matches("^Still for .* since [0-9]{2}:[0-9]{2}, watch worn\\. At this hour", alert.Output.Explanation);
+    }
+
+    [Fact]
+    public void Train_SameSeed_GivesSameThresholds()
+    {
+        var people = Enumerable.Range(0, 3).Select(i => SyntheticPeople.Person($"p{i}", days: 5, seed: i)).ToList();
+        var probe = SyntheticPeople.Person("z", 5, seed: 7).Minutes;
+
+        var a = PersonSurvival.Compile(HazardModel.Train(people, seed: 3), probe);
+        var b = PersonSurvival.Compile(HazardModel.Train(people, seed: 3), probe);
+
+        var start = new DateTime(2024, 3, 5, 10, 0, 0);
+        Assert.Equal(a.SurvivalAt(start, TimeSpan.FromMinutes(45)), b.SurvivalAt(start, TimeSpan.FromMinutes(45)));
+    }
+
+    [Fact]
+    public void Observe_ModelNeverSure_SafetyFloorAlertsAtFloor()
+    {
+        var survival = PersonSurvival.Compile(Model.Value, SyntheticPeople.Person("w", 10, seed: 3).Minutes);
+        var detector = new LearnedDetector(survival, LearnedDetectorOptions.Default with
+        {
+            Alpha = 0, DayFloor = TimeSpan.FromHours(1), NightFloor = TimeSpan.FromHours(1),
+        });
+        var t0 = new DateTime(2024, 3, 20, 10, 0, 0, DateTimeKind.Utc);
+
+        var alert = Enumerable.Range(0, 120)
+            .Select(i => (i, Output: detector.Observe(new ActivityMinute(t0.AddMinutes(i), t0.AddMinutes(i), 0, true))))
+            .First(x => x.Output.Signal == DetectorSignal.Alert);
+
+        Assert.Equal(59, alert.i); // the 60th still minute completes one hour
+        Assert.EndsWith("The safety limit of 1 h 00 min for this time of day is reached.", alert.Output.Explanation);
+    }
+}

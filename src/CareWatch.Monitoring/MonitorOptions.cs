@@ -2,24 +2,40 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CareWatch.Monitoring;
 
-/// <summary>
-/// The fixed inactivity rule of the walking skeleton (the learned model replaces the threshold later).
-/// Bound from the "Monitoring" configuration section.
-/// </summary>
+/// <summary>How the senior monitors decide. Bound from the "Monitoring" configuration section.</summary>
 public sealed class MonitorOptions
 {
-    /// <summary>A worn minute with a movement count at or below this is still.</summary>
-    [Range(0, 100_000)]
-    public int StillMovementThreshold { get; set; } = 30;
+    /// <summary>Learned model sensitivity: alert when fewer than this share of the senior's still periods starting around now last as long.</summary>
+    [Range(0.0, 0.5)]
+    public double Alpha { get; set; } = 0.003;
 
-    /// <summary>Raise an inactivity alert once a senior has been still this long.</summary>
+    /// <summary>Safety floor by day: an inactivity alert at this stillness whatever the model says.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan SafetyFloorDay { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>Safety floor by night.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan SafetyFloorNight { get; set; } = TimeSpan.FromHours(10);
+
+    /// <summary>First hour of the day band (local time of the senior).</summary>
+    [Range(0, 23)]
+    public int DayStartHour { get; set; } = 8;
+
+    /// <summary>Hour the day band ends (exclusive).</summary>
+    [Range(1, 24)]
+    public int DayEndHour { get; set; } = 22;
+
+    /// <summary>Days of a senior's own history the model personalises on.</summary>
+    [Range(1, 90)]
+    public int HistoryDays { get; set; } = 30;
+
+    /// <summary>
+    /// Before any model is trained (a new installation), a fixed rule applies: still for this long.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan StillAlertAfter { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>
-    /// A hole in the data longer than this ends a still period: minutes without data are not stillness,
-    /// and a watch that was offline must not look like a senior who lay still.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
-    public TimeSpan MaxGapInsideStillPeriod { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>The fixed rule's still ceiling: a worn minute at or below this count is still.</summary>
+    [Range(0, 100_000)]
+    public int StillMovementThreshold { get; set; } = 30;
 }

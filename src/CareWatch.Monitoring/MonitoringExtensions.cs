@@ -15,6 +15,9 @@ public static class MonitoringExtensions
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<ActivityHistory>();
         services.TryAddSingleton<SeniorDirectory>();
+        services.TryAddSingleton<DetectionModelStore>();
+        services.TryAddSingleton<DetectionModelProvider>();
+        services.TryAddSingleton<DetectorBuilder>();
         services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>();
         return services;
     }

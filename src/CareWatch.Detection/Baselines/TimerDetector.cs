@@ -28,7 +28,7 @@ public sealed class TimerDetector(StillDefinition definition, TimeSpan dayLimit,
         if (_alerted || _tracker.StillFor < limit) return DetectorOutput.None;
         _alerted = true;
         return new DetectorOutput(DetectorSignal.Alert,
-            $"Still for {Format.Duration(_tracker.StillFor)} since {_tracker.StillSinceLocal:HH:mm}; the fixed limit is {Format.Duration(limit)}.");
+            $"Still for {Format.Duration(_tracker.StillFor)} since {_tracker.StillSinceLocal:HH:mm}, watch worn. The fixed rule alerts after {Format.Duration(limit)} without movement.");
     }
 }
 

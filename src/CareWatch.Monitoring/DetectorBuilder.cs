@@ -1,0 +1,31 @@
+using CareWatch.Detection;
+using CareWatch.Detection.Baselines;
+using CareWatch.Detection.Model;
+using Microsoft.Extensions.Options;
+
+namespace CareWatch.Monitoring;
+
+/// <summary>
+/// Builds a senior's inactivity detector: the learned model in service, personalised on their history, or —
+/// on a new installation with no model yet — the fixed rule of <see cref="MonitorOptions"/>.
+/// </summary>
+public sealed class DetectorBuilder(DetectionModelProvider models, IOptions<MonitorOptions> options)
+{
+    /// <summary>The version of the model in service (null: none yet).</summary>
+    public async Task<int?> ModelVersionAsync(CancellationToken ct = default) => (await models.GetAsync(ct)).Version;
+
+    /// <summary>A fresh detector for a senior with the given history, and the model version it uses.</summary>
+    public async Task<(IInactivityDetector Detector, int? ModelVersion)> BuildAsync(IReadOnlyList<ActivityMinute> history, CancellationToken ct)
+    {
+        var o = options.Value;
+        var band = new DayBand(o.DayStartHour, o.DayEndHour);
+        var (model, version) = await models.GetAsync(ct);
+        if (model is null)
+        {
+            var fixedStill = new StillDefinition(0, 0, o.StillMovementThreshold);
+            return (new TimerDetector(fixedStill, o.StillAlertAfter, o.StillAlertAfter, band), null);
+        }
+        var survival = PersonSurvival.Compile(model, history);
+        return (new LearnedDetector(survival, new LearnedDetectorOptions(o.Alpha, o.SafetyFloorDay, o.SafetyFloorNight, band)), version);
+    }
+}

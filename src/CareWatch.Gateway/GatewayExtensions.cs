@@ -1,10 +1,12 @@
 using System.Net;
+using CareWatch.Gateway.Cloud;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Gateway.Mqtt;
 using CareWatch.Gateway.Pki;
 using CareWatch.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -36,6 +38,19 @@ public static class GatewayExtensions
         services.TryAddSingleton<DeviceAuthenticator>();
         services.TryAddSingleton<TelemetryIngestor>();
         services.TryAddSingleton<MqttConnectionHandler>();
+        services.AddConnections();
+        services.TryAddSingleton<DeviceTwinStore>();
+        services.TryAddSingleton<DeviceStatusReader>();
+        services.TryAddSingleton<DeviceConnections>();
+        services.TryAddSingleton<IDeviceConnections>(sp => sp.GetRequiredService<DeviceConnections>());
+        services.TryAddSingleton<DeviceRateLimiter>();
+        services.TryAddSingleton<DeviceOutbox>();
+        services.TryAddSingleton<DeviceMethods>();
+        services.TryAddSingleton<IDeviceMethods>(sp => sp.GetRequiredService<DeviceMethods>());
+        services.TryAddSingleton<DeviceTwins>();
+        services.TryAddSingleton<IDeviceTwins>(sp => sp.GetRequiredService<DeviceTwins>());
+        services.TryAddSingleton<ICloudToDeviceMessages, CloudToDeviceMessages>();
+        services.TryAddSingleton<PublishRouter>();
 
         // Order matters: the notifier and the pipeline run before the MQTT server accepts publishes.
         services.TryAddSingleton<TelemetryNotifier>();
@@ -48,25 +63,39 @@ public static class GatewayExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
-            if (options.MqttPort == 0) return;
             var ca = kestrel.ApplicationServices.GetRequiredService<DeviceCertificateAuthority>();
-            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.MqttPort, listen =>
+            if (options.MqttPort != 0)
             {
-                listen.UseHttps(ca.ServerCertificate);
-                listen.UseMqtt();
-            });
+                kestrel.Listen(IPAddress.Parse(options.BindAddress), options.MqttPort, listen =>
+                {
+                    listen.UseHttps(ca.ServerCertificate);
+                    listen.UseMqtt();
+                });
+            }
+            // IoT Hub SDKs speak wss:// only, so MQTT over WebSockets needs an HTTPS listener; it serves
+            // the whole app (API too) with the gateway's private-CA certificate.
+            var httpsPort = builder.Configuration.GetValue<int>("Http:HttpsPort");
+            if (httpsPort != 0)
+            {
+                var bind = builder.Configuration["Http:BindAddress"] ?? "127.0.0.1";
+                kestrel.Listen(IPAddress.Parse(bind), httpsPort, listen => listen.UseHttps(ca.ServerCertificate));
+            }
         });
         return builder;
     }
 
+    /// <summary>The path of MQTT over WebSockets, as IoT Hub serves it.</summary>
+    public const string WebSocketPath = "/$iothub/websocket";
+
     /// <summary>
-    /// Completes the gateway after <c>Build()</c>. The MQTT listener needs no HTTP endpoints today;
-    /// this is where MQTT over WebSockets (<c>/$iothub/websocket</c>) will be mapped.
+    /// Completes the gateway after <c>Build()</c>: maps MQTT over WebSockets at <c>/$iothub/websocket</c>
+    /// (subprotocol <c>mqtt</c>) on the HTTP and HTTPS listeners, fed into the same MQTT server.
     /// </summary>
     public static WebApplication MapDeviceGateway(this WebApplication app)
     {
         // Resolve eagerly so a broken CA folder fails the start, not the first device.
         _ = app.Services.GetRequiredService<DeviceCertificateAuthority>();
+        app.MapMqtt(WebSocketPath);
         return app;
     }
 }

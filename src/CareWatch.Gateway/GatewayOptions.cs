@@ -38,4 +38,19 @@ public sealed class GatewayOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
     public TimeSpan BatchMaxDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Sustained publishes per minute one watch may send (telemetry, twin patches, method answers).
+    /// A watch over the limit is disconnected without PUBACK and resends later, so nothing is lost.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int DeviceMessagesPerMinute { get; set; } = 120;
+
+    /// <summary>Publishes a watch may send in a burst before the per-minute rate applies (replay after an outage).</summary>
+    [Range(1, 1_000_000)]
+    public int DeviceMessageBurst { get; set; } = 1000;
+
+    /// <summary>How long a direct method call waits for the watch's answer when the caller names no timeout.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan DefaultMethodTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

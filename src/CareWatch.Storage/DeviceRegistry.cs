@@ -11,7 +11,19 @@ namespace CareWatch.Storage;
 /// <param name="Enabled">A disabled watch is refused.</param>
 public sealed record DeviceCredentials(string DeviceId, Guid? SeniorId, string PrimaryKey, string SecondaryKey, bool Enabled);
 
-/// <summary>Watch identities in PostgreSQL.</summary>
+/// <summary>Which of a watch's two keys.</summary>
+public enum DeviceKey
+{
+    /// <summary>The key in the connection string handed out at creation.</summary>
+    Primary,
+    /// <summary>The standby key.</summary>
+    Secondary,
+}
+
+/// <summary>
+/// Watch identities in PostgreSQL. Write methods return false (or null) when the watch does not exist,
+/// so callers can answer 404 without a second query.
+/// </summary>
 public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider time)
 {
     /// <summary>Creates a watch bound to a senior with fresh keys. Throws <see cref="PostgresException"/> on a duplicate id.</summary>
@@ -46,5 +58,52 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
             reader.GetString(2),
             reader.GetString(3),
             reader.GetBoolean(4));
+    }
+
+    /// <summary>Enables or disables a watch; a disabled watch is refused at connect.</summary>
+    public Task<bool> SetEnabledAsync(string deviceId, bool enabled, CancellationToken ct = default) =>
+        ExecuteAsync("UPDATE devices SET enabled = @v WHERE device_id = @id", deviceId, ("v", enabled), ct);
+
+    /// <summary>Binds the watch to another senior (or to none). The senior must exist (foreign key).</summary>
+    public Task<bool> AssignAsync(string deviceId, Guid? seniorId, CancellationToken ct = default) =>
+        ExecuteAsync("UPDATE devices SET senior_id = @v WHERE device_id = @id", deviceId, ("v", (object?)seniorId ?? DBNull.Value), ct);
+
+    /// <summary>
+    /// Deletes the identity and its twin. Telemetry stays: it belongs to the senior's history, not to
+    /// the piece of hardware.
+    /// </summary>
+    public Task<bool> DeleteAsync(string deviceId, CancellationToken ct = default) =>
+        ExecuteAsync("DELETE FROM devices WHERE device_id = @id", deviceId, ("v", 0), ct);
+
+    /// <summary>
+    /// Replaces one key with a fresh one and returns the new credentials. The other key is untouched,
+    /// so a watch using it keeps connecting while the new key is rolled out.
+    /// </summary>
+    public async Task<DeviceCredentials?> RegenerateKeyAsync(string deviceId, DeviceKey which, CancellationToken ct = default)
+    {
+        var column = which == DeviceKey.Primary ? "primary_key" : "secondary_key";
+        await using (var cmd = dataSource.CreateCommand($"UPDATE devices SET {column} = @k WHERE device_id = @id"))
+        {
+            cmd.Parameters.AddWithValue("id", deviceId);
+            cmd.Parameters.AddWithValue("k", DeviceConnectionString.NewKey());
+            if (await cmd.ExecuteNonQueryAsync(ct) == 0) return null;
+        }
+        return await FindAsync(deviceId, ct);
+    }
+
+    /// <summary>Records a (re)connection; the time shows in the watch's status.</summary>
+    public Task MarkConnectedAsync(string deviceId, CancellationToken ct = default) =>
+        ExecuteAsync("UPDATE devices SET last_connected_at = @v WHERE device_id = @id", deviceId, ("v", time.GetUtcNow().UtcDateTime), ct);
+
+    /// <summary>Records the end of a connection.</summary>
+    public Task MarkDisconnectedAsync(string deviceId, CancellationToken ct = default) =>
+        ExecuteAsync("UPDATE devices SET last_disconnected_at = @v WHERE device_id = @id", deviceId, ("v", time.GetUtcNow().UtcDateTime), ct);
+
+    private async Task<bool> ExecuteAsync(string sql, string deviceId, (string Name, object Value) value, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(sql);
+        cmd.Parameters.AddWithValue("id", deviceId);
+        cmd.Parameters.AddWithValue(value.Name, value.Value);
+        return await cmd.ExecuteNonQueryAsync(ct) > 0;
     }
 }

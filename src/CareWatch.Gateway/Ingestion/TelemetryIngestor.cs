@@ -9,13 +9,12 @@ using MQTTnet.Server;
 namespace CareWatch.Gateway.Ingestion;
 
 /// <summary>
-/// Handles every PUBLISH from a device inside MQTTnet's publish interceptor. MQTTnet queues the
+/// Handles telemetry PUBLISHes from a device inside MQTTnet's publish interceptor. MQTTnet queues the
 /// PUBACK only after the interceptor returns, so awaiting the durable write here is what makes
 /// "PUBACK = stored". Outcomes:
 /// <list type="bullet">
 /// <item>accepted or duplicate: stored once, acknowledged;</item>
 /// <item>invalid but well-formed MQTT: counted, dropped, acknowledged (as IoT Hub does) so the watch does not resend it forever;</item>
-/// <item>topic of another device: connection closed (as IoT Hub does);</item>
 /// <item>storage failed: connection closed without PUBACK, so the watch resends after reconnecting.</item>
 /// </list>
 /// </summary>
@@ -25,23 +24,10 @@ internal sealed class TelemetryIngestor(
     GatewayMetrics metrics,
     ILogger<TelemetryIngestor> logger)
 {
-    public async Task OnPublishAsync(InterceptingPublishEventArgs e)
+    /// <summary>Handles a publish that <see cref="PublishRouter"/> found to be this device's own telemetry topic.</summary>
+    public async Task OnTelemetryAsync(InterceptingPublishEventArgs e, DeviceSession session, IReadOnlyDictionary<string, string> properties)
     {
-        // No fan-out to other MQTT clients: telemetry goes to PostgreSQL only.
-        e.ProcessPublish = false;
-        var session = DeviceSession.From(e.SessionItems);
         var message = e.ApplicationMessage;
-        if (session is null || message is null
-            || !IotHubTopics.TryParseTelemetry(message.Topic ?? "", out var topicDevice, out var properties)
-            || !string.Equals(topicDevice, session.DeviceId, StringComparison.Ordinal))
-        {
-            metrics.OnRefused("publish-not-authorized");
-            logger.LogWarning("Device {ClientId} published to {Topic}; disconnecting", e.ClientId, message?.Topic);
-            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
-            e.CloseConnection = true;
-            return;
-        }
-
         var now = time.GetUtcNow();
         var (batch, result) = Check(message.Payload, properties, now);
         if (!result.IsValid)

@@ -71,7 +71,11 @@ internal sealed class DeviceAuthenticator(
         var topic = e.TopicFilter.Topic ?? "";
         var own = $"devices/{e.ClientId}/messages/devicebound/";
         var allowed = topic.StartsWith(own, StringComparison.Ordinal) || topic.StartsWith("$iothub/", StringComparison.Ordinal);
-        if (!allowed)
+        if (allowed)
+        {
+            DeviceSession.From(e.SessionItems)?.AddFilter(topic);
+        }
+        else
         {
             e.ProcessSubscription = false;
             e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;

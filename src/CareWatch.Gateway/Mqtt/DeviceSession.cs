@@ -1,3 +1,5 @@
+using MQTTnet;
+
 namespace CareWatch.Gateway.Mqtt;
 
 /// <summary>What the gateway remembers about an authenticated connection (kept in MQTTnet's session items).</summary>
@@ -6,8 +8,29 @@ namespace CareWatch.Gateway.Mqtt;
 internal sealed record DeviceSession(string DeviceId, Guid? SeniorId)
 {
     private const string Key = "carewatch.device";
+    private readonly List<string> _filters = [];
+    private int _counted;
 
     public void Store(System.Collections.IDictionary items) => items[Key] = this;
 
     public static DeviceSession? From(System.Collections.IDictionary? items) => items?[Key] as DeviceSession;
+
+    /// <summary>Remembers an accepted subscription, so the gateway pushes methods and desired updates only to watches listening for them.</summary>
+    public void AddFilter(string filter)
+    {
+        lock (_filters) _filters.Add(filter);
+    }
+
+    /// <summary>True when one of the watch's subscriptions covers <paramref name="topic"/>.</summary>
+    public bool IsSubscribedTo(string topic)
+    {
+        lock (_filters)
+            return _filters.Any(f => MqttTopicFilterComparer.Compare(topic, f) == MqttTopicFilterCompareResult.IsMatch);
+    }
+
+    /// <summary>Marks the connection as counted in the connected set; true the first time.</summary>
+    public bool MarkCounted() => Interlocked.Exchange(ref _counted, 1) == 0;
+
+    /// <summary>Unmarks it; true when it had been counted (so a disconnect is counted once).</summary>
+    public bool UnmarkCounted() => Interlocked.Exchange(ref _counted, 0) == 1;
 }

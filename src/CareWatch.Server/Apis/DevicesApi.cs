@@ -1,40 +1,49 @@
 using System.Text.RegularExpressions;
 using CareWatch.Gateway;
+using CareWatch.Gateway.Mqtt;
 using CareWatch.Protocol;
 using CareWatch.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CareWatch.Server.Apis;
 
-/// <summary>Body of POST /api/devices.</summary>
-/// <param name="SeniorId">The senior who will wear the watch.</param>
-/// <param name="DeviceId">Optional id; one is generated when absent.</param>
-public sealed record CreateDeviceRequest(Guid? SeniorId, string? DeviceId);
-
-/// <summary>A new watch identity and the connection string to flash into it.</summary>
-public sealed record CreatedDevice(string DeviceId, Guid? SeniorId, string ConnectionString);
-
-/// <summary>The device registry's REST API.</summary>
+/// <summary>The device registry's REST API: watch identities, keys, assignment and status.</summary>
 public static partial class DevicesApi
 {
-    /// <summary>Maps the device endpoints.</summary>
+    /// <summary>Maps the registry endpoints (and the cloud-to-device ones in <see cref="DeviceCloudApi"/>).</summary>
     public static WebApplication MapDevicesApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/devices").WithTags("Devices");
         group.MapPost("/", CreateAsync).WithName("CreateDevice")
             .WithSummary("Creates a watch identity bound to a senior and returns its IoT Hub–style connection string.");
+        group.MapGet("/", ListAsync).WithName("ListDevices").WithSummary("Lists watches with their status, optionally of one senior.");
+        group.MapGet("/{deviceId}", GetAsync).WithName("GetDevice").WithSummary("A watch's status: connected, last seen, battery, worn, firmware.");
+        group.MapDelete("/{deviceId}", DeleteAsync).WithName("DeleteDevice")
+            .WithSummary("Deletes a watch identity and closes its connection; its telemetry stays with the senior.");
+        group.MapPost("/{deviceId}/disable", (string deviceId, DeviceRegistry r, DeviceStatusReader s, IDeviceConnections c, CancellationToken ct) =>
+                SetEnabledAsync(deviceId, false, r, s, c, ct))
+            .WithName("DisableDevice").WithSummary("Refuses the watch's connections from now on and closes the current one.");
+        group.MapPost("/{deviceId}/enable", (string deviceId, DeviceRegistry r, DeviceStatusReader s, IDeviceConnections c, CancellationToken ct) =>
+                SetEnabledAsync(deviceId, true, r, s, c, ct))
+            .WithName("EnableDevice").WithSummary("Lets the watch connect again.");
+        group.MapPost("/{deviceId}/keys/{key}/regenerate", RegenerateKeyAsync).WithName("RegenerateDeviceKey")
+            .WithSummary("Replaces the primary or secondary key; the other stays valid so the watch can be moved to the new one.");
+        group.MapPut("/{deviceId}/senior", AssignAsync).WithName("AssignDevice")
+            .WithSummary("Assigns the watch to a senior (or moves it); its connection is closed so new data goes to the new senior.");
+        app.MapDeviceCloudApi();
         return app;
     }
 
-    private static async Task<Results<Created<CreatedDevice>, ValidationProblem, Conflict<ProblemDetailsLike>>> CreateAsync(
+    private static async Task<Results<Created<CreatedDevice>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
         CreateDeviceRequest request, DeviceRegistry registry, SeniorDirectory seniors, IOptions<GatewayOptions> gateway,
         CancellationToken ct)
     {
         var deviceId = string.IsNullOrWhiteSpace(request.DeviceId) ? "watch-" + Guid.NewGuid().ToString("N")[..12] : request.DeviceId;
         var errors = new Dictionary<string, string[]>();
-        if (!DeviceIdPattern().IsMatch(deviceId))
+        if (!IsValidId(deviceId))
             errors["deviceId"] = ["1–128 characters: letters, digits and - . _ : only."];
         if (request.SeniorId is null)
             errors["seniorId"] = ["Required."];
@@ -51,12 +60,64 @@ public static partial class DevicesApi
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return TypedResults.Conflict(new ProblemDetailsLike("Device exists", $"A watch with id '{deviceId}' already exists."));
+            return DeviceProblems.Exists(deviceId);
         }
     }
 
-    /// <summary>A minimal problem body for conflicts.</summary>
-    public sealed record ProblemDetailsLike(string Title, string Detail);
+    private static async Task<Ok<List<DeviceView>>> ListAsync(Guid? seniorId, DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct) =>
+        TypedResults.Ok((await reader.ListAsync(seniorId, ct)).Select(d => DeviceView.From(d, connections.IsConnected(d.DeviceId))).ToList());
+
+    private static async Task<Results<Ok<DeviceView>, NotFound<ProblemDetails>>> GetAsync(
+        string deviceId, DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct)
+    {
+        var device = IsValidId(deviceId) ? await reader.FindAsync(deviceId, ct) : null;
+        return device is null ? DeviceProblems.NotFound(deviceId) : TypedResults.Ok(DeviceView.From(device, connections.IsConnected(deviceId)));
+    }
+
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteAsync(
+        string deviceId, DeviceRegistry registry, IDeviceConnections connections, CancellationToken ct)
+    {
+        if (!IsValidId(deviceId) || !await registry.DeleteAsync(deviceId, ct)) return DeviceProblems.NotFound(deviceId);
+        await connections.DisconnectAsync(deviceId);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<DeviceView>, NotFound<ProblemDetails>>> SetEnabledAsync(
+        string deviceId, bool enabled, DeviceRegistry registry, DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct)
+    {
+        if (!IsValidId(deviceId) || !await registry.SetEnabledAsync(deviceId, enabled, ct)) return DeviceProblems.NotFound(deviceId);
+        if (!enabled) await connections.DisconnectAsync(deviceId);
+        return await GetAsync(deviceId, reader, connections, ct);
+    }
+
+    private static async Task<Results<Ok<DeviceKeysView>, ValidationProblem, NotFound<ProblemDetails>>> RegenerateKeyAsync(
+        string deviceId, string key, DeviceRegistry registry, IOptions<GatewayOptions> gateway, CancellationToken ct)
+    {
+        if (!Enum.TryParse<DeviceKey>(key, ignoreCase: true, out var which) || !Enum.IsDefined(which) || int.TryParse(key, out _))
+            return DeviceProblems.Invalid("key", "Either 'primary' or 'secondary'.");
+        var device = IsValidId(deviceId) ? await registry.RegenerateKeyAsync(deviceId, which, ct) : null;
+        if (device is null) return DeviceProblems.NotFound(deviceId);
+        var host = gateway.Value.HostName;
+        return TypedResults.Ok(new DeviceKeysView(device.DeviceId, device.PrimaryKey, device.SecondaryKey,
+            new DeviceConnectionString(host, device.DeviceId, device.PrimaryKey).ToString(),
+            new DeviceConnectionString(host, device.DeviceId, device.SecondaryKey).ToString()));
+    }
+
+    private static async Task<Results<Ok<DeviceView>, ValidationProblem, NotFound<ProblemDetails>>> AssignAsync(
+        string deviceId, AssignDeviceRequest request, DeviceRegistry registry, SeniorDirectory seniors, DeviceStatusReader reader,
+        IDeviceConnections connections, CancellationToken ct)
+    {
+        if (!IsValidId(deviceId) || await registry.FindAsync(deviceId, ct) is null) return DeviceProblems.NotFound(deviceId);
+        if (request.SeniorId is { } senior && await seniors.FindSeniorAsync(senior, ct) is null)
+            return DeviceProblems.Invalid("seniorId", "No such senior.");
+        if (!await registry.AssignAsync(deviceId, request.SeniorId, ct)) return DeviceProblems.NotFound(deviceId);
+        // The gateway stamps the senior on telemetry from the session opened at connect: reconnecting applies the move.
+        await connections.DisconnectAsync(deviceId);
+        var view = await GetAsync(deviceId, reader, connections, ct);
+        return view.Result is Ok<DeviceView> ok ? ok : DeviceProblems.NotFound(deviceId);
+    }
+
+    internal static bool IsValidId(string deviceId) => DeviceIdPattern().IsMatch(deviceId);
 
     // IoT Hub allows a few more symbols; these are the ones that are safe in topics, URLs and logs.
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]

@@ -32,6 +32,7 @@ public class GatewayHost : IAsyncLifetime
         builder.Configuration["Gateway:HostName"] = HostName;
         builder.Configuration["Gateway:BatchMaxDelay"] = "00:00:00.005";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        Configure(builder.Configuration);
         builder.Services.AddSingleton(NpgsqlDataSource.Create(Database.ConnectionString));
         builder.Services.AddSingleton(TimeProvider.System);
         ConfigureServices(builder.Services);
@@ -39,6 +40,11 @@ public class GatewayHost : IAsyncLifetime
         _app = builder.Build();
         _app.MapDeviceGateway();
         await _app.StartAsync();
+    }
+
+    /// <summary>Lets a derived fixture change settings (limits) before the gateway reads them.</summary>
+    protected virtual void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
     }
 
     /// <summary>Lets a derived fixture add services (observers) before the gateway.</summary>

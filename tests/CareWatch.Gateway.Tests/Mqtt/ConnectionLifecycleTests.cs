@@ -1,0 +1,71 @@
+using CareWatch.Gateway.Mqtt;
+using CareWatch.Gateway.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MQTTnet;
+
+namespace CareWatch.Gateway.Tests.Mqtt;
+
+public sealed class ConnectionLifecycleTests(GatewayHost host) : IClassFixture<GatewayHost>
+{
+    private IDeviceConnections Connections => host.Services.GetRequiredService<IDeviceConnections>();
+
+    [Fact]
+    public async Task SecondConnection_SameDevice_ReplacesFirstAndStaysConnected()
+    {
+        var device = await host.CreateDeviceAsync();
+        using var first = await DeviceClient.ConnectAsync(host, device);
+        var firstGone = new TaskCompletionSource();
+        first.DisconnectedAsync += _ => { firstGone.TrySetResult(); return Task.CompletedTask; };
+
+        using var second = await DeviceClient.ConnectAsync(host, device);
+        await firstGone.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var result = await DeviceClient.PublishAsync(second, device.DeviceId, Batches.Payload(Batches.Minutes(1, 1)));
+
+        Assert.False(first.IsConnected);
+        Assert.True(result.IsSuccess);
+        Assert.True(Connections.IsConnected(device.DeviceId));
+        await second.DisconnectAsync();
+        await Eventually.TrueAsync(() => !Connections.IsConnected(device.DeviceId), "device shown disconnected");
+    }
+
+    [Fact]
+    public async Task Reconnect_WithRenewedToken_Accepted()
+    {
+        var device = await host.CreateDeviceAsync();
+        var shortLived = DeviceClient.Token(device, TimeSpan.FromSeconds(30));
+        using var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(DeviceClient.Options(host, device.DeviceId, shortLived));
+        await client.DisconnectAsync();
+
+        // A fresh token signed with the secondary key, as a watch does after rotating.
+        var renewed = DeviceClient.Token(device, TimeSpan.FromHours(2), key: device.SecondaryKey);
+        var result = await client.ConnectAsync(DeviceClient.Options(host, device.DeviceId, renewed));
+
+        Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
+        Assert.True(Connections.IsConnected(device.DeviceId));
+    }
+
+    [Fact]
+    public async Task Connect_RecordsConnectedAtAndDisconnectedAt()
+    {
+        var device = await host.CreateDeviceAsync();
+        using var client = await DeviceClient.ConnectAsync(host, device);
+        await client.DisconnectAsync();
+
+        await Eventually.TrueAsync(() => !Connections.IsConnected(device.DeviceId), "device shown disconnected");
+        await Eventually.TrueAsync(() => host.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM devices WHERE device_id = @d AND last_connected_at IS NOT NULL AND last_disconnected_at IS NOT NULL",
+            ("d", device.DeviceId)).Result == 1, "timestamps recorded");
+    }
+
+    [Fact]
+    public async Task Disconnect_ByService_ClosesConnection()
+    {
+        var device = await host.CreateDeviceAsync();
+        using var client = await DeviceClient.ConnectAsync(host, device);
+
+        await Connections.DisconnectAsync(device.DeviceId);
+
+        await Eventually.TrueAsync(() => !client.IsConnected, "client disconnected");
+    }
+}

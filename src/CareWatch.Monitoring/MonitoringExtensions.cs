@@ -1,3 +1,5 @@
+using CareWatch.Monitoring.Training;
+using CareWatch.Monitoring.Wellbeing;
 using CareWatch.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +20,12 @@ public static class MonitoringExtensions
         services.TryAddSingleton<DetectionModelStore>();
         services.TryAddSingleton<DetectionModelProvider>();
         services.TryAddSingleton<DetectorBuilder>();
+        services.AddOptions<TrainingOptions>().BindConfiguration("Training").ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IModelEvaluator, HoldoutEvaluator>();
+        services.TryAddSingleton<ModelTrainingService>();
+        services.TryAddSingleton<InsightStore>();
+        services.TryAddSingleton<WellbeingReview>();
+        services.AddHostedService<NightlyJobs>();
         services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>();
         return services;
     }

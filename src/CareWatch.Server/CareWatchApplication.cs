@@ -33,6 +33,8 @@ public static class CareWatchApplication
         app.MapSeniorsApi();
         app.MapDevicesApi();
         app.MapAlertsApi();
+        app.MapInsightsApi();
+        app.MapModelsApi();
         app.MapHub<AlertsHub>(AlertsHub.Path);
         app.MapDeviceGateway();
         return app;

@@ -8,6 +8,17 @@ public interface IAlertsClient
 {
     /// <summary>An alert was raised or changed state (open, cleared, resolved).</summary>
     Task AlertChanged(AlertView alert);
+
+    /// <summary>A wellbeing insight (routine change) was recorded.</summary>
+    Task InsightAdded(InsightView insight);
+}
+
+/// <summary>A wellbeing insight as the board shows it.</summary>
+public sealed record InsightView(long Id, Guid SeniorId, string SeniorName, string SeniorTimeZone, string Kind, DateTime CreatedAt, string Summary)
+{
+    /// <summary>Maps a stored insight.</summary>
+    public static InsightView From(InsightRecord i) =>
+        new(i.Id, i.SeniorId, i.SeniorName, i.SeniorTimeZone, i.Kind, DateTime.SpecifyKind(i.CreatedAt, DateTimeKind.Utc), i.Summary);
 }
 
 /// <summary>An alert as the board shows it. Times are UTC; the page shows them in the senior's time zone (IANA id).</summary>

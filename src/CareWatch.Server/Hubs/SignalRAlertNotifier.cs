@@ -10,4 +10,8 @@ public sealed class SignalRAlertNotifier(IHubContext<AlertsHub, IAlertsClient> h
     /// <inheritdoc />
     public Task AlertChangedAsync(AlertRecord alert, CancellationToken ct) =>
         hub.Clients.All.AlertChanged(AlertView.From(alert));
+
+    /// <inheritdoc />
+    public Task InsightAddedAsync(InsightRecord insight, CancellationToken ct) =>
+        hub.Clients.All.InsightAdded(InsightView.From(insight));
 }

@@ -3,6 +3,7 @@
 "use strict";
 
 const alerts = new Map(); // id -> alert view
+const insights = new Map(); // id -> insight view
 const list = document.getElementById("alerts");
 const template = document.getElementById("alert-template");
 const connectionBadge = document.getElementById("connection");
@@ -43,12 +44,33 @@ function render() {
   document.title = open.length ? `(${open.length}) CareWatch — alerts` : "CareWatch — alerts";
 }
 
+function renderInsights() {
+  const list = document.getElementById("insights");
+  const items = [...insights.values()].sort((a, b) => new Date(b.createdAt) - new Date(a.createdAt));
+  list.replaceChildren(...items.map(i => {
+    const item = document.createElement("li");
+    const name = document.createElement("strong");
+    name.textContent = i.seniorName;
+    item.append(name, document.createTextNode(` — ${i.summary}`));
+    return item;
+  }));
+  document.getElementById("no-insights").hidden = items.length !== 0;
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+  return response.json();
+}
+
 async function reload() {
-  const response = await fetch("api/alerts", { headers: { accept: "application/json" } });
-  if (!response.ok) throw new Error(`GET /api/alerts answered ${response.status}`);
+  const [openAlerts, openInsights] = await Promise.all([getJson("api/alerts"), getJson("api/insights")]);
   alerts.clear();
-  for (const a of await response.json()) alerts.set(a.id, a);
+  for (const a of openAlerts) alerts.set(a.id, a);
+  insights.clear();
+  for (const i of openInsights) insights.set(i.id, i);
   render();
+  renderInsights();
 }
 
 function setConnection(state, text) {
@@ -67,6 +89,7 @@ async function start() {
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10000, 500 * 2 ** ctx.previousRetryCount) })
     .build();
   connection.on("AlertChanged", alert => { alerts.set(alert.id, alert); render(); });
+  connection.on("InsightAdded", insight => { insights.set(insight.id, insight); renderInsights(); });
   connection.onreconnecting(() => setConnection("down", "Reconnecting… the board may be out of date"));
   connection.onreconnected(async () => { setConnection("live", "Live"); await reload(); });
   connection.onclose(() => { setConnection("down", "Disconnected — retrying"); setTimeout(start, 3000); });

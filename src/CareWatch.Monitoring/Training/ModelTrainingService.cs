@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CareWatch.Detection;
+using CareWatch.Detection.Model;
+using CareWatch.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CareWatch.Monitoring.Training;
+
+/// <summary>
+/// Trains a new inactivity model from the history in PostgreSQL, evaluates it against the model in service
+/// on the same held-out days, stores it as a new version, and promotes it only if it is not worse.
+/// </summary>
+public sealed class ModelTrainingService(
+    ActivityHistory history,
+    DetectionModelStore store,
+    DetectionModelProvider provider,
+    IModelEvaluator evaluator,
+    IOptions<TrainingOptions> options,
+    IOptions<MonitorOptions> monitorOptions,
+    TimeProvider time,
+    ILogger<ModelTrainingService> logger)
+{
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    /// <summary>Runs one training; throws <see cref="NotEnoughHistoryException"/> or <see cref="InvalidOperationException"/> (already running).</summary>
+    public async Task<TrainingReport> TrainAsync(CancellationToken ct)
+    {
+        if (!await _running.WaitAsync(0, ct)) throw new InvalidOperationException("A training run is already in progress.");
+        try
+        {
+            var o = options.Value;
+            var people = await LoadPeopleAsync(o, ct);
+            var (training, holdout) = HoldoutSplit.Split(people, o.HoldoutShare);
+            var stopwatch = Stopwatch.StartNew();
+            var candidate = await Task.Run(() => HazardModel.Train(training, o.Seed), ct);
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+
+            var candidateFigures = evaluator.Evaluate(Factory(candidate), training, holdout, o.Seed);
+            var (current, currentVersion) = await provider.GetAsync(ct);
+            var inServiceFigures = current is null ? null : evaluator.Evaluate(Factory(current), training, holdout, o.Seed);
+            var promote = inServiceFigures is null || !candidateFigures.IsWorseThan(inServiceFigures);
+            var reason = inServiceFigures is null ? "first model: promoted"
+                : promote ? $"not worse than version {currentVersion}: promoted"
+                : $"worse than version {currentVersion} in service: kept out of service";
+
+            using var bytes = new MemoryStream();
+            candidate.Save(bytes);
+            var days = people.Sum(p => p.Minutes.Count) / 1440.0;
+            var evaluationJson = JsonSerializer.Serialize(new { candidate = candidateFigures, inService = inServiceFigures, comparedWith = currentVersion, reason },
+                JsonSerializerOptions.Web);
+            var still = candidate.PopulationStill;
+            var version = await store.AddAsync(new NewDetectionModel(people.Count, days, seconds, evaluationJson,
+                candidate.PopulationProfile.ToArray(), [still.Floor, still.ActiveLevel, still.Ceiling], bytes.ToArray()), promote, ct);
+            if (promote) provider.Use(candidate, version);
+            logger.LogInformation("Model version {Version} trained on {People} seniors in {Seconds:0.0} s: {Reason}", version, people.Count, seconds, reason);
+            return new TrainingReport(version, promote, reason, people.Count, days, seconds, candidateFigures, inServiceFigures);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    private LearnedDetectorFactory Factory(HazardModel model)
+    {
+        var m = monitorOptions.Value;
+        return new LearnedDetectorFactory(model, new LearnedDetectorOptions(m.Alpha, m.SafetyFloorDay, m.SafetyFloorNight, new DayBand(m.DayStartHour, m.DayEndHour)));
+    }
+
+    private async Task<List<PersonHistory>> LoadPeopleAsync(TrainingOptions o, CancellationToken ct)
+    {
+        var since = time.GetUtcNow().UtcDateTime.AddDays(-o.HistoryDays);
+        var people = new List<PersonHistory>();
+        foreach (var (seniorId, timeZone, minutes) in await history.AllSinceAsync(since, ct))
+        {
+            if (minutes.Count < o.MinimumDaysPerSenior * 1440) continue;
+            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
+            people.Add(new PersonHistory(seniorId.ToString(), minutes.Select(m =>
+            {
+                var utc = DateTime.SpecifyKind(m.Start, DateTimeKind.Utc);
+                return new ActivityMinute(utc, TimeZoneInfo.ConvertTimeFromUtc(utc, zone), m.Movement, m.Worn);
+            }).ToList()));
+        }
+        if (people.Count == 0)
+            throw new NotEnoughHistoryException($"No senior has {o.MinimumDaysPerSenior} days of data in the last {o.HistoryDays} days yet.");
+        return people;
+    }
+}

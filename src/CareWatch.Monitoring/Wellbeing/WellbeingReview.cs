@@ -1,0 +1,54 @@
+using System.Text.Json;
+using CareWatch.Detection;
+using CareWatch.Detection.Wellbeing;
+using CareWatch.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CareWatch.Monitoring.Wellbeing;
+
+/// <summary>
+/// Looks at every senior's recent days against their usual days (RandomizedPca routine model) and records
+/// a "routine changed" insight — lower severity than an alert: something to look into, not an emergency.
+/// </summary>
+public sealed class WellbeingReview(
+    ActivityHistory history, InsightStore insights, IEnumerable<IAlertNotifier> notifiers, TimeProvider time, ILogger<WellbeingReview> logger)
+{
+    /// <summary>The insight kind stored.</summary>
+    public const string Kind = "routine-drift";
+
+    /// <summary>Recent days compared with the usual ones.</summary>
+    public const int RecentDays = 4;
+
+    /// <summary>Reviews every senior; returns the insights added.</summary>
+    public async Task<IReadOnlyList<InsightRecord>> ReviewAllAsync(CancellationToken ct)
+    {
+        var added = new List<InsightRecord>();
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (seniorId, timeZone, stored) in await history.AllSinceAsync(now.AddDays(-35), ct))
+        {
+            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
+            var minutes = stored.Select(m =>
+            {
+                var utc = DateTime.SpecifyKind(m.Start, DateTimeKind.Utc);
+                return new ActivityMinute(utc, TimeZoneInfo.ConvertTimeFromUtc(utc, zone), m.Movement, m.Worn);
+            }).ToList();
+            var still = StillDefinition.Learn(minutes, StillDefinition.Default);
+            var days = DailyProfile.FromHistory(minutes, still);
+            if (days.Count < RoutineDriftModel.MinimumBaselineDays + RecentDays) continue;
+            var usual = days.Take(days.Count - RecentDays).ToList();
+            var recent = days.TakeLast(RecentDays).ToList();
+            var assessment = RoutineDriftModel.Train(usual)!.Assess(recent);
+            if (!assessment.Drifted) continue;
+
+            var summary = "Routine changed: " + string.Join(" ", assessment.Changes);
+            var details = JsonSerializer.Serialize(new { assessment.UnusualDays, recentDays = RecentDays, usualDays = usual.Count, assessment.Changes });
+            if (await insights.AddIfNoneOpenAsync(seniorId, Kind, now, summary, details, ct) is { } insight)
+            {
+                logger.LogInformation("Wellbeing insight {InsightId} for senior {SeniorId}", insight.Id, seniorId);
+                added.Add(insight);
+                foreach (var n in notifiers) await n.InsightAddedAsync(insight, ct);
+            }
+        }
+        return added;
+    }
+}

@@ -5,7 +5,6 @@ using CareWatch.Gateway;
 using CareWatch.Gateway.Cloud;
 using CareWatch.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace CareWatch.Server.Apis;
@@ -16,7 +15,7 @@ public static class DeviceCloudApi
     /// <summary>Maps the endpoints under /api/devices/{id}.</summary>
     public static WebApplication MapDeviceCloudApi(this WebApplication app)
     {
-        var group = app.MapGroup("/api/devices/{deviceId}").WithTags("Devices");
+        var group = app.MapGroup("/api/devices/{deviceId}").WithTags("Devices").ProducesProblem(404).ProducesProblem(409).ProducesProblem(504);
         group.MapPost("/methods/{method}", InvokeAsync).WithName("InvokeDeviceMethod")
             .WithSummary("Invokes a direct method on a connected watch and returns its answer (409 offline, 504 no answer in time).");
         group.MapPost("/messages", SendAsync).WithName("SendCloudToDeviceMessage")
@@ -27,7 +26,7 @@ public static class DeviceCloudApi
         return app;
     }
 
-    private static async Task<Results<Ok<MethodResultView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> InvokeAsync(
+    private static async Task<Results<Ok<MethodResultView>, ValidationProblem, ProblemHttpResult>> InvokeAsync(
         string deviceId, string method, InvokeMethodRequest? request, DeviceRegistry registry, IDeviceMethods methods,
         IOptions<GatewayOptions> gateway, CancellationToken ct)
     {
@@ -48,7 +47,7 @@ public static class DeviceCloudApi
         };
     }
 
-    private static async Task<Results<Accepted<CloudMessageView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SendAsync(
+    private static async Task<Results<Accepted<CloudMessageView>, ValidationProblem, ProblemHttpResult>> SendAsync(
         string deviceId, CloudMessageRequest request, DeviceRegistry registry, ICloudToDeviceMessages messages, CancellationToken ct)
     {
         if (request.Body is null) return DeviceProblems.Invalid("body", "Required: any JSON value.");
@@ -62,13 +61,13 @@ public static class DeviceCloudApi
         return id is null ? DeviceProblems.Offline(deviceId) : TypedResults.Accepted((string?)null, new CloudMessageView(id));
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> GetTwinAsync(string deviceId, IDeviceTwins twins, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetTwinAsync(string deviceId, IDeviceTwins twins, CancellationToken ct)
     {
         var twin = DevicesApi.IsValidId(deviceId) ? await twins.GetAsync(deviceId, ct) : null;
         return twin is null ? DeviceProblems.NotFound(deviceId) : TypedResults.Text(twin.ToIotHubJson().ToJsonString(), "application/json");
     }
 
-    private static async Task<Results<Ok<TwinVersionView>, ValidationProblem, NotFound<ProblemDetails>>> PatchDesiredAsync(
+    private static async Task<Results<Ok<TwinVersionView>, ValidationProblem, ProblemHttpResult>> PatchDesiredAsync(
         string deviceId, HttpRequest http, IDeviceTwins twins, CancellationToken ct)
     {
         using var buffer = new MemoryStream();

@@ -4,7 +4,6 @@ using CareWatch.Gateway.Mqtt;
 using CareWatch.Protocol;
 using CareWatch.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -16,7 +15,8 @@ public static partial class DevicesApi
     /// <summary>Maps the registry endpoints (and the cloud-to-device ones in <see cref="DeviceCloudApi"/>).</summary>
     public static WebApplication MapDevicesApi(this WebApplication app)
     {
-        var group = app.MapGroup("/api/devices").WithTags("Devices");
+        // Problems are ProblemHttpResult (application/problem+json), so their codes are declared here for OpenAPI.
+        var group = app.MapGroup("/api/devices").WithTags("Devices").ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/", CreateAsync).WithName("CreateDevice")
             .WithSummary("Creates a watch identity bound to a senior and returns its IoT Hub–style connection string.");
         group.MapGet("/", ListAsync).WithName("ListDevices").WithSummary("Lists watches with their status, optionally of one senior.");
@@ -37,7 +37,7 @@ public static partial class DevicesApi
         return app;
     }
 
-    private static async Task<Results<Created<CreatedDevice>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
+    private static async Task<Results<Created<CreatedDevice>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateDeviceRequest request, DeviceRegistry registry, SeniorDirectory seniors, IOptions<GatewayOptions> gateway,
         CancellationToken ct)
     {
@@ -67,14 +67,14 @@ public static partial class DevicesApi
     private static async Task<Ok<List<DeviceView>>> ListAsync(Guid? seniorId, DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct) =>
         TypedResults.Ok((await reader.ListAsync(seniorId, ct)).Select(d => DeviceView.From(d, connections.IsConnected(d.DeviceId))).ToList());
 
-    private static async Task<Results<Ok<DeviceView>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<DeviceView>, ProblemHttpResult>> GetAsync(
         string deviceId, DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct)
     {
         var device = IsValidId(deviceId) ? await reader.FindAsync(deviceId, ct) : null;
         return device is null ? DeviceProblems.NotFound(deviceId) : TypedResults.Ok(DeviceView.From(device, connections.IsConnected(deviceId)));
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string deviceId, DeviceRegistry registry, IDeviceConnections connections, CancellationToken ct)
     {
         if (!IsValidId(deviceId) || !await registry.DeleteAsync(deviceId, ct)) return DeviceProblems.NotFound(deviceId);
@@ -82,7 +82,7 @@ public static partial class DevicesApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<DeviceView>, NotFound<ProblemDetails>>> SetEnabledAsync(
+    private static async Task<Results<Ok<DeviceView>, ProblemHttpResult>> SetEnabledAsync(
         string deviceId, bool enabled, DeviceRegistry registry, DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct)
     {
         if (!IsValidId(deviceId) || !await registry.SetEnabledAsync(deviceId, enabled, ct)) return DeviceProblems.NotFound(deviceId);
@@ -90,7 +90,7 @@ public static partial class DevicesApi
         return await GetAsync(deviceId, reader, connections, ct);
     }
 
-    private static async Task<Results<Ok<DeviceKeysView>, ValidationProblem, NotFound<ProblemDetails>>> RegenerateKeyAsync(
+    private static async Task<Results<Ok<DeviceKeysView>, ValidationProblem, ProblemHttpResult>> RegenerateKeyAsync(
         string deviceId, string key, DeviceRegistry registry, IOptions<GatewayOptions> gateway, CancellationToken ct)
     {
         if (!Enum.TryParse<DeviceKey>(key, ignoreCase: true, out var which) || !Enum.IsDefined(which) || int.TryParse(key, out _))
@@ -103,7 +103,7 @@ public static partial class DevicesApi
             new DeviceConnectionString(host, device.DeviceId, device.SecondaryKey).ToString()));
     }
 
-    private static async Task<Results<Ok<DeviceView>, ValidationProblem, NotFound<ProblemDetails>>> AssignAsync(
+    private static async Task<Results<Ok<DeviceView>, ValidationProblem, ProblemHttpResult>> AssignAsync(
         string deviceId, AssignDeviceRequest request, DeviceRegistry registry, SeniorDirectory seniors, DeviceStatusReader reader,
         IDeviceConnections connections, CancellationToken ct)
     {

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using CareWatch.Detection;
+using CareWatch.Evaluation.Data;
+
+namespace CareWatch.Evaluation.Method;
+
+/// <summary>Evaluates every detector on one person: false alarms on their real evaluation days and the
+/// same set of injected emergencies for each detector (a paired comparison).</summary>
+public static class PersonEvaluator
+{
+    /// <summary>The person's prepared inputs: split, pool, emergencies.</summary>
+    /// <param name="StillCeiling">The person's still ceiling from <see cref="StillDefinition"/>: pool values above it look like movement to a detector using it.</param>
+    public sealed record Prepared(Recording Recording, PersonSplit Split, PersonHistory Training, RestingPool Pool, List<Emergency> Emergencies, double StillCeiling);
+
+    /// <summary>Splits the person and draws their emergencies; null when nothing is left to evaluate.</summary>
+    public static Prepared? Prepare(Recording recording, EvaluationSettings settings)
+    {
+        if (PersonSplit.Create(recording.Minutes) is not { } split) return null;
+        var training = new PersonHistory(recording.Id, split.Training);
+        var pool = RestingPool.Build(split.Training);
+        var still = StillDefinition.Learn(split.Training, StillDefinition.Default);
+        var movingAbove = Math.Max(pool.Top, (int)Math.Floor(still.Ceiling));
+        var random = new Random(settings.PersonSeed(recording.Id));
+        var emergencies = EmergencyInjector.Create(split, pool, movingAbove, settings.EmergenciesPerDay, random);
+        return new Prepared(recording, split, training, pool, emergencies, still.Ceiling);
+    }
+
+    /// <summary>Runs one detector on a prepared person.</summary>
+    public static PersonOutcome Run(Prepared person, IDetectorFactory factory, EvaluationSettings settings)
+    {
+        var scoring = new Stopwatch();
+        var fa = DetectorRuns.FalseAlarms(factory.CreateFor(person.Training), person.Split, settings.Band, scoring);
+        long observed = fa.ObservedMinutes;
+        var delays = new List<(bool, TimeSpan?)>(person.Emergencies.Count);
+        foreach (var e in person.Emergencies)
+        {
+            delays.Add((settings.Band.IsDay(e.OnsetLocal), DetectorRuns.Delay(factory.CreateFor(person.Training), e, scoring)));
+            observed += e.Stream.Length;
+        }
+        return new PersonOutcome(fa, delays, observed, scoring.ElapsedTicks);
+    }
+}

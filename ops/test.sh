@@ -9,6 +9,11 @@ source ops/prerequisites.sh
 ensure_postgres
 ops/web-assets.sh
 ensure_chromium
+# The IoT Hub compatibility test drives the Azure IoT Node.js device SDK, pinned in tests/compat/package-lock.json.
+# Reinstalled only when the lock file changed (a copy of it marks a finished install).
+if ! cmp -s tests/compat/package-lock.json tests/compat/node_modules/.installed-lock.json; then
+  (cd tests/compat && npm ci --no-audit --no-fund --silent >&2 && cp package-lock.json node_modules/.installed-lock.json)
+fi
 
 work=$(mktemp -d -t carewatch-test.XXXXXX)
 chmod 755 "$work"

@@ -51,6 +51,7 @@ public static class GatewayExtensions
         services.TryAddSingleton<IDeviceTwins>(sp => sp.GetRequiredService<DeviceTwins>());
         services.TryAddSingleton<ICloudToDeviceMessages, CloudToDeviceMessages>();
         services.TryAddSingleton<PublishRouter>();
+        services.TryAddSingleton<ProtocolErrorCounter>();
 
         // Order matters: the notifier and the pipeline run before the MQTT server accepts publishes.
         services.TryAddSingleton<TelemetryNotifier>();
@@ -69,6 +70,7 @@ public static class GatewayExtensions
                 kestrel.Listen(IPAddress.Parse(options.BindAddress), options.MqttPort, listen =>
                 {
                     listen.UseHttps(ca.ServerCertificate);
+                    listen.Use(kestrel.ApplicationServices.GetRequiredService<ProtocolErrorCounter>().Wrap);
                     listen.UseMqtt();
                 });
             }

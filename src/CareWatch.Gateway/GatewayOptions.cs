@@ -53,4 +53,8 @@ public sealed class GatewayOptions
     /// <summary>How long a direct method call waits for the watch's answer when the caller names no timeout.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan DefaultMethodTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a new TLS connection may take to send a valid CONNECT before it is closed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

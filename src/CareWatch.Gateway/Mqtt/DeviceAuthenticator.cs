@@ -16,10 +16,12 @@ internal sealed class DeviceAuthenticator(
     TimeProvider time,
     IOptions<GatewayOptions> options,
     GatewayMetrics metrics,
+    ProtocolErrorCounter protocolErrors,
     ILogger<DeviceAuthenticator> logger)
 {
     public async Task ValidateAsync(ValidatingConnectionEventArgs e)
     {
+        protocolErrors.OnConnectPacket(e.RemoteEndPoint);
         var o = options.Value;
         var deviceId = e.ClientId;
         if (string.IsNullOrEmpty(deviceId))

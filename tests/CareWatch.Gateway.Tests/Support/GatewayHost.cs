@@ -31,6 +31,8 @@ public class GatewayHost : IAsyncLifetime
         builder.Configuration["Gateway:DataDirectory"] = DataDirectory;
         builder.Configuration["Gateway:HostName"] = HostName;
         builder.Configuration["Gateway:BatchMaxDelay"] = "00:00:00.005";
+        // Short, so the malformed-packet tests do not wait long for the gateway to give up on a silent socket.
+        builder.Configuration["Gateway:ConnectTimeout"] = "00:00:03";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         Configure(builder.Configuration);
         builder.Services.AddSingleton(NpgsqlDataSource.Create(Database.ConnectionString));

@@ -2,8 +2,11 @@ namespace CareWatch.Detection;
 
 /// <summary>
 /// What "still" means for one person on their own device: a worn minute whose count is at most
-/// <see cref="Ceiling"/>. The ceiling sits a fixed fraction of the way from the person's resting floor
-/// (some devices never read 0) to their typical active level, so it scales with the device.
+/// <see cref="Ceiling"/>. The ceiling is the higher of two personal levels, both on the device's own scale:
+/// a tenth of the way from the resting floor (some devices never read 0) to the typical active level, and
+/// the person's quiet-sleep level (the 85th percentile of their worn minutes between 00:00 and 06:00), so
+/// the small twitches of someone lying quietly never count as movement. It is capped at three tenths of
+/// the way, so that light activity is never taken for rest.
 /// </summary>
 /// <param name="Floor">The person's resting floor (5th percentile of worn minutes).</param>
 /// <param name="ActiveLevel">Their typical active count (75th percentile of worn minutes).</param>
@@ -12,6 +15,12 @@ public sealed record StillDefinition(double Floor, double ActiveLevel, double Ce
 {
     /// <summary>Fraction of the floor-to-active range that still counts as still: rest twitches, not chores.</summary>
     public const double CeilingFraction = 0.10;
+
+    /// <summary>Highest fraction of the floor-to-active range the quiet-sleep level may lift the ceiling to.</summary>
+    public const double MaximumCeilingFraction = 0.50;
+
+    /// <summary>Percentile of worn night minutes taken as the quiet-sleep level.</summary>
+    public const double QuietSleepPercentile = 0.85;
 
     /// <summary>Fewest worn minutes (about half a day) needed to learn a person's own scale.</summary>
     public const int MinimumMinutes = 720;
@@ -25,13 +34,16 @@ public sealed record StillDefinition(double Floor, double ActiveLevel, double Ce
     /// </summary>
     public static StillDefinition Learn(IEnumerable<ActivityMinute> minutes, StillDefinition fallback)
     {
-        var worn = minutes.Where(m => m.Worn).Select(m => m.Activity).ToArray();
-        if (worn.Length < MinimumMinutes) return fallback;
-        Array.Sort(worn);
+        var wornMinutes = minutes.Where(m => m.Worn).ToList();
+        if (wornMinutes.Count < MinimumMinutes) return fallback;
+        var worn = wornMinutes.Select(m => m.Activity).Order().ToArray();
+        var night = wornMinutes.Where(m => m.Local.Hour < 6).Select(m => m.Activity).Order().ToArray();
         double floor = Percentile(worn, 0.05), active = Percentile(worn, 0.75);
+        var range = active - floor;
+        var quietSleep = night.Length >= 120 ? Percentile(night, QuietSleepPercentile) : floor;
+        var ceiling = Math.Max(floor + CeilingFraction * range, Math.Min(quietSleep, floor + MaximumCeilingFraction * range));
         // A person who barely moves still needs a ceiling above their floor, or every twitch ends rest.
-        var ceiling = Math.Max(floor + 1, floor + CeilingFraction * (active - floor));
-        return new StillDefinition(floor, active, ceiling);
+        return new StillDefinition(floor, active, Math.Max(floor + 1, ceiling));
     }
 
     /// <summary>A definition for the Actiwatch-like scale, used before a person has history.</summary>

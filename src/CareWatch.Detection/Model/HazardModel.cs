@@ -45,7 +45,7 @@ public sealed class HazardModel
         var profiles = population.Select((p, i) => PersonProfile.Build(p.Minutes, stills[i])).ToList();
         var rows = new List<HazardRow>();
         for (var i = 0; i < population.Count; i++)
-            AddTrainingRows(population[i], stills[i], profiles[i], rows);
+            AddCrossFittedRows(population[i], stills[i], rows);
 
         var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
@@ -67,7 +67,34 @@ public sealed class HazardModel
         return new HazardModel(ml, transformer, PersonProfile.Average(profiles), populationStill);
     }
 
-    /// <summary>How many training rows a history gives (for reports).</summary>
+    /// <summary>Folds for cross-fitting the personal features.</summary>
+    public const int Folds = 3;
+
+    /// <summary>
+    /// Training rows whose personal features come from the person's *other* days (cross-fitting): a profile
+    /// built on the same days as the period it describes would contain that very period, and the model
+    /// would learn that no still period ever outlasts the person's longest — which new days often do.
+    /// </summary>
+    internal static void AddCrossFittedRows(PersonHistory history, StillDefinition still, List<HazardRow> rows)
+    {
+        var days = history.Minutes.Select(m => DateOnly.FromDateTime(m.Local)).Distinct().Order().ToList();
+        if (days.Count < Folds)
+        {
+            AddTrainingRows(history, still, PersonProfile.Build(history.Minutes, still), rows);
+            return;
+        }
+        int FoldOf(ActivityMinute m) => days.BinarySearch(DateOnly.FromDateTime(m.Local)) % Folds;
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var others = history.Minutes.Where(m => FoldOf(m) != fold).ToList();
+            var own = history.Minutes.Where(m => FoldOf(m) == fold).ToList();
+            var profile = PersonProfile.Build(others, still);
+            // The other folds cover (Folds - 1) / Folds of the days; a new senior's profile will cover all of theirs.
+            AddTrainingRows(history with { Minutes = own }, still, profile, rows);
+        }
+    }
+
+    /// <summary>Adds the rows of every still period in a history, with the given personal profile.</summary>
     internal static void AddTrainingRows(PersonHistory history, StillDefinition still, PersonProfile profile, List<HazardRow> rows)
     {
         foreach (var period in StillPeriods.Extract(history.Minutes, still, PersonProfile.MinimumPeriodMinutes))

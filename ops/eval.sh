@@ -14,4 +14,8 @@ if ! flock .carewatch/build.lock dotnet build src/CareWatch.Evaluation -c Releas
   echo "eval.sh: the build failed" >&2
   exit 1
 fi
+# The report names the code it measured, including uncommitted detector changes when there are any.
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD -- src/CareWatch.Detection 2>/dev/null || rev="$rev + uncommitted changes in src/CareWatch.Detection"
+export CAREWATCH_EVAL_REVISION="$rev"
 exec dotnet src/CareWatch.Evaluation/bin/Release/net10.0/carewatch-eval.dll "$@"

@@ -47,7 +47,10 @@ public sealed class EvalRunner(TextWriter output, TextWriter log, string command
             TradeoffChart.Save(cohorts, chartPath);
             chartLink = options.Report is { } rep ? Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(rep))!, Path.GetFullPath(chartPath)) : chartPath;
         }
-        var run = new RunInfo(commandLine, options.Seed, options.EmergenciesPerDay, options.Quick, clock.Elapsed, chartLink, badRows);
+        var run = new RunInfo(commandLine, options.Seed, options.EmergenciesPerDay, options.Quick, clock.Elapsed, chartLink, badRows)
+        {
+            Revision = Environment.GetEnvironmentVariable("CAREWATCH_EVAL_REVISION"),
+        };
         var markdown = MarkdownReport.Write(cohorts, run);
         output.Write(markdown);
         if (options.Report is { } reportPath) File.WriteAllText(reportPath, markdown);

@@ -19,13 +19,22 @@ public static class CohortEvaluator
 
         var entries = new List<DetectorEntry>(baselines);
         TimeSpan? training = null;
-        if (model is not null)
+        string? modelError = null;
+        if (model is not null && people.Count > 0)
         {
             var clock = Stopwatch.StartNew();
-            // Population training sees training days only, never anyone's evaluation days.
-            var factories = model(people.Select(p => p.Training).ToList()).ToList();
-            training = clock.Elapsed;
-            entries.AddRange(factories.Select(f => new DetectorEntry(f, DetectorKind.Model)));
+            try
+            {
+                // Population training sees training days only, never anyone's evaluation days.
+                var factories = model(people.Select(p => p.Training).ToList()).ToList();
+                training = clock.Elapsed;
+                entries.AddRange(factories.Select(f => new DetectorEntry(f, DetectorKind.Model)));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+            {
+                // Too little data to train (e.g. a tiny folder): the baselines still say something useful.
+                modelError = ex.Message;
+            }
         }
 
         var outcomes = new PersonOutcome[entries.Count, people.Count];
@@ -38,7 +47,7 @@ public static class CohortEvaluator
 
         var (notWorn, all) = WearByHour(recordings);
         var wear = recordings.Count > 0 && recordings.All(r => r.WearSource == WearSource.Sensor) ? WearSource.Sensor : WearSource.NonWearRule;
-        return new CohortResult(name, source, people, detectors, notWorn, all, wear, training, skipped);
+        return new CohortResult(name, source, people, detectors, notWorn, all, wear, training, skipped) { ModelError = modelError };
     }
 
     private static (long[] NotWorn, long[] All) WearByHour(IReadOnlyList<Recording> recordings)

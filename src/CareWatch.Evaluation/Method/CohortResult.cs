@@ -26,4 +26,8 @@ public sealed record CohortResult(
     long[] MinutesByHour,
     WearSource WearSource,
     TimeSpan? ModelTraining,
-    IReadOnlyList<string> Skipped);
+    IReadOnlyList<string> Skipped)
+{
+    /// <summary>Why the learned model could not be trained on this cohort, if it could not.</summary>
+    public string? ModelError { get; init; }
+}

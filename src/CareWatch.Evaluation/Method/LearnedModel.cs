@@ -1,8 +1,22 @@
+using CareWatch.Detection;
+using CareWatch.Detection.Model;
+
 namespace CareWatch.Evaluation.Method;
 
 /// <summary>Where the learned model plugs into the harness.</summary>
 public static class LearnedModel
 {
-    /// <summary>The hook that trains the model and returns its sensitivities, or null while there is no model.</summary>
-    public static ModelHook? Hook => null;
+    /// <summary>
+    /// Sensitivities swept for the trade-off curve: survival thresholds α around the shipped 0.003, from
+    /// cautious to eager. The safety floors (4 h day / 10 h night) are the product's defaults.
+    /// </summary>
+    public static IReadOnlyList<double> Alphas { get; } = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
+
+    /// <summary>Trains the hazard model once on the population's training histories and offers one factory per α.</summary>
+    public static ModelHook Hook { get; } = histories =>
+    {
+        var model = HazardModel.Train(histories);
+        var factory = new LearnedDetectorFactory(model, LearnedDetectorOptions.Default);
+        return Alphas.Select(a => (IDetectorFactory)factory.WithAlpha(a)).ToList();
+    };
 }

@@ -29,14 +29,21 @@ public static class PersonEvaluator
     public static PersonOutcome Run(Prepared person, IDetectorFactory factory, EvaluationSettings settings)
     {
         var scoring = new Stopwatch();
-        var fa = DetectorRuns.FalseAlarms(factory.CreateFor(person.Training), person.Split, settings.Band, scoring);
+        var creating = new Stopwatch();
+        IInactivityDetector Create()
+        {
+            creating.Start();
+            try { return factory.CreateFor(person.Training); }
+            finally { creating.Stop(); }
+        }
+        var fa = DetectorRuns.FalseAlarms(Create(), person.Split, settings.Band, scoring);
         long observed = fa.ObservedMinutes;
         var delays = new List<(bool, TimeSpan?)>(person.Emergencies.Count);
         foreach (var e in person.Emergencies)
         {
-            delays.Add((settings.Band.IsDay(e.OnsetLocal), DetectorRuns.Delay(factory.CreateFor(person.Training), e, scoring)));
+            delays.Add((settings.Band.IsDay(e.OnsetLocal), DetectorRuns.Delay(Create(), e, scoring)));
             observed += e.Stream.Length;
         }
-        return new PersonOutcome(fa, delays, observed, scoring.ElapsedTicks);
+        return new PersonOutcome(fa, delays, observed, scoring.ElapsedTicks, person.Emergencies.Count + 1, creating.ElapsedTicks);
     }
 }

@@ -5,4 +5,6 @@ namespace CareWatch.Evaluation.Method;
 /// <param name="Delays">One entry per emergency: whether its onset was by day, and the delay (null = missed).</param>
 /// <param name="ObservedMinutes">Minutes fed to this detector in total.</param>
 /// <param name="ScoringTicks">Stopwatch ticks spent inside Observe loops.</param>
-public sealed record PersonOutcome(FalseAlarmResult FalseAlarms, IReadOnlyList<(bool Day, TimeSpan? Delay)> Delays, long ObservedMinutes, long ScoringTicks);
+/// <param name="Creates">Detectors created (CreateFor calls).</param>
+/// <param name="CreateTicks">Stopwatch ticks spent in CreateFor (a learned model compiles the person's curves on the first call).</param>
+public sealed record PersonOutcome(FalseAlarmResult FalseAlarms, IReadOnlyList<(bool Day, TimeSpan? Delay)> Delays, long ObservedMinutes, long ScoringTicks, int Creates, long CreateTicks);

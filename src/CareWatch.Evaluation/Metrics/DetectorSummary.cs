@@ -11,9 +11,10 @@ namespace CareWatch.Evaluation.Metrics;
 /// <param name="Day">Delays of emergencies with a daytime onset.</param>
 /// <param name="Night">Delays of emergencies with a night-time onset.</param>
 /// <param name="MicrosecondsPerObserve">Mean cost of one Observe call, including the evaluation loop.</param>
+/// <param name="MicrosecondsPerCreate">Mean cost of one CreateFor call (per-person preparation, amortised over its calls).</param>
 public sealed record DetectorSummary(
     string Name, DetectorKind Kind, int FalseAlarms, int DayFalseAlarms, double PersonMonths,
-    DelayStats Day, DelayStats Night, double MicrosecondsPerObserve)
+    DelayStats Day, DelayStats Night, double MicrosecondsPerObserve, double MicrosecondsPerCreate = 0)
 {
     /// <summary>Minutes in a person-month (30 days).</summary>
     public const double MinutesPerMonth = 30 * 24 * 60;
@@ -37,6 +38,7 @@ public sealed record DetectorSummary(
         var micros = observed == 0 ? 0 : ticks * 1e6 / System.Diagnostics.Stopwatch.Frequency / observed;
         return new DetectorSummary(outcomes.Entry.Name, outcomes.Entry.Kind, alerts, dayAlerts, months,
             DelayStats.From(delays.Where(d => d.Day).Select(d => d.Delay)),
-            DelayStats.From(delays.Where(d => !d.Day).Select(d => d.Delay)), micros);
+            DelayStats.From(delays.Where(d => !d.Day).Select(d => d.Delay)), micros,
+            people.Sum(p => p.Creates) == 0 ? 0 : people.Sum(p => p.CreateTicks) * 1e6 / System.Diagnostics.Stopwatch.Frequency / people.Sum(p => p.Creates));
     }
 }

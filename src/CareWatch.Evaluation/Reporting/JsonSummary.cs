@@ -19,6 +19,7 @@ public static class JsonSummary
     {
         seed = run.Seed,
         command = run.Command,
+        revision = run.Revision,
         emergenciesPerDay = run.EmergenciesPerDay,
         quick = run.Quick,
         elapsedSeconds = Math.Round(run.Elapsed.TotalSeconds, 1),
@@ -49,6 +50,7 @@ public static class JsonSummary
                 missed = d.Day.Missed + d.Night.Missed,
                 missRate = Math.Round(d.MissRate, 4),
                 microsecondsPerObserve = Math.Round(d.MicrosecondsPerObserve, 4),
+                microsecondsPerCreate = Math.Round(d.MicrosecondsPerCreate, 1),
             }),
             targets = c.Targets.Select(t => new { target = t.Text, met = t.Met, evidence = t.Evidence }),
         }),

@@ -45,6 +45,7 @@ public static class MarkdownReport
         var nightE = c.Detectors.FirstOrDefault()?.Night.Count ?? 0;
         md.AppendLine($"## {r.Name}").AppendLine();
         md.AppendLine(I($"Source: {r.Source}. {r.People.Count} people evaluated ({r.Skipped.Count} skipped: too few days); {r.People.Sum(p => p.Split.TrainingDays.Count)} training days, {c.EvaluationDays} evaluation days, {months:0.00} worn person-months of evaluation time; {c.Emergencies} emergencies ({dayE} by day, {nightE} at night)."));
+        if (r.ModelError is { } error) md.AppendLine().AppendLine($"The learned model could not be trained on this cohort: {error}");
         md.AppendLine();
         md.AppendLine("| Detector | False alarms / person-month | (day + night alarms) | Day median | Day P90 | Night median | Night P90 | Missed | Meets FA + delay target |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|:---:|");
@@ -70,8 +71,8 @@ public static class MarkdownReport
         md.AppendLine($"### {r.Name}: cost").AppendLine();
         if (r.ModelTraining is { } training)
             md.AppendLine(I($"Learned model training on the training days of {r.People.Count} people: {training.TotalSeconds:0.0} s.")).AppendLine();
-        md.AppendLine("| Detector | µs per Observe (mean over all scored minutes) |").AppendLine("|---|---:|");
-        foreach (var s in c.Detectors) md.AppendLine(I($"| {s.Name} | {s.MicrosecondsPerObserve:0.000} |"));
+        md.AppendLine("| Detector | µs per Observe (mean over all scored minutes) | µs per CreateFor (mean; first call per person prepares it) |").AppendLine("|---|---:|---:|");
+        foreach (var s in c.Detectors) md.AppendLine(I($"| {s.Name} | {s.MicrosecondsPerObserve:0.000} | {s.MicrosecondsPerCreate:0.0} |"));
         md.AppendLine();
     }
 
@@ -82,6 +83,7 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("## Run").AppendLine();
         md.AppendLine(I($"- Command: `{run.Command}`; seed {run.Seed}; {run.EmergenciesPerDay} onsets per evaluation day."));
+        if (run.Revision is { } revision) md.AppendLine($"- Code measured: {revision}.");
         md.AppendLine(I($"- Wall time of this run: {run.Elapsed.TotalSeconds:0} s on this machine (2 cores, people evaluated two at a time)."));
         md.AppendLine(I($"- Rows skipped while loading: {run.BadRows.Count}") + (run.BadRows.Count == 0 ? "." : "; first: " + string.Join("; ", run.BadRows.Take(5).Select(b => $"`{b}`"))));
     }

@@ -15,11 +15,25 @@ public static class TradeoffChart
     /// <summary>Writes the chart to <paramref name="path"/>.</summary>
     public static void Save(IReadOnlyList<CohortSummary> cohorts, string path)
     {
-        var multiplot = new Multiplot();
-        multiplot.AddPlots(cohorts.Count);
-        for (var i = 0; i < cohorts.Count; i++) Draw(multiplot.GetPlot(i), cohorts[i]);
-        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        multiplot.SavePng(path, 640 * Math.Max(1, cohorts.Count), 560);
+        const int width = 640, height = 560;
+        // One panel per cohort, side by side: each plot renders to PNG bytes and SkiaSharp (ScottPlot's own
+        // renderer) pastes them onto one canvas.
+        using var canvasBitmap = new SkiaSharp.SKBitmap(width * Math.Max(1, cohorts.Count), height);
+        using (var canvas = new SkiaSharp.SKCanvas(canvasBitmap))
+        {
+            canvas.Clear(SkiaSharp.SKColors.White);
+            for (var i = 0; i < cohorts.Count; i++)
+            {
+                var plot = new Plot();
+                Draw(plot, cohorts[i]);
+                using var panel = SkiaSharp.SKBitmap.Decode(plot.GetImageBytes(width, height, ImageFormat.Png));
+                canvas.DrawBitmap(panel, i * width, 0);
+            }
+        }
+        using var image = SkiaSharp.SKImage.FromBitmap(canvasBitmap);
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        using var file = File.Create(path);
+        data.SaveTo(file);
     }
 
     private static void Draw(Plot plot, CohortSummary cohort)

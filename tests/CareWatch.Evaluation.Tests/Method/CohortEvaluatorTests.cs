@@ -51,8 +51,8 @@ public class CohortEvaluatorTests
     public void Run_SameSeed_SameFigures()
     {
         var entries = new[] { new DetectorEntry(TimerDetectorFactory.Fixed(TimeSpan.FromHours(1)), DetectorKind.FixedTimer) };
-        var first = Run(Settings, entries).Select(s => s with { MicrosecondsPerObserve = 0 });
-        var second = Run(Settings with { MaxParallelism = 1 }, entries).Select(s => s with { MicrosecondsPerObserve = 0 });
+        var first = Run(Settings, entries).Select(s => s with { MicrosecondsPerObserve = 0, MicrosecondsPerCreate = 0 });
+        var second = Run(Settings with { MaxParallelism = 1 }, entries).Select(s => s with { MicrosecondsPerObserve = 0, MicrosecondsPerCreate = 0 });
         Assert.Equal(first, second);
         var onsets = CohortEvaluator.Run("t", "s", People(), entries, null, Settings).People.SelectMany(p => p.Emergencies.Select(e => e.OnsetUtc));
         var again = CohortEvaluator.Run("t", "s", People(), entries, null, Settings).People.SelectMany(p => p.Emergencies.Select(e => e.OnsetUtc));

@@ -1,5 +1,6 @@
 using System.Net;
 using CareWatch.Gateway.Cloud;
+using CareWatch.Gateway.Hub;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Gateway.Mqtt;
 using CareWatch.Gateway.Pki;
@@ -52,6 +53,7 @@ public static class GatewayExtensions
         services.TryAddSingleton<ICloudToDeviceMessages, CloudToDeviceMessages>();
         services.TryAddSingleton<PublishRouter>();
         services.TryAddSingleton<ProtocolErrorCounter>();
+        services.AddIotHubIngestion(builder.Configuration);
 
         // Order matters: the notifier and the pipeline run before the MQTT server accepts publishes.
         services.TryAddSingleton<TelemetryNotifier>();

@@ -18,11 +18,13 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _refused;
     private readonly Counter<long> _writeFailures;
+    private readonly Counter<long> _hubReadFailures;
     private readonly ConcurrentDictionary<RejectReason, long> _rejectedSnapshot = new();
     private readonly ConcurrentDictionary<string, long> _refusedSnapshot = new(StringComparer.Ordinal);
     private long _acceptedCount;
     private long _duplicateCount;
     private long _writeFailureCount;
+    private long _hubReadFailureCount;
 
     /// <summary>Creates the meter through the host's meter factory.</summary>
     public GatewayMetrics(IMeterFactory meterFactory)
@@ -34,6 +36,7 @@ public sealed class GatewayMetrics
         _rejected = meter.CreateCounter<long>("carewatch.gateway.messages.rejected", description: "Invalid device messages dropped");
         _refused = meter.CreateCounter<long>("carewatch.gateway.connections.refused", description: "Refused connections and publishes");
         _writeFailures = meter.CreateCounter<long>("carewatch.gateway.writes.failed", description: "Batches that could not be stored (devices disconnected to resend)");
+        _hubReadFailures = meter.CreateCounter<long>("carewatch.gateway.hub.failures", description: "IoT Hub mode: partition reads that failed and resumed from the checkpoint");
     }
 
     /// <summary>New messages stored so far.</summary>
@@ -44,6 +47,9 @@ public sealed class GatewayMetrics
 
     /// <summary>Messages that could not be stored.</summary>
     public long WriteFailures => Interlocked.Read(ref _writeFailureCount);
+
+    /// <summary>IoT Hub mode: failed partition reads so far.</summary>
+    public long HubReadFailures => Interlocked.Read(ref _hubReadFailureCount);
 
     /// <summary>Messages rejected for <paramref name="reason"/> so far.</summary>
     public long Rejected(RejectReason reason) => _rejectedSnapshot.GetValueOrDefault(reason);
@@ -56,6 +62,8 @@ public sealed class GatewayMetrics
     internal void OnDuplicate() { Interlocked.Increment(ref _duplicateCount); _duplicates.Add(1); }
 
     internal void OnWriteFailed() { Interlocked.Increment(ref _writeFailureCount); _writeFailures.Add(1); }
+
+    internal void OnHubReadFailed() { Interlocked.Increment(ref _hubReadFailureCount); _hubReadFailures.Add(1); }
 
     internal void OnRejected(RejectReason reason)
     {

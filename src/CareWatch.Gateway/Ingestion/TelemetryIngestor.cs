@@ -57,7 +57,7 @@ internal sealed class TelemetryIngestor(
         }
     }
 
-    private static (TelemetryBatch?, ValidationResult) Check(
+    internal static (TelemetryBatch?, ValidationResult) Check(
         ReadOnlySequence<byte> payload, IReadOnlyDictionary<string, string> properties, DateTimeOffset now)
     {
         if (payload.Length > TelemetryLimits.MaxPayloadBytes)

@@ -9,4 +9,11 @@ public static class AlertKinds
     public const string Sos = "sos";
     /// <summary>The watch detected a fall.</summary>
     public const string Fall = "fall";
+
+    /// <summary>Device health: the watch is off the wrist.</summary>
+    public const string NotWorn = "not-worn";
+    /// <summary>Device health: the watch was left on its charger.</summary>
+    public const string LeftCharging = "left-charging";
+    /// <summary>Device health: the watch has sent nothing for too long.</summary>
+    public const string Offline = "offline";
 }

@@ -20,8 +20,11 @@ public sealed record MonitorSnapshot(
 /// <summary>One per senior (keyed by the senior's id): follows their movement and raises and clears alerts.</summary>
 public interface ISeniorMonitorGrain : IGrainWithGuidKey
 {
-    /// <summary>New stored minutes from the senior's watch, oldest first.</summary>
-    Task ObserveMinutesAsync(IReadOnlyList<ObservedMinute> minutes);
+    /// <summary>New stored minutes from the senior's watch, oldest first, and whether the watch is charging.</summary>
+    Task ObserveMinutesAsync(IReadOnlyList<ObservedMinute> minutes, bool charging);
+
+    /// <summary>The supervision sweep found the senior's watch silent since <paramref name="lastSeenUtc"/>.</summary>
+    Task ReportOfflineAsync(DateTime lastSeenUtc);
 
     /// <summary>Button presses and falls.</summary>
     Task ObserveEventsAsync(IReadOnlyList<ObservedEvent> events);

@@ -38,4 +38,16 @@ public sealed class MonitorOptions
     /// <summary>The fixed rule's still ceiling: a worn minute at or below this count is still.</summary>
     [Range(0, 100_000)]
     public int StillMovementThreshold { get; set; } = 30;
+
+    /// <summary>Device-health alert when the watch is off the wrist (not charging) this long during the day.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan NotWornAlertAfter { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Device-health alert when the watch stays on its charger this long during the day.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan ChargingAlertAfter { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>Device-health alert when an assigned watch has sent nothing for this long.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan OfflineAlertAfter { get; set; } = TimeSpan.FromMinutes(45);
 }

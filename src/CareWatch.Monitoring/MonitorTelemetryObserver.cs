@@ -12,6 +12,6 @@ public sealed class MonitorTelemetryObserver(IGrainFactory grains) : ITelemetryO
         if (batch.Events.Count > 0)
             await monitor.ObserveEventsAsync(batch.Events.Select(e => new ObservedEvent(e.At, e.Kind)).ToList());
         if (batch.Minutes.Count > 0)
-            await monitor.ObserveMinutesAsync(batch.Minutes.Select(m => new ObservedMinute(m.Start, m.Movement, m.Worn)).ToList());
+            await monitor.ObserveMinutesAsync(batch.Minutes.Select(m => new ObservedMinute(m.Start, m.Movement, m.Worn)).ToList(), batch.Charging);
     }
 }

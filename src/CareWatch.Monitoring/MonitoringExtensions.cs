@@ -26,6 +26,9 @@ public static class MonitoringExtensions
         services.TryAddSingleton<InsightStore>();
         services.TryAddSingleton<WellbeingReview>();
         services.AddHostedService<NightlyJobs>();
+        services.TryAddSingleton<SilentWatches>();
+        services.TryAddSingleton<SupervisionSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<SupervisionSweep>());
         services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>();
         return services;
     }

@@ -22,6 +22,9 @@ public sealed class SeniorMonitorGrain(
     ILogger<SeniorMonitorGrain> logger) : Grain, ISeniorMonitorGrain
 {
     private static readonly TimeSpan ReplayWindow = TimeSpan.FromDays(1);
+    private static readonly string[] DeviceHealthKinds = [AlertKinds.NotWorn, AlertKinds.LeftCharging, AlertKinds.Offline];
+    private readonly DeviceHealthTracker _health = new(options.Value);
+    private readonly HashSet<string> _openDeviceAlerts = [];
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private IInactivityDetector _detector = null!;
     private int? _modelVersion;
@@ -39,8 +42,9 @@ public sealed class SeniorMonitorGrain(
     }
 
     /// <inheritdoc />
-    public async Task ObserveMinutesAsync(IReadOnlyList<ObservedMinute> minutes)
+    public async Task ObserveMinutesAsync(IReadOnlyList<ObservedMinute> minutes, bool charging)
     {
+        if (_openDeviceAlerts.Contains(AlertKinds.Offline)) await ClearAsync(AlertKinds.Offline);
         // The minutes are stored before monitors hear of them, so a rebuild replays them too.
         if (await detectors.ModelVersionAsync() != _modelVersion)
         {
@@ -48,7 +52,17 @@ public sealed class SeniorMonitorGrain(
             return;
         }
         foreach (var m in minutes.OrderBy(m => m.Start))
-            await ObserveAsync(ToActivity(m.Start, m.Movement, m.Worn));
+            await ObserveAsync(ToActivity(m.Start, m.Movement, m.Worn), charging);
+    }
+
+    /// <inheritdoc />
+    public async Task ReportOfflineAsync(DateTime lastSeenUtc)
+    {
+        if (_openDeviceAlerts.Contains(AlertKinds.Offline)) return;
+        var now = time.GetUtcNow().UtcDateTime;
+        var since = DateTime.SpecifyKind(lastSeenUtc, DateTimeKind.Utc);
+        await RaiseDeviceAlertAsync(AlertKinds.Offline,
+            $"No data from the watch since {LocalClock(since)} ({Detection.Format.Duration(now - since)}): check its battery and the home's connection.");
     }
 
     /// <inheritdoc />
@@ -73,7 +87,7 @@ public sealed class SeniorMonitorGrain(
     public Task<MonitorSnapshot> GetSnapshotAsync() =>
         Task.FromResult(new MonitorSnapshot(_lastMinute, _detector.StillSince, _inactivityOpen));
 
-    private async Task ObserveAsync(ActivityMinute minute)
+    private async Task ObserveAsync(ActivityMinute minute, bool charging)
     {
         if (_lastMinute is { } last && minute.Utc <= last) return; // replayed or late minute
         _lastMinute = minute.Utc;
@@ -83,7 +97,39 @@ public sealed class SeniorMonitorGrain(
         // Movement while worn ends the alert; a watch taken off does not, staff judge that.
         else if (_inactivityOpen && minute.Worn && _detector.StillSince is null)
             await ClearInactivityAsync();
+        await ObserveDeviceHealthAsync(minute, charging);
     }
+
+    private Task ObserveDeviceHealthAsync(ActivityMinute minute, bool charging) =>
+        SyncDeviceHealthAsync(_health.Observe(minute.Utc, minute.Local, minute.Worn, charging), minute);
+
+    private async Task SyncDeviceHealthAsync(DeviceHealthProblem problem, ActivityMinute minute)
+    {
+        if (problem == DeviceHealthProblem.NotWorn && !_openDeviceAlerts.Contains(AlertKinds.NotWorn))
+            await RaiseDeviceAlertAsync(AlertKinds.NotWorn,
+                $"Watch not worn since {LocalClock(_health.NotWornSince!.Value)} ({Detection.Format.Duration(minute.Utc.AddMinutes(1) - _health.NotWornSince.Value)}): inactivity cannot be watched until it is back on the wrist.");
+        if (problem == DeviceHealthProblem.LeftCharging && !_openDeviceAlerts.Contains(AlertKinds.LeftCharging))
+            await RaiseDeviceAlertAsync(AlertKinds.LeftCharging,
+                $"Watch on its charger since {LocalClock(_health.ChargingSince!.Value)} ({Detection.Format.Duration(minute.Utc.AddMinutes(1) - _health.ChargingSince.Value)}) instead of on the wrist.");
+        // A device-health alert ends when its state ends, not when the day band does.
+        if (_health.NotWornSince is null && _openDeviceAlerts.Contains(AlertKinds.NotWorn)) await ClearAsync(AlertKinds.NotWorn);
+        if (_health.ChargingSince is null && _openDeviceAlerts.Contains(AlertKinds.LeftCharging)) await ClearAsync(AlertKinds.LeftCharging);
+    }
+
+    private async Task RaiseDeviceAlertAsync(string kind, string explanation)
+    {
+        _openDeviceAlerts.Add(kind);
+        await NotifyAsync(await alerts.RaiseAsync(SeniorId, kind, null, time.GetUtcNow().UtcDateTime, explanation));
+    }
+
+    private async Task ClearAsync(string kind)
+    {
+        _openDeviceAlerts.Remove(kind);
+        if (await alerts.ClearAsync(SeniorId, kind, time.GetUtcNow().UtcDateTime) is { } cleared) await NotifyAsync(cleared);
+    }
+
+    private string LocalClock(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task RebuildAsync(CancellationToken ct)
     {
@@ -95,14 +141,19 @@ public sealed class SeniorMonitorGrain(
         // Replay quietly: past still periods were alerted (or not) when they happened.
         DateTime? alertedPeriod = null;
         string? explanation = null;
+        var healthProblem = DeviceHealthProblem.None;
         _lastMinute = null;
         foreach (var m in minutes.Where(m => m.Utc >= now - ReplayWindow))
         {
             _lastMinute = m.Utc;
+            healthProblem = _health.Observe(m.Utc, m.Local, m.Worn, charging: false); // charging is not stored per minute
             if (_detector.Observe(m) is { Signal: DetectorSignal.Alert } output)
                 (alertedPeriod, explanation) = (_detector.StillSince, output.Explanation);
         }
         _inactivityOpen = await alerts.FindOpenAsync(SeniorId, AlertKinds.Inactivity, ct) is not null;
+        _openDeviceAlerts.Clear();
+        foreach (var kind in DeviceHealthKinds)
+            if (await alerts.FindOpenAsync(SeniorId, kind, ct) is not null) _openDeviceAlerts.Add(kind);
 
         // Then act on the present: a still period that is too long now needs its alert, unless this very
         // period was alerted before (staff may have closed it); an open alert whose stillness ended is cleared.
@@ -111,6 +162,7 @@ public sealed class SeniorMonitorGrain(
             await RaiseInactivityAsync(explanation!);
         else if (_inactivityOpen && _detector.StillSince is null && minutes.Count > 0 && minutes[^1].Worn)
             await ClearInactivityAsync();
+        if (minutes.Count > 0) await SyncDeviceHealthAsync(healthProblem, minutes[^1]);
     }
 
     private ActivityMinute ToActivity(DateTime utc, int movement, bool worn)

@@ -9,7 +9,10 @@ const template = document.getElementById("alert-template");
 const connectionBadge = document.getElementById("connection");
 const summary = document.getElementById("summary");
 const empty = document.getElementById("empty");
-const kindLabels = { inactivity: "No movement", sos: "SOS", fall: "Fall" };
+const kindLabels = {
+  inactivity: "No movement", sos: "SOS", fall: "Fall",
+  "not-worn": "Watch off", "left-charging": "On charger", offline: "Watch offline",
+};
 
 function formatDuration(ms) {
   const minutes = Math.max(0, Math.floor(ms / 60000));

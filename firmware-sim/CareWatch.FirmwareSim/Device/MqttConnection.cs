@@ -27,6 +27,7 @@ internal sealed class MqttConnection : IAsyncDisposable
         _host = options.MqttHost ?? device.HostName;
         _customRoots = options.UseTls && options.CaFile is { } file ? TlsTrust.LoadCa(file) : null;
         _client = new MqttClientFactory().CreateMqttClient();
+        CloudFeatures.Attach(_client, options);
         _client.DisconnectedAsync += e =>
         {
             if (e.ClientWasConnected)
@@ -64,6 +65,7 @@ internal sealed class MqttConnection : IAsyncDisposable
                 .WithCertificateValidationHandler(e => TlsTrust.Validate(e.Certificate, e.SslPolicyErrors, _customRoots)));
 
         await _client.ConnectAsync(builder.Build(), cancellationToken);
+        await CloudFeatures.OnConnectedAsync(_client, _options, cancellationToken);
         // Renew at 85 % of the lifetime, like the Azure SDKs, so a token never expires mid-session.
         _renewAt = now + _options.TokenTtl * 0.85;
         _options.Log?.Invoke($"{_device.DeviceId}: connected to {_host}:{_options.MqttPort} (token valid until {expiresAt:u})");

@@ -35,4 +35,18 @@ public sealed record SimulatedWatchOptions
 
     /// <summary>Receives one line per connect, disconnect and failed attempt; null is silent.</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>
+    /// Answers IoT Hub direct methods (e.g. the "Are you OK?" prompt): given the method name and its JSON
+    /// payload, returns the status and JSON answer. Null: the watch does not subscribe to methods.
+    /// </summary>
+    public Func<string, string, DirectMethodAnswer>? MethodHandler { get; init; }
+
+    /// <summary>Reported to the device twin (<c>firmwareVersion</c>) after each connect; null reports nothing.</summary>
+    public string? FirmwareVersion { get; init; }
 }
+
+/// <summary>A watch's answer to a direct method.</summary>
+/// <param name="Status">Status code sent back (200 for success).</param>
+/// <param name="PayloadJson">JSON answer.</param>
+public sealed record DirectMethodAnswer(int Status, string PayloadJson);

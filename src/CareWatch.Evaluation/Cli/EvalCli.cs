@@ -34,6 +34,13 @@ public static class EvalCli
         {
             data, report, json, chart, seed, quick, perDay, simPeople, simDays, zone, noModel,
         };
+        var benchPeople = new Option<int>("--people") { Description = "Simulated seniors", DefaultValueFactory = _ => 1000 };
+        var benchDays = new Option<int>("--days") { Description = "Days per senior", DefaultValueFactory = _ => 30 };
+        benchPeople.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--people must be ≥ 1"); });
+        benchDays.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 2) r.AddError("--days must be ≥ 2"); });
+        var bench = new Command("bench-training", "Times model training on a simulated fleet, curve compilation and scoring") { benchPeople, benchDays, seed };
+        bench.SetAction(r => Benchmarks.TrainingBenchmark.Run(r.GetValue(benchPeople), r.GetValue(benchDays), r.GetValue(seed), Console.Out));
+        root.Subcommands.Add(bench);
         root.SetAction(r => run(new EvalOptions
         {
             Data = r.GetValue(data) ?? [],

@@ -8,6 +8,7 @@ namespace CareWatch.Gateway.Mqtt;
 internal sealed record DeviceSession(string DeviceId, Guid? SeniorId)
 {
     private const string Key = "carewatch.device";
+    private const int MaxFilters = 32;
     private readonly List<string> _filters = [];
     private int _counted;
 
@@ -18,7 +19,9 @@ internal sealed record DeviceSession(string DeviceId, Guid? SeniorId)
     /// <summary>Remembers an accepted subscription, so the gateway pushes methods and desired updates only to watches listening for them.</summary>
     public void AddFilter(string filter)
     {
-        lock (_filters) _filters.Add(filter);
+        // Bounded, so a watch that subscribes in a loop cannot grow the gateway's memory.
+        lock (_filters)
+            if (_filters.Count < MaxFilters && !_filters.Contains(filter)) _filters.Add(filter);
     }
 
     /// <summary>True when one of the watch's subscriptions covers <paramref name="topic"/>.</summary>

@@ -89,11 +89,25 @@ echo "  One simulated senior lies still; an inactivity alert appears within abou
 echo "  Press Ctrl-C to stop."
 echo
 
-# The first watch has been still for a little less than the threshold: the real detection path raises the alert live.
+# The first watch has been still for a little less than the threshold: the real detection path raises the
+# alert live. Each watch first uploads a week of history (its offline buffer, as after a long outage).
 still_after_min=$(( $(echo "$Monitoring__StillAlertAfter" | awk -F: '{print $1*60 + $2}') ))
 dotnet firmware-sim/CareWatch.FirmwareSim/bin/Release/net10.0/CareWatch.FirmwareSim.dll run \
   --server "$url" --mqtt-host 127.0.0.1 --mqtt-port "$mqtt_port" --ca-file "$state/pki/ca.crt" \
-  --watches "${CAREWATCH_WATCHES:-5}" --batch-seconds 30 --backfill-hours 2 \
+  --watches "${CAREWATCH_WATCHES:-5}" --batch-seconds 30 --backfill-hours 167 \
   --still-watches 1 --still-onset-minutes-ago $(( still_after_min - 1 )) &
+pids+=($!)
+
+# Once a week of history is uploaded, train the learned model through the admin API (the nightly job
+# would do the same at 02:30 UTC); until then the monitors use the fixed demo rule.
+(
+  for _ in $(seq 1 60); do
+    sleep 10
+    if result=$(curl -fs -X POST "${url}api/admin/models/train" 2>/dev/null); then
+      echo "Learned model trained and in service: $(echo "$result" | grep -o '"version":[0-9]*' | head -1), $(echo "$result" | grep -o '"reason":"[^"]*"')"
+      exit 0
+    fi
+  done
+) &
 pids+=($!)
 wait "${pids[0]}"

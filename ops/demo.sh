@@ -8,7 +8,7 @@
 #   CAREWATCH_HTTP_PORT   dashboard/API port (default 5080)
 #   CAREWATCH_MQTT_PORT   MQTT/TLS port for watches (default 8883; a free port is used if it is taken)
 #   CAREWATCH_WATCHES     simulated watches (default 5, one per demo senior)
-#   CAREWATCH_STILL_AFTER fixed inactivity threshold for the demo (default 00:20:00)
+#   CAREWATCH_STILL_AFTER fixed inactivity rule used until the learned model is trained (default 02:00:00)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -69,7 +69,7 @@ gateway_port=$(ops/free-port.sh)
 export ConnectionStrings__CareWatch="$db"
 export Http__Port="$http_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirectory="$state"
 export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port"
-export Monitoring__StillAlertAfter="${CAREWATCH_STILL_AFTER:-00:20:00}"
+if [ -n "${CAREWATCH_STILL_AFTER:-}" ]; then export Monitoring__StillAlertAfter="$CAREWATCH_STILL_AFTER"; fi
 export Demo__Seed=true
 dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll &
 pids+=($!)
@@ -85,17 +85,17 @@ curl -fs "${url}health/ready" >/dev/null || { echo "The server did not become re
 echo
 echo "  Dashboard:  $url"
 echo "  Watches connect to mqtts://127.0.0.1:$mqtt_port (CA: .carewatch/pki/ca.crt)"
-echo "  One simulated senior lies still; an inactivity alert appears within about 2 minutes."
+echo "  One simulated senior has been lying still for 5 hours: her inactivity alert appears within about 2 minutes."
 echo "  Press Ctrl-C to stop."
 echo
 
-# The first watch has been still for a little less than the threshold: the real detection path raises the
-# alert live. Each watch first uploads a week of history (its offline buffer, as after a long outage).
-still_after_min=$(( $(echo "$Monitoring__StillAlertAfter" | awk -F: '{print $1*60 + $2}') ))
+# Each watch first uploads a week of history (its offline buffer, as after a long outage). The first
+# senior has been lying still for five hours, longer than any rule allows: the real detection path raises
+# the alert as soon as those minutes arrive, and it stays open while she stays still.
 dotnet firmware-sim/CareWatch.FirmwareSim/bin/Release/net10.0/CareWatch.FirmwareSim.dll run \
   --server "$url" --mqtt-host 127.0.0.1 --mqtt-port "$mqtt_port" --ca-file "$state/pki/ca.crt" \
   --watches "${CAREWATCH_WATCHES:-5}" --batch-seconds 30 --backfill-hours 167 \
-  --still-watches 1 --still-onset-minutes-ago $(( still_after_min - 1 )) &
+  --still-watches 1 --still-onset-minutes-ago 300 &
 pids+=($!)
 
 # Once a week of history is uploaded, train the learned model through the admin API (the nightly job

@@ -51,8 +51,15 @@ public sealed class SeniorMonitorGrain(
             await RebuildAsync(CancellationToken.None);
             return;
         }
+        // An alert is raised only if its still period is still going at the end of the batch: when a watch
+        // replays hours of buffered minutes, a still period that has already ended needs nobody now.
+        (DateTime StillSince, string Explanation)? pending = null;
         foreach (var m in minutes.OrderBy(m => m.Start))
-            await ObserveAsync(ToActivity(m.Start, m.Movement, m.Worn), charging);
+        {
+            if (await ObserveAsync(ToActivity(m.Start, m.Movement, m.Worn), charging) is { } alert) pending = alert;
+            if (pending is { } p && _detector.StillSince != p.StillSince) pending = null;
+        }
+        if (pending is { } due && !_inactivityOpen) await RaiseInactivityAsync(due.Explanation);
     }
 
     /// <inheritdoc />
@@ -87,17 +94,17 @@ public sealed class SeniorMonitorGrain(
     public Task<MonitorSnapshot> GetSnapshotAsync() =>
         Task.FromResult(new MonitorSnapshot(_lastMinute, _detector.StillSince, _inactivityOpen));
 
-    private async Task ObserveAsync(ActivityMinute minute, bool charging)
+    // Returns the detector's alert for this minute, if any; the caller decides whether it is still due.
+    private async Task<(DateTime StillSince, string Explanation)?> ObserveAsync(ActivityMinute minute, bool charging)
     {
-        if (_lastMinute is { } last && minute.Utc <= last) return; // replayed or late minute
+        if (_lastMinute is { } last && minute.Utc <= last) return null; // replayed or late minute
         _lastMinute = minute.Utc;
         var output = _detector.Observe(minute);
-        if (output.Signal == DetectorSignal.Alert && !_inactivityOpen)
-            await RaiseInactivityAsync(output.Explanation!);
         // Movement while worn ends the alert; a watch taken off does not, staff judge that.
-        else if (_inactivityOpen && minute.Worn && _detector.StillSince is null)
+        if (_inactivityOpen && minute.Worn && _detector.StillSince is null)
             await ClearInactivityAsync();
         await ObserveDeviceHealthAsync(minute, charging);
+        return output.Signal == DetectorSignal.Alert && _detector.StillSince is { } since ? (since, output.Explanation!) : null;
     }
 
     private Task ObserveDeviceHealthAsync(ActivityMinute minute, bool charging) =>

@@ -48,6 +48,28 @@ public sealed class WatchToBoardTests
     }
 
     [Fact]
+    public async Task ReplayedBuffer_StillPeriodAlreadyEnded_RaisesNoAlert()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: false);
+        await using var server = await ServerHost.StartAsync(db.ConnectionString, "Monitoring:StillAlertAfter=00:10:00");
+        await server.WaitUntilReadyAsync();
+        var senior = await AddSeniorAsync(server, "Ines Vogel");
+        var device = await RegisterWatchAsync(server, senior.Id);
+        await using var watch = ConnectWatch(server, device.ConnectionString);
+
+        // Hours later the watch uploads its buffer: 30 still minutes, then she was up again.
+        var start = WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-3));
+        await watch.SendAsync([.. Minutes(start, 30, movement: 0), .. Minutes(start.AddMinutes(30), 5, movement: 250)], null);
+        // A later batch proves the monitor has handled the first one.
+        await watch.SendAsync(Minutes(start.AddMinutes(35), 1, movement: 250), null);
+        var snapshot = await server.Services.GetRequiredService<Orleans.IGrainFactory>()
+            .GetGrain<CareWatch.Monitoring.ISeniorMonitorGrain>(senior.Id).GetSnapshotAsync();
+
+        Assert.Equal(start.AddMinutes(35), snapshot.LastMinute);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM alerts"));
+    }
+
+    [Fact]
     public async Task SosPress_RaisesSosAlertOnBoard()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);

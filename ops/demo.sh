@@ -81,6 +81,11 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fs "${url}health/ready" >/dev/null || { echo "The server did not become ready in 60 s." >&2; exit 1; }
+# The demo bureau is seeded just after the schema is ready; the fleet registers one watch per senior.
+for _ in $(seq 1 60); do
+  curl -fs "${url}api/seniors" 2>/dev/null | grep -q '"id"' && break
+  sleep 0.5
+done
 
 echo
 echo "  Dashboard:  $url"

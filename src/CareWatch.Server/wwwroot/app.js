@@ -4,6 +4,7 @@
 
 const alerts = new Map(); // id -> alert view
 const insights = new Map(); // id -> insight view
+let loaded = false; // never say "All calm" before the alerts have actually been loaded
 const list = document.getElementById("alerts");
 const template = document.getElementById("alert-template");
 const connectionBadge = document.getElementById("connection");
@@ -42,8 +43,9 @@ function render() {
     item.querySelector(".explanation").textContent = a.explanation;
     return item;
   }));
-  summary.textContent = open.length === 0 ? "All calm" : `${open.length} open alert${open.length > 1 ? "s" : ""}`;
-  empty.hidden = open.length !== 0;
+  summary.textContent = !loaded ? "Loading alerts…"
+    : open.length === 0 ? "All calm" : `${open.length} open alert${open.length > 1 ? "s" : ""}`;
+  empty.hidden = !loaded || open.length !== 0;
   document.title = open.length ? `(${open.length}) CareWatch — alerts` : "CareWatch — alerts";
 }
 
@@ -72,8 +74,22 @@ async function reload() {
   for (const a of openAlerts) alerts.set(a.id, a);
   insights.clear();
   for (const i of openInsights) insights.set(i.id, i);
+  loaded = true;
   render();
   renderInsights();
+}
+
+// A failed load must be loud: an empty board would read as "nobody needs help".
+async function reloadOrWarn() {
+  try {
+    await reload();
+    if (connectionBadge.textContent.startsWith("Cannot load")) setConnection("live", "Live");
+  } catch (e) {
+    loaded = false;
+    render();
+    setConnection("down", "Cannot load alerts — retrying");
+    setTimeout(reloadOrWarn, 3000);
+  }
 }
 
 function setConnection(state, text) {
@@ -84,7 +100,7 @@ function setConnection(state, text) {
 async function start() {
   if (!window.signalR) {
     setConnection("down", "Live updates unavailable (SignalR client missing: run ops/web-assets.sh)");
-    await reload();
+    await reloadOrWarn();
     return;
   }
   const connection = new signalR.HubConnectionBuilder()
@@ -94,12 +110,12 @@ async function start() {
   connection.on("AlertChanged", alert => { alerts.set(alert.id, alert); render(); });
   connection.on("InsightAdded", insight => { insights.set(insight.id, insight); renderInsights(); });
   connection.onreconnecting(() => setConnection("down", "Reconnecting… the board may be out of date"));
-  connection.onreconnected(async () => { setConnection("live", "Live"); await reload(); });
+  connection.onreconnected(async () => { setConnection("live", "Live"); await reloadOrWarn(); });
   connection.onclose(() => { setConnection("down", "Disconnected — retrying"); setTimeout(start, 3000); });
   try {
     await connection.start();
     setConnection("live", "Live");
-    await reload();
+    await reloadOrWarn();
   } catch (e) {
     setConnection("down", "Cannot reach the server — retrying");
     setTimeout(start, 3000);

@@ -24,15 +24,15 @@ pids=()
 started_cluster=""
 
 cleanup() {
-  trap - INT TERM EXIT
+  trap - INT TERM HUP EXIT
   trap '' PIPE # the terminal or a pipe may already be gone: still stop everything
   echo; echo "Stopping the demo…" || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [ -n "$started_cluster" ] && ops/pg-cluster.sh stop "$started_cluster" || true
-  echo "Stopped."
+  if [ -n "$started_cluster" ]; then ops/pg-cluster.sh stop "$started_cluster" || true; fi
+  echo "Stopped." || true
 }
-trap cleanup INT TERM EXIT
+trap cleanup INT TERM HUP EXIT
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 pick_port() { # preferred port, or a free one when it is taken

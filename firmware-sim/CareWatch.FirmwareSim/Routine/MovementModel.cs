@@ -5,7 +5,7 @@ namespace CareWatch.FirmwareSim.Routine;
 /// <summary>
 /// Turns an activity into one minute's reading on an Actiwatch-like count scale: rest is mostly 0 with
 /// small counts, household activity reads tens to hundreds, a walk several hundred (compare the
-/// Depresjon control recordings in /work/shared/data/depresjon).
+/// Depresjon control recordings in ../shared/data/depresjon).
 /// </summary>
 internal static class MovementModel
 {

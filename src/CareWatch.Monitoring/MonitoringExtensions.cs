@@ -17,6 +17,7 @@ public static class MonitoringExtensions
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<ActivityHistory>();
         services.TryAddSingleton<SeniorDirectory>();
+        services.TryAddSingleton<SeniorHistories>();
         services.TryAddSingleton<DetectionModelStore>();
         services.TryAddSingleton<DetectionModelProvider>();
         services.TryAddSingleton<DetectorBuilder>();

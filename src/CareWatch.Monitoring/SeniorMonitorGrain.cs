@@ -56,7 +56,8 @@ public sealed class SeniorMonitorGrain(
         (DateTime StillSince, string Explanation)? pending = null;
         foreach (var m in minutes.OrderBy(m => m.Start))
         {
-            if (await ObserveAsync(ToActivity(m.Start, m.Movement, m.Worn), charging) is { } alert) pending = alert;
+            var minute = SeniorHistories.ToActivity(new StoredMinute(m.Start, m.Movement, m.Worn), _zone);
+            if (await ObserveAsync(minute, charging) is { } alert) pending = alert;
             if (pending is { } p && _detector.StillSince != p.StillSince) pending = null;
         }
         if (pending is { } due && !_inactivityOpen) await RaiseInactivityAsync(due.Explanation);
@@ -142,7 +143,7 @@ public sealed class SeniorMonitorGrain(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var stored = await history.MinutesSinceAsync(SeniorId, now.AddDays(-options.Value.HistoryDays), ct);
-        var minutes = stored.Select(m => ToActivity(m.Start, m.Movement, m.Worn)).ToList();
+        var minutes = stored.Select(m => SeniorHistories.ToActivity(m, _zone)).ToList();
         (_detector, _modelVersion) = await detectors.BuildAsync(minutes, ct);
 
         // Replay quietly: past still periods were alerted (or not) when they happened.
@@ -170,12 +171,6 @@ public sealed class SeniorMonitorGrain(
         else if (_inactivityOpen && _detector.StillSince is null && minutes.Count > 0 && minutes[^1].Worn)
             await ClearInactivityAsync();
         if (minutes.Count > 0) await SyncDeviceHealthAsync(healthProblem, minutes[^1]);
-    }
-
-    private ActivityMinute ToActivity(DateTime utc, int movement, bool worn)
-    {
-        utc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-        return new ActivityMinute(utc, TimeZoneInfo.ConvertTimeFromUtc(utc, _zone), movement, worn);
     }
 
     private async Task RaiseInactivityAsync(string explanation)

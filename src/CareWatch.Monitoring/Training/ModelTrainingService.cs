@@ -13,7 +13,7 @@ namespace CareWatch.Monitoring.Training;
 /// on the same held-out days, stores it as a new version, and promotes it only if it is not worse.
 /// </summary>
 public sealed class ModelTrainingService(
-    ActivityHistory history,
+    SeniorHistories histories,
     DetectionModelStore store,
     DetectionModelProvider provider,
     IModelEvaluator evaluator,
@@ -72,17 +72,7 @@ public sealed class ModelTrainingService(
     private async Task<List<PersonHistory>> LoadPeopleAsync(TrainingOptions o, CancellationToken ct)
     {
         var since = time.GetUtcNow().UtcDateTime.AddDays(-o.HistoryDays);
-        var people = new List<PersonHistory>();
-        foreach (var (seniorId, timeZone, minutes) in await history.AllSinceAsync(since, ct))
-        {
-            if (minutes.Count < o.MinimumDaysPerSenior * 1440) continue;
-            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
-            people.Add(new PersonHistory(seniorId.ToString(), minutes.Select(m =>
-            {
-                var utc = DateTime.SpecifyKind(m.Start, DateTimeKind.Utc);
-                return new ActivityMinute(utc, TimeZoneInfo.ConvertTimeFromUtc(utc, zone), m.Movement, m.Worn);
-            }).ToList()));
-        }
+        var people = (await histories.SinceAsync(since, ct)).Where(p => p.Minutes.Count >= o.MinimumDaysPerSenior * 1440).ToList();
         if (people.Count == 0)
             throw new NotEnoughHistoryException($"No senior has {o.MinimumDaysPerSenior} days of data in the last {o.HistoryDays} days yet.");
         return people;

@@ -11,7 +11,7 @@ namespace CareWatch.Monitoring.Wellbeing;
 /// a "routine changed" insight — lower severity than an alert: something to look into, not an emergency.
 /// </summary>
 public sealed class WellbeingReview(
-    ActivityHistory history, InsightStore insights, IEnumerable<IAlertNotifier> notifiers, TimeProvider time, ILogger<WellbeingReview> logger)
+    SeniorHistories histories, InsightStore insights, IEnumerable<IAlertNotifier> notifiers, TimeProvider time, ILogger<WellbeingReview> logger)
 {
     /// <summary>The insight kind stored.</summary>
     public const string Kind = "routine-drift";
@@ -24,14 +24,10 @@ public sealed class WellbeingReview(
     {
         var added = new List<InsightRecord>();
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var (seniorId, timeZone, stored) in await history.AllSinceAsync(now.AddDays(-35), ct))
+        foreach (var person in await histories.SinceAsync(now.AddDays(-35), ct))
         {
-            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
-            var minutes = stored.Select(m =>
-            {
-                var utc = DateTime.SpecifyKind(m.Start, DateTimeKind.Utc);
-                return new ActivityMinute(utc, TimeZoneInfo.ConvertTimeFromUtc(utc, zone), m.Movement, m.Worn);
-            }).ToList();
+            var seniorId = Guid.Parse(person.PersonId);
+            var minutes = person.Minutes;
             var still = StillDefinition.Learn(minutes, StillDefinition.Default);
             var days = DailyProfile.FromHistory(minutes, still);
             if (days.Count < RoutineDriftModel.MinimumBaselineDays + RecentDays) continue;

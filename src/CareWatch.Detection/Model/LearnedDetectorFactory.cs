@@ -24,10 +24,15 @@ public sealed class LearnedDetectorFactory : IDetectorFactory
     }
 
     /// <inheritdoc />
-    public string Name => $"model α={_options.Alpha:0.####}";
+    public string Name => _options.DayFloor == LearnedDetectorOptions.Default.DayFloor && _options.NightFloor == LearnedDetectorOptions.Default.NightFloor
+        ? $"model α={_options.Alpha:0.#####}"
+        : $"model α={_options.Alpha:0.#####}, floors {Format.Duration(_options.DayFloor)} / {Format.Duration(_options.NightFloor)}";
 
     /// <summary>The same model at another sensitivity, sharing compiled curves.</summary>
-    public LearnedDetectorFactory WithAlpha(double alpha) => new(_model, _options with { Alpha = alpha }, _compiled);
+    public LearnedDetectorFactory WithAlpha(double alpha) => With(_options with { Alpha = alpha });
+
+    /// <summary>The same model with other options (sensitivity, floors), sharing compiled curves.</summary>
+    public LearnedDetectorFactory With(LearnedDetectorOptions options) => new(_model, options, _compiled);
 
     /// <inheritdoc />
     public IInactivityDetector CreateFor(PersonHistory personTraining) =>

@@ -4,56 +4,56 @@ namespace CareWatch.Evaluation.Data;
 
 /// <summary>
 /// Non-wear ("watch off") for recordings without a skin sensor: a stretch of at least
-/// <see cref="MinimumMinutes"/> consecutive minutes whose counts stay within <see cref="MaxSpread"/> of each
-/// other (max − min ≤ 1, zeros included). An Actiwatch on a table reads a near-constant small count for
-/// hours; deep sleep gives flat stretches too, but they last 60–90 minutes, below the threshold.
+/// <see cref="MinimumMinutes"/> consecutive minutes whose counts take at most <see cref="MaxLevels"/>
+/// distinct values, at most <see cref="MaxSpread"/> apart. An Actiwatch on a table reads one or two idle levels for hours — exactly 3, 2s and 3s,
+/// 0s and 3s, 7s and 9s in these recordings — while a wrist, even asleep, shows a spread of small counts and
+/// turn-overs. Deep sleep gives flat stretches too, but they last 60–90 minutes, below the threshold; the
+/// report's excluded-minutes-by-hour table shows whether night is swallowed more than day.
 /// </summary>
 public static class NonWearRule
 {
-    /// <summary>Shortest flat stretch that is taken for a watch off the wrist.</summary>
+    /// <summary>Shortest idle stretch that is taken for a watch off the wrist.</summary>
     public const int MinimumMinutes = 120;
 
-    /// <summary>Largest max − min of the counts within a flat stretch.</summary>
-    public const int MaxSpread = 1;
+    /// <summary>Most distinct counts an idle stretch may contain (a device's one or two idle readings).</summary>
+    public const int MaxLevels = 2;
 
-    /// <summary>Marks, per minute, whether it lies inside a flat stretch. A missing minute breaks a stretch.</summary>
+    /// <summary>Largest difference between the idle levels (0 and 3 is the widest pair seen on this device).</summary>
+    public const int MaxSpread = 3;
+
+    /// <summary>Marks, per minute, whether it lies inside an idle stretch. A missing minute breaks a stretch.</summary>
     public static bool[] Find(IReadOnlyList<ActivityMinute> minutes)
     {
-        var flat = new bool[minutes.Count];
-        var maxQ = new LinkedList<int>(); // indices with decreasing activity: the window's maximum first
-        var minQ = new LinkedList<int>(); // indices with increasing activity: the window's minimum first
+        var idle = new bool[minutes.Count];
+        var counts = new Dictionary<int, int>();
         int left = 0, markedUpTo = -1;
         for (var right = 0; right < minutes.Count; right++)
         {
             if (right > 0 && minutes[right].Utc - minutes[right - 1].Utc != TimeSpan.FromMinutes(1))
             {
-                left = right; maxQ.Clear(); minQ.Clear();
+                left = right;
+                counts.Clear();
             }
-            var a = minutes[right].Activity;
-            while (maxQ.Count > 0 && minutes[maxQ.Last!.Value].Activity <= a) maxQ.RemoveLast();
-            maxQ.AddLast(right);
-            while (minQ.Count > 0 && minutes[minQ.Last!.Value].Activity >= a) minQ.RemoveLast();
-            minQ.AddLast(right);
-            // Shrink from the left until the window is flat again: the longest flat stretch ending here.
-            while (minutes[maxQ.First!.Value].Activity - minutes[minQ.First!.Value].Activity > MaxSpread)
+            counts[minutes[right].Activity] = counts.GetValueOrDefault(minutes[right].Activity) + 1;
+            // Shrink from the left until the window holds at most two close levels: the longest idle stretch ending here.
+            while (counts.Count > MaxLevels || (counts.Count == 2 && Math.Abs(counts.Keys.First() - counts.Keys.Last()) > MaxSpread))
             {
-                left++;
-                if (maxQ.First.Value < left) maxQ.RemoveFirst();
-                if (minQ.First.Value < left) minQ.RemoveFirst();
+                var a = minutes[left++].Activity;
+                if (--counts[a] == 0) counts.Remove(a);
             }
             if (right - left + 1 < MinimumMinutes) continue;
-            for (var i = Math.Max(left, markedUpTo + 1); i <= right; i++) flat[i] = true;
+            for (var i = Math.Max(left, markedUpTo + 1); i <= right; i++) idle[i] = true;
             markedUpTo = right;
         }
-        return flat;
+        return idle;
     }
 
-    /// <summary>A copy of <paramref name="minutes"/> with the flat stretches marked not worn.</summary>
+    /// <summary>A copy of <paramref name="minutes"/> with the idle stretches marked not worn.</summary>
     public static ActivityMinute[] Apply(IReadOnlyList<ActivityMinute> minutes)
     {
-        var flat = Find(minutes);
+        var idle = Find(minutes);
         var result = new ActivityMinute[minutes.Count];
-        for (var i = 0; i < result.Length; i++) result[i] = minutes[i] with { Worn = minutes[i].Worn && !flat[i] };
+        for (var i = 0; i < result.Length; i++) result[i] = minutes[i] with { Worn = minutes[i].Worn && !idle[i] };
         return result;
     }
 }

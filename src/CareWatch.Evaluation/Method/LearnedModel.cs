@@ -12,11 +12,16 @@ public static class LearnedModel
     /// </summary>
     public static IReadOnlyList<double> Alphas { get; } = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
 
-    /// <summary>Trains the hazard model once on the population's training histories and offers one factory per α.</summary>
+    /// <summary>
+    /// Trains the hazard model once on the population's training histories and offers one factory per α,
+    /// plus one cautious variant with longer floors (8 h / 12 h): the 4 h day floor alone raises about as
+    /// many false alarms as a 4 h timer, so the low false-alarm end of the curve needs longer floors.
+    /// </summary>
     public static ModelHook Hook { get; } = histories =>
     {
         var model = HazardModel.Train(histories);
         var factory = new LearnedDetectorFactory(model, LearnedDetectorOptions.Default);
-        return Alphas.Select(a => (IDetectorFactory)factory.WithAlpha(a)).ToList();
+        var cautious = factory.With(LearnedDetectorOptions.Default with { Alpha = 0.0001, DayFloor = TimeSpan.FromHours(8), NightFloor = TimeSpan.FromHours(12) });
+        return [.. Alphas.Select(a => (IDetectorFactory)factory.WithAlpha(a)), cautious];
     };
 }

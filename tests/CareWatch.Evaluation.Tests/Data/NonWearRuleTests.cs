@@ -40,6 +40,24 @@ public class NonWearRuleTests
         Assert.True(flat.Count(f => f) >= 180);
     }
 
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(7, 9)]
+    public void Find_TwoIdleLevelsForThreeHours_IsNonWearAndStopsAtMovement(int low, int high)
+    {
+        var flat = NonWearRule.Find(WithStretch(180, i => i % 5 == 0 ? high : low, hour: 11));
+
+        Assert.Equal(180, flat.Count(f => f));
+    }
+
+    [Fact]
+    public void Find_ThreeHoursOfSleepWithSmallTwitches_StaysWorn()
+    {
+        var flat = NonWearRule.Find(WithStretch(180, i => i % 7 == 0 ? 12 : i % 3 == 0 ? 2 : 0));
+
+        Assert.DoesNotContain(true, flat);
+    }
+
     [Fact]
     public void Apply_FlatStretch_SetsWornFalseOnlyThere()
     {

@@ -2,6 +2,7 @@
 # Benchmarks whose figures go into docs/benchmarks.md. Each prints markdown table rows to paste there.
 #   ops/bench.sh training [--people N] [--days D]   learned model at fleet scale (default 1,000 × 30 days)
 #   ops/bench.sh detection                          the evaluation harness (same as ops/eval.sh; report to stdout)
+#   ops/bench.sh gateway [options]                  MQTT gateway: messages/s, CPU per message, connections held (ops/bench-gateway.sh)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -9,10 +10,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 what=${1:-training}
 shift || true
 mkdir -p .carewatch
+if [ "$what" = gateway ]; then exec ops/bench-gateway.sh "$@"; fi
 flock .carewatch/build.lock dotnet build src/CareWatch.Evaluation -c Release -v quiet -nologo -clp:ErrorsOnly >&2
 eval_dll=src/CareWatch.Evaluation/bin/Release/net10.0/carewatch-eval.dll
 case "$what" in
   training) exec dotnet "$eval_dll" bench-training "$@" ;;
   detection) exec dotnet "$eval_dll" "$@" ;;
-  *) echo "usage: ops/bench.sh training|detection [options]" >&2; exit 2 ;;
+  *) echo "usage: ops/bench.sh training|detection|gateway [options]" >&2; exit 2 ;;
 esac

@@ -81,7 +81,10 @@ public static class SimCli
             Seed = result.GetValue(seed),
         }, time, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
 
-        return new RootCommand("CareWatch firmware simulator: simulated seniors' watches over the IoT Hub MQTT protocol") { run };
+        return new RootCommand("CareWatch firmware simulator: simulated seniors' watches over the IoT Hub MQTT protocol")
+        {
+            run, RegisterCommand.Create(), LoadCommand.Create(time),
+        };
     }
 
     /// <summary>Why a connection string is unusable, or null when it is fine.</summary>

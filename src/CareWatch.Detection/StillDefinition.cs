@@ -5,8 +5,8 @@ namespace CareWatch.Detection;
 /// <see cref="Ceiling"/>. The ceiling is the higher of two personal levels, both on the device's own scale:
 /// a tenth of the way from the resting floor (some devices never read 0) to the typical active level, and
 /// the person's quiet-sleep level (the 85th percentile of their worn minutes between 00:00 and 06:00), so
-/// the small twitches of someone lying quietly never count as movement. It is capped at three tenths of
-/// the way, so that light activity is never taken for rest.
+/// the small twitches of someone lying quietly never count as movement — for a restless sleeper that can
+/// lie above a tenth of their range, and the definition must still see them lying still on the floor.
 /// </summary>
 /// <param name="Floor">The person's resting floor (5th percentile of worn minutes).</param>
 /// <param name="ActiveLevel">Their typical active count (75th percentile of worn minutes).</param>
@@ -15,9 +15,6 @@ public sealed record StillDefinition(double Floor, double ActiveLevel, double Ce
 {
     /// <summary>Fraction of the floor-to-active range that still counts as still: rest twitches, not chores.</summary>
     public const double CeilingFraction = 0.10;
-
-    /// <summary>Highest fraction of the floor-to-active range the quiet-sleep level may lift the ceiling to.</summary>
-    public const double MaximumCeilingFraction = 0.50;
 
     /// <summary>Percentile of worn night minutes taken as the quiet-sleep level.</summary>
     public const double QuietSleepPercentile = 0.85;
@@ -41,7 +38,7 @@ public sealed record StillDefinition(double Floor, double ActiveLevel, double Ce
         double floor = Percentile(worn, 0.05), active = Percentile(worn, 0.75);
         var range = active - floor;
         var quietSleep = night.Length >= 120 ? Percentile(night, QuietSleepPercentile) : floor;
-        var ceiling = Math.Max(floor + CeilingFraction * range, Math.Min(quietSleep, floor + MaximumCeilingFraction * range));
+        var ceiling = Math.Max(floor + CeilingFraction * range, quietSleep);
         // A person who barely moves still needs a ceiling above their floor, or every twitch ends rest.
         return new StillDefinition(floor, active, Math.Max(floor + 1, ceiling));
     }

@@ -45,12 +45,19 @@ public sealed class LearnedDetector(PersonSurvival survival, LearnedDetectorOpti
         if (_alerted) return DetectorOutput.None;
 
         var stillFor = _tracker.StillFor;
-        var floor = options.Band.IsDay(minute.Local) ? options.DayFloor : options.NightFloor;
+        // The stricter of the floors of the band the stillness began in and the band it is in now: a
+        // collapse at 21:00 is not left until morning, and a still night that runs into the day is not
+        // given a night's allowance.
+        var floor = Min(FloorAt(_tracker.StillSinceLocal!.Value), FloorAt(minute.Local));
         var byModel = _alertAfter is { } after && stillFor >= after;
         if (!byModel && stillFor < floor) return DetectorOutput.None;
         _alerted = true;
         return new DetectorOutput(DetectorSignal.Alert, Explain(stillFor, byModel, floor));
     }
+
+    private TimeSpan FloorAt(DateTime local) => options.Band.IsDay(local) ? options.DayFloor : options.NightFloor;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private string Explain(TimeSpan stillFor, bool byModel, TimeSpan floor)
     {

@@ -23,6 +23,9 @@ public sealed class LearnedDetectorFactory : IDetectorFactory
         _compiled = compiled;
     }
 
+    /// <summary>The detectors' settings (sensitivity and safety floors).</summary>
+    public LearnedDetectorOptions Options => _options;
+
     /// <inheritdoc />
     public string Name => _options.DayFloor == LearnedDetectorOptions.Default.DayFloor && _options.NightFloor == LearnedDetectorOptions.Default.NightFloor
         ? $"model α={_options.Alpha:0.#####}"

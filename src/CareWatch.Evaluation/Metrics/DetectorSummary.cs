@@ -12,9 +12,11 @@ namespace CareWatch.Evaluation.Metrics;
 /// <param name="Night">Delays of emergencies with a night-time onset.</param>
 /// <param name="MicrosecondsPerObserve">Mean cost of one Observe call, including the evaluation loop.</param>
 /// <param name="MicrosecondsPerCreate">Mean cost of one CreateFor call (per-person preparation, amortised over its calls).</param>
+/// <param name="FloorMinutes">The learned model's safety floors (day, night) in minutes; null for baselines.</param>
 public sealed record DetectorSummary(
     string Name, DetectorKind Kind, int FalseAlarms, int DayFalseAlarms, double PersonMonths,
-    DelayStats Day, DelayStats Night, double MicrosecondsPerObserve, double MicrosecondsPerCreate = 0)
+    DelayStats Day, DelayStats Night, double MicrosecondsPerObserve, double MicrosecondsPerCreate = 0,
+    (double Day, double Night)? FloorMinutes = null)
 {
     /// <summary>Minutes in a person-month (30 days).</summary>
     public const double MinutesPerMonth = 30 * 24 * 60;
@@ -39,6 +41,8 @@ public sealed record DetectorSummary(
         return new DetectorSummary(outcomes.Entry.Name, outcomes.Entry.Kind, alerts, dayAlerts, months,
             DelayStats.From(delays.Where(d => d.Day).Select(d => d.Delay)),
             DelayStats.From(delays.Where(d => !d.Day).Select(d => d.Delay)), micros,
-            people.Sum(p => p.Creates) == 0 ? 0 : people.Sum(p => p.CreateTicks) * 1e6 / System.Diagnostics.Stopwatch.Frequency / people.Sum(p => p.Creates));
+            people.Sum(p => p.Creates) == 0 ? 0 : people.Sum(p => p.CreateTicks) * 1e6 / System.Diagnostics.Stopwatch.Frequency / people.Sum(p => p.Creates),
+            outcomes.Entry.Factory is CareWatch.Detection.Model.LearnedDetectorFactory learned
+                ? (learned.Options.DayFloor.TotalMinutes, learned.Options.NightFloor.TotalMinutes) : null);
     }
 }

@@ -69,4 +69,20 @@ public sealed class LearnedDetectorTests
         Assert.Equal(59, alert.i); // the 60th still minute completes one hour
         Assert.EndsWith("The safety limit of 1 h 00 min for this time of day is reached.", alert.Output.Explanation);
     }
+
+    [Fact]
+    public void Observe_StillnessFromLateEveningIntoNight_KeepsTheStricterDayFloor()
+    {
+        var survival = PersonSurvival.Compile(Model.Value, SyntheticPeople.Person("v", 10, seed: 4).Minutes);
+        var detector = new LearnedDetector(survival, LearnedDetectorOptions.Default with
+        {
+            Alpha = 0, DayFloor = TimeSpan.FromHours(1), NightFloor = TimeSpan.FromHours(5),
+        });
+        var t0 = new DateTime(2024, 3, 20, 21, 30, 0, DateTimeKind.Utc); // day band ends at 22:00
+
+        var alertAt = Enumerable.Range(0, 360)
+            .First(i => detector.Observe(new ActivityMinute(t0.AddMinutes(i), t0.AddMinutes(i), 0, true)).Signal == DetectorSignal.Alert);
+
+        Assert.Equal(59, alertAt); // at 22:30, not five hours later
+    }
 }

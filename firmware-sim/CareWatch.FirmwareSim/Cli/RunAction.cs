@@ -23,12 +23,18 @@ public static class RunAction
             var connections = await ConnectionsAsync(settings, log, cancellationToken);
             var start = time.GetUtcNow().UtcDateTime;
             var stillFrom = start.AddMinutes(-settings.StillOnsetMinutesAgo);
+            if (settings.Scenarios.FirstOrDefault(s => s.WatchIndex >= connections.Count) is { } beyond)
+                throw new InvalidDataException($"--scenario for watch {beyond.WatchIndex}, but only {connections.Count} watch(es) run");
             var members = connections.Select((c, i) => new FleetMember(
                 c.Connection,
                 new DailyRoutine(unchecked(settings.Seed * 7919 + i), c.TimeZone ?? time.LocalTimeZone),
-                i < settings.StillWatches ? Scenario.StillFrom(stillFrom) : Scenario.Normal)).ToList();
-            foreach (var m in members.Where(m => m.Scenario.Phases.Count > 0))
-                log($"{m.Connection.DeviceId}: goes still from {stillFrom:u}");
+                ScriptFor(i, settings, start, stillFrom))).ToList();
+            for (var i = 0; i < members.Count; i++)
+            {
+                if (i < settings.StillWatches) log($"{members[i].Connection.DeviceId}: goes still from {stillFrom:u}");
+                foreach (var spec in settings.Scenarios.Where(s => s.WatchIndex == i))
+                    log($"{members[i].Connection.DeviceId}: {spec.Describe(start)}");
+            }
 
             var options = new FleetOptions
             {
@@ -73,6 +79,13 @@ public static class RunAction
         if (settings.StillWatches > registrations.Count)
             throw new RegistrationException($"--still-watches {settings.StillWatches} but only {registrations.Count} watch(es) registered");
         return registrations.Select(r => (DeviceConnectionString.Parse(r.Device.ConnectionString), FindTimeZone(r.Senior.TimeZone))).ToList();
+    }
+
+    private static Scenario ScriptFor(int index, RunSettings settings, DateTime startUtc, DateTime stillFrom)
+    {
+        var scenario = index < settings.StillWatches ? Scenario.StillFrom(stillFrom) : Scenario.Normal;
+        foreach (var spec in settings.Scenarios.Where(s => s.WatchIndex == index)) scenario = spec.ApplyTo(scenario, startUtc);
+        return scenario;
     }
 
     // The routine follows the senior's own clock; an unknown zone falls back to the machine's.

@@ -42,6 +42,9 @@ public sealed record RunSettings
     /// <summary>Seconds between summary lines.</summary>
     public int SummarySeconds { get; init; } = 60;
 
+    /// <summary>Scripted happenings per watch (<c>--scenario</c>).</summary>
+    public IReadOnlyList<Scenarios.ScenarioSpec> Scenarios { get; init; } = [];
+
     /// <summary>Seed of the routines.</summary>
     public int Seed { get; init; } = 42;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using CareWatch.FirmwareSim.Scenarios;
 using CareWatch.Protocol;
 
 namespace CareWatch.FirmwareSim.Cli;
@@ -24,6 +25,10 @@ public static class SimCli
         var stillOnset = new Option<int>("--still-onset-minutes-ago") { Description = "Their stillness began M minutes before start" };
         var tokenTtl = new Option<int>("--token-ttl-minutes") { Description = "SAS token lifetime", DefaultValueFactory = _ => 60 };
         var summarySeconds = new Option<int>("--summary-seconds") { Description = "Seconds between summary lines", DefaultValueFactory = _ => 60 };
+        var scenarios = new Option<string[]>("--scenario")
+        {
+            Description = "Script a watch: watch-index:kind:minutes-from-now[:argument], kind = still, fall, decline, off-wrist, dies, sos, ok (repeatable)",
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of the seniors' routines", DefaultValueFactory = _ => 42 };
 
         AtLeast(watches, 1); Between(mqttPort, 1, 65535); AtLeast(batchSeconds, 1); AtLeast(stillWatches, 0);
@@ -43,6 +48,14 @@ public static class SimCli
             foreach (var text in r.GetValueOrDefault<string[]>() ?? [])
                 if (ConnectionStringProblem(text) is { } problem) r.AddError($"bad --connection-string '{text}': {problem}");
         });
+        scenarios.Validators.Add(r =>
+        {
+            foreach (var text in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                try { ScenarioSpec.Parse(text); }
+                catch (FormatException ex) { r.AddError($"bad --scenario '{text}': {ex.Message}"); }
+            }
+        });
         caFile.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } path && !File.Exists(path)) r.AddError($"--ca-file '{path}' does not exist");
@@ -51,7 +64,7 @@ public static class SimCli
         var run = new Command("run", "Simulate watches streaming telemetry to the CareWatch gateway")
         {
             server, connectionStrings, watches, mqttHost, mqttPort, caFile, noTls, batchSeconds, backfillHours,
-            stillWatches, stillOnset, tokenTtl, summarySeconds, seed,
+            stillWatches, stillOnset, tokenTtl, summarySeconds, seed, scenarios,
         };
         run.Validators.Add(r =>
         {
@@ -62,6 +75,10 @@ public static class SimCli
             if (strings.Length > 0 && count > strings.Length) r.AddError($"--watches {count} but only {strings.Length} connection string(s)");
             if (count is { } n && r.GetValue(stillWatches) > n) r.AddError($"--still-watches cannot exceed --watches ({n})");
             if (r.GetValue(noTls) && r.GetResult(caFile) is not null) r.AddError("--ca-file makes no sense with --no-tls");
+            var fleet = count ?? (strings.Length > 0 ? strings.Length : (int?)null);
+            foreach (var text in r.GetValue(scenarios) ?? [])
+                if (TryParse(text) is { } spec && spec.WatchIndex >= fleet)
+                    r.AddError($"--scenario '{text}': watch index {spec.WatchIndex} but the fleet has {fleet} watch(es), 0–{fleet - 1}");
         });
         run.SetAction((result, ct) => RunAction.ExecuteAsync(new RunSettings
         {
@@ -79,6 +96,7 @@ public static class SimCli
             TokenTtlMinutes = result.GetValue(tokenTtl),
             SummarySeconds = result.GetValue(summarySeconds),
             Seed = result.GetValue(seed),
+            Scenarios = (result.GetValue(scenarios) ?? []).Select(ScenarioSpec.Parse).ToList(),
         }, time, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
 
         return new RootCommand("CareWatch firmware simulator: simulated seniors' watches over the IoT Hub MQTT protocol")
@@ -96,6 +114,12 @@ public static class SimCli
         var key = parsed.SharedAccessKey;
         return Convert.TryFromBase64String(key, new byte[key.Length], out var length) && length > 0
             ? null : "SharedAccessKey is not base64";
+    }
+
+    private static ScenarioSpec? TryParse(string text)
+    {
+        try { return ScenarioSpec.Parse(text); }
+        catch (FormatException) { return null; }
     }
 
     private static void AtLeast(Option<int> option, int min) =>

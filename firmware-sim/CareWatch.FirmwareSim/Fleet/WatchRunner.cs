@@ -6,7 +6,8 @@ namespace CareWatch.FirmwareSim.Fleet;
 
 /// <summary>
 /// Drives one watch: uploads the backfill in hour-sized batches, then every batch interval sends the
-/// minutes completed since the previous batch, with any scripted events and the current battery.
+/// minutes completed since the previous batch, with any scripted events and the current battery, until
+/// a scripted battery death silences it.
 /// </summary>
 public sealed class WatchRunner(FleetMember member, SimulatedWatch watch, FleetOptions options)
 {
@@ -15,18 +16,23 @@ public sealed class WatchRunner(FleetMember member, SimulatedWatch watch, FleetO
     /// <summary>The watch driven.</summary>
     public SimulatedWatch Watch => watch;
 
-    /// <summary>Runs until cancelled (then returns without throwing).</summary>
+    /// <summary>Runs until cancelled, or until the scripted battery death (then disconnects and returns).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         try
         {
             var start = _time.GetUtcNow();
             var cursor = new MinuteCursor((start - options.Backfill).UtcDateTime);
-            await SendCompletedAsync(cursor, start, options.BackfillBatchMinutes, cancellationToken);
+            var alive = await SendCompletedAsync(cursor, start, options.BackfillBatchMinutes, cancellationToken);
 
             using var timer = new PeriodicTimer(options.BatchInterval, _time);
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-                await SendCompletedAsync(cursor, _time.GetUtcNow(), TelemetryLimits.MaxMinutesPerBatch, cancellationToken);
+            while (alive && await timer.WaitForNextTickAsync(cancellationToken))
+                alive = await SendCompletedAsync(cursor, _time.GetUtcNow(), TelemetryLimits.MaxMinutesPerBatch, cancellationToken);
+            if (!alive)
+            {
+                options.Watch.Log?.Invoke($"{watch.DeviceId}: battery flat, silent from now on");
+                await watch.DisconnectAsync();
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -34,15 +40,24 @@ public sealed class WatchRunner(FleetMember member, SimulatedWatch watch, FleetO
         }
     }
 
-    /// <summary>Sends the completed minutes up to <paramref name="now"/> in batches of at most <paramref name="maxMinutes"/>.</summary>
-    public async Task SendCompletedAsync(MinuteCursor cursor, DateTimeOffset now, int maxMinutes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the completed minutes up to <paramref name="now"/> in batches of at most <paramref name="maxMinutes"/>.
+    /// Returns false once the watch is dead (scripted): its last batch ends at the death and reports 0 %.
+    /// </summary>
+    public async Task<bool> SendCompletedAsync(MinuteCursor cursor, DateTimeOffset now, int maxMinutes, CancellationToken cancellationToken)
     {
-        foreach (var (from, to) in cursor.TakeCompleted(now, maxMinutes))
+        var dies = member.Scenario.DiesAtUtc;
+        foreach (var (from, rangeEnd) in cursor.TakeCompleted(now, maxMinutes))
         {
+            var dying = dies is { } d && d < rangeEnd;
+            var to = dying ? MinuteCursor.FloorToMinute(dies!.Value) : rangeEnd;
+            if (to <= from) return false;
             var minutes = member.Scenario.Minutes(member.Routine, from, to);
             var events = member.Scenario.EventsBetween(from, to);
-            var battery = member.Routine.BatteryAt(to.AddTicks(-1));
+            var battery = member.Scenario.BatteryAt(member.Routine, dying ? dies!.Value : to.AddTicks(-1));
             await watch.SendAsync(minutes, events, battery, cancellationToken);
+            if (dying) return false;
         }
+        return !member.Scenario.IsDeadAt(now.UtcDateTime);
     }
 }

@@ -1,3 +1,4 @@
+using CareWatch.FirmwareSim.Batching;
 using CareWatch.FirmwareSim.Routine;
 using CareWatch.Protocol;
 
@@ -5,15 +6,23 @@ namespace CareWatch.FirmwareSim.Scenarios;
 
 /// <summary>
 /// A per-watch script on top of the routine: phases that override the readings (still, off wrist) and
-/// button presses. Immutable; build one with <see cref="Normal"/> and the <c>With…</c> methods.
+/// button presses, a fall, a gradual decline or a dying battery. Immutable; build one with <see cref="Normal"/> and the <c>With…</c> methods.
 /// </summary>
 public sealed class Scenario
 {
-    private Scenario(IReadOnlyList<ScenarioPhase> phases, IReadOnlyList<DeviceEvent> events) =>
-        (Phases, Events) = (phases, events);
+    // A dying battery is visible for a while before the end, as on a real watch nobody charged.
+    private static readonly TimeSpan DeathDrain = TimeSpan.FromHours(2);
+    // A hard landing reads like a brisk walk's count compressed into one minute.
+    private const int ImpactMovement = 900;
+
+    private Scenario(IReadOnlyList<ScenarioPhase> phases, IReadOnlyList<DeviceEvent> events, DateTime? diesAtUtc = null) =>
+        (Phases, Events, DiesAtUtc) = (phases, events, diesAtUtc);
 
     /// <summary>No overrides: the routine as it is.</summary>
     public static Scenario Normal { get; } = new([], []);
+
+    /// <summary>When the battery reaches 0 and the watch falls silent for good; null when it never dies.</summary>
+    public DateTime? DiesAtUtc { get; }
 
     /// <summary>The senior goes still at <paramref name="onsetUtc"/> and stays still (or until <paramref name="untilUtc"/>).</summary>
     public static Scenario StillFrom(DateTime onsetUtc, DateTime? untilUtc = null) => Normal.WithStill(onsetUtc, untilUtc);
@@ -26,15 +35,49 @@ public sealed class Scenario
 
     /// <summary>Adds a still phase.</summary>
     public Scenario WithStill(DateTime fromUtc, DateTime? untilUtc = null) =>
-        new([.. Phases, new ScenarioPhase(PhaseKind.Still, fromUtc, untilUtc)], Events);
+        new([.. Phases, new ScenarioPhase(PhaseKind.Still, fromUtc, untilUtc)], Events, DiesAtUtc);
 
     /// <summary>Adds a phase with the watch off the wrist.</summary>
     public Scenario WithOffWrist(DateTime fromUtc, DateTime? untilUtc = null) =>
-        new([.. Phases, new ScenarioPhase(PhaseKind.OffWrist, fromUtc, untilUtc)], Events);
+        new([.. Phases, new ScenarioPhase(PhaseKind.OffWrist, fromUtc, untilUtc)], Events, DiesAtUtc);
 
     /// <summary>Adds a button press or a fall detection at an instant.</summary>
     public Scenario WithEvent(DateTime atUtc, DeviceEventKind kind) =>
-        new(Phases, [.. Events, new DeviceEvent(atUtc, kind)]);
+        new(Phases, [.. Events, new DeviceEvent(atUtc, kind)], DiesAtUtc);
+
+    /// <summary>
+    /// A fall at <paramref name="atUtc"/>: the watch reports a fall event, the minute of the fall shows the
+    /// impact, and the senior lies still from the next minute on (or until <paramref name="untilUtc"/>).
+    /// </summary>
+    public Scenario WithFall(DateTime atUtc, DateTime? untilUtc = null)
+    {
+        var minute = MinuteCursor.FloorToMinute(atUtc);
+        var impact = new ScenarioPhase(PhaseKind.Impact, minute, minute.AddMinutes(1));
+        // Impact first: the first covering phase wins, and the fall minute must not read as still.
+        return new Scenario([impact, .. Phases, new ScenarioPhase(PhaseKind.Still, minute.AddMinutes(1), untilUtc)],
+            [.. Events, new DeviceEvent(atUtc, DeviceEventKind.Fall)], DiesAtUtc);
+    }
+
+    /// <summary>Activity declines gradually from <paramref name="fromUtc"/>, reaching its floor after <paramref name="over"/>.</summary>
+    public Scenario WithDecline(DateTime fromUtc, TimeSpan over) =>
+        new([.. Phases, new ScenarioPhase(PhaseKind.Decline, fromUtc, null, over)], Events, DiesAtUtc);
+
+    /// <summary>The battery runs flat at <paramref name="atUtc"/>: it drains to 0 over the hours before, then the watch says nothing more.</summary>
+    public Scenario WithDeath(DateTime atUtc) => new(Phases, Events, atUtc);
+
+    /// <summary>True when the watch is dead at <paramref name="utc"/> and sends nothing.</summary>
+    public bool IsDeadAt(DateTime utc) => DiesAtUtc is { } dies && utc >= dies;
+
+    /// <summary>The battery the watch reports at <paramref name="utc"/>: the routine's, unless it is dying.</summary>
+    public BatteryState BatteryAt(DailyRoutine routine, DateTime utc)
+    {
+        var usual = routine.BatteryAt(utc);
+        if (DiesAtUtc is not { } dies || utc < dies - DeathDrain) return usual;
+        if (utc >= dies) return new BatteryState(0, false);
+        // Linear from whatever the routine says to 0, off the charger: nobody put it back on.
+        var left = (dies - utc) / DeathDrain;
+        return new BatteryState((int)Math.Floor(Math.Min(usual.Level, 100) * left), false);
+    }
 
     /// <summary>The reading of one minute: the routine's, unless a phase overrides it.</summary>
     public MinuteSummary Minute(DailyRoutine routine, DateTime minuteStartUtc)
@@ -44,6 +87,8 @@ public sealed class Scenario
         {
             PhaseKind.Still => routine.RestingMinute(minuteStartUtc),
             PhaseKind.OffWrist => new MinuteSummary(minuteStartUtc, 0, 0, Worn: false),
+            PhaseKind.Impact => new MinuteSummary(minuteStartUtc, ImpactMovement, 2, Worn: true),
+            PhaseKind.Decline => Scaled(routine.Minute(minuteStartUtc), phase.ActivityFactorAt(minuteStartUtc)),
             _ => routine.Minute(minuteStartUtc),
         };
     }
@@ -55,6 +100,9 @@ public sealed class Scenario
         for (var t = fromUtc; t < toUtc; t = t.AddMinutes(1)) result.Add(Minute(routine, t));
         return result;
     }
+
+    private static MinuteSummary Scaled(MinuteSummary m, double factor) =>
+        m with { Movement = (int)Math.Round(m.Movement * factor), Steps = (int)Math.Round(m.Steps * factor) };
 
     /// <summary>Scripted events with <paramref name="fromUtc"/> ≤ time &lt; <paramref name="toUtc"/>.</summary>
     public IReadOnlyList<DeviceEvent> EventsBetween(DateTime fromUtc, DateTime toUtc) =>

@@ -99,4 +99,23 @@ public sealed class SimCliTests
         Assert.Equal(RunAction.StartFailed, exit);
         Assert.Contains("no watch could connect", error.ToString());
     }
+
+    [Fact]
+    public void Parse_Scenarios_NoErrors()
+    {
+        Assert.Empty(Errors("run", "--connection-string", Good, "--scenario", "0:fall:10", "--scenario", "0:sos:12"));
+    }
+
+    [Fact]
+    public void Parse_MalformedScenario_NamesIt()
+    {
+        Assert.Contains(Errors("run", "--connection-string", Good, "--scenario", "0:jump:10"), e => e.Contains("bad --scenario '0:jump:10'"));
+    }
+
+    [Fact]
+    public void Parse_ScenarioForAWatchBeyondTheFleet_Error()
+    {
+        Assert.Contains(Errors("run", "--server", "http://localhost:5000", "--watches", "2", "--scenario", "2:dies:5"),
+            e => e.Contains("watch index 2 but the fleet has 2"));
+    }
 }

@@ -40,4 +40,25 @@ public sealed class WatchRunnerTests
         Assert.Equal(0, batches[3].Minutes.Count % 5);
         Assert.All(minutes.Where(m => m.Start >= start.AddHours(-1)), m => Assert.Equal(0, m.Steps));
     }
+
+    [Fact]
+    public async Task RunAsync_WatchDies_LastBatchEndsAtDeathWithZeroBatteryAndRunEnds()
+    {
+        var start = MinuteCursor.FloorToMinute(TimeProvider.System.GetUtcNow().UtcDateTime).AddSeconds(30);
+        var time = new FakeTimeProvider(new DateTimeOffset(start, TimeSpan.Zero));
+        await using var broker = new InProcessBroker();
+        await broker.StartAsync();
+        var options = new FleetOptions { Backfill = TimeSpan.FromHours(3), Watch = TestWatches.Options(broker, time) };
+        var dies = start.AddSeconds(-30).AddMinutes(-90);
+        var member = new FleetMember(TestWatches.Connection(), new DailyRoutine(1), Scenario.Normal.WithDeath(dies));
+        await using var watch = new SimulatedWatch(member.Connection, options.Watch);
+
+        await new WatchRunner(member, watch, options).RunAsync(CancellationToken.None); // returns by itself: the watch is dead
+
+        var batches = broker.Publishes.Select(p => p.Batch).ToList();
+        Assert.Equal(2, batches.Count);
+        Assert.Equal(dies, batches[^1].Minutes[^1].Start.AddMinutes(1));
+        Assert.Equal(0, batches[^1].Battery);
+        Assert.False(watch.IsConnected);
+    }
 }

@@ -13,7 +13,7 @@ public static class CohortEvaluator
         ModelHook? model, EvaluationSettings settings)
     {
         var prepared = new PersonEvaluator.Prepared?[recordings.Count];
-        Parallel.For(0, recordings.Count, Options(settings), i => prepared[i] = PersonEvaluator.Prepare(recordings[i], settings));
+        Parallel.For(0, recordings.Count, Options(settings), i => prepared[i] = PersonEvaluator.Prepare(recordings[i].Id, recordings[i].Minutes, settings));
         var people = prepared.OfType<PersonEvaluator.Prepared>().ToList();
         var skipped = recordings.Where((r, i) => prepared[i] is null).Select(r => r.Id).ToList();
 

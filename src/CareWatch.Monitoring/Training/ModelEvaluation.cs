@@ -29,9 +29,9 @@ public sealed record ModelEvaluation(
 public interface IModelEvaluator
 {
     /// <summary>
-    /// Trains nothing: creates each person's detector from <paramref name="training"/> and measures it on
-    /// <paramref name="holdout"/> (same person ids, later days).
+    /// Trains nothing: creates each person's detector from their training days and measures it on their
+    /// held-out days and the emergencies injected into them.
     /// </summary>
-    ModelEvaluation Evaluate(Detection.IDetectorFactory factory, IReadOnlyList<Detection.PersonHistory> training,
-        IReadOnlyList<Detection.PersonHistory> holdout, int seed);
+    ModelEvaluation Evaluate(Detection.IDetectorFactory factory, IReadOnlyList<Detection.Evaluation.PersonEvaluator.Prepared> people,
+        Detection.Evaluation.EvaluationSettings settings);
 }

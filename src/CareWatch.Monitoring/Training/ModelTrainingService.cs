@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CareWatch.Detection;
+using CareWatch.Detection.Evaluation;
 using CareWatch.Detection.Model;
 using CareWatch.Storage;
 using Microsoft.Extensions.Logging;
@@ -32,14 +33,19 @@ public sealed class ModelTrainingService(
         {
             var o = options.Value;
             var people = await LoadPeopleAsync(o, ct);
-            var (training, holdout) = HoldoutSplit.Split(people, o.HoldoutShare);
+            var band = new DayBand(monitorOptions.Value.DayStartHour, monitorOptions.Value.DayEndHour);
+            var settings = new EvaluationSettings(o.Seed, EmergenciesPerDay: 2) { TrainFraction = 1 - o.HoldoutShare, Band = band };
+            var prepared = people.Select(p => PersonEvaluator.Prepare(p.PersonId, [.. p.Minutes], settings))
+                .OfType<PersonEvaluator.Prepared>().ToList();
+            if (prepared.Count == 0) throw new NotEnoughHistoryException("No senior has days left to evaluate a model on.");
+            var training = prepared.Select(p => p.Training).ToList();
             var stopwatch = Stopwatch.StartNew();
             var candidate = await Task.Run(() => HazardModel.Train(training, o.Seed), ct);
             var seconds = stopwatch.Elapsed.TotalSeconds;
 
-            var candidateFigures = evaluator.Evaluate(Factory(candidate), training, holdout, o.Seed);
+            var candidateFigures = evaluator.Evaluate(Factory(candidate), prepared, settings);
             var (current, currentVersion) = await provider.GetAsync(ct);
-            var inServiceFigures = current is null ? null : evaluator.Evaluate(Factory(current), training, holdout, o.Seed);
+            var inServiceFigures = current is null ? null : evaluator.Evaluate(Factory(current), prepared, settings);
             var promote = inServiceFigures is null || !candidateFigures.IsWorseThan(inServiceFigures);
             var reason = inServiceFigures is null ? "first model: promoted"
                 : promote ? $"not worse than version {currentVersion}: promoted"

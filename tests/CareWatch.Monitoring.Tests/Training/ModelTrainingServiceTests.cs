@@ -18,7 +18,7 @@ public sealed class ModelTrainingServiceTests
     {
         private readonly Queue<ModelEvaluation> _figures = new(figures);
 
-        public ModelEvaluation Evaluate(IDetectorFactory factory, IReadOnlyList<PersonHistory> training, IReadOnlyList<PersonHistory> holdout, int seed) =>
+        public ModelEvaluation Evaluate(IDetectorFactory factory, IReadOnlyList<Detection.Evaluation.PersonEvaluator.Prepared> people, Detection.Evaluation.EvaluationSettings settings) =>
             _figures.Dequeue();
     }
 

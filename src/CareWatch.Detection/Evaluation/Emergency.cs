@@ -1,6 +1,5 @@
-using CareWatch.Detection;
 
-namespace CareWatch.Evaluation.Method;
+namespace CareWatch.Detection.Evaluation;
 
 /// <summary>
 /// One injected emergency: the stream a detector sees (real minutes from onset − 6 h, then 12 h of resting

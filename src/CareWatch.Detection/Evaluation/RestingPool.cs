@@ -1,6 +1,5 @@
-using CareWatch.Detection;
 
-namespace CareWatch.Evaluation.Method;
+namespace CareWatch.Detection.Evaluation;
 
 /// <summary>
 /// The person's own resting counts, the raw material of an emergency copy: worn minutes between 00:00 and

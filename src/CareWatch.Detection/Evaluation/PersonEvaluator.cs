@@ -1,28 +1,29 @@
 using System.Diagnostics;
-using CareWatch.Detection;
-using CareWatch.Evaluation.Data;
 
-namespace CareWatch.Evaluation.Method;
+namespace CareWatch.Detection.Evaluation;
 
-/// <summary>Evaluates every detector on one person: false alarms on their real evaluation days and the
-/// same set of injected emergencies for each detector (a paired comparison).</summary>
+/// <summary>
+/// Evaluates detectors on one person: false alarms on their real evaluation days and the same set of
+/// injected emergencies for each detector (a paired comparison). The benchmark (ops/eval.sh) and the
+/// model-promotion gate both use it, so the gate measures what the report measures.
+/// </summary>
 public static class PersonEvaluator
 {
     /// <summary>The person's prepared inputs: split, pool, emergencies.</summary>
     /// <param name="StillCeiling">The person's still ceiling from <see cref="StillDefinition"/>: pool values above it look like movement to a detector using it.</param>
-    public sealed record Prepared(Recording Recording, PersonSplit Split, PersonHistory Training, RestingPool Pool, List<Emergency> Emergencies, double StillCeiling);
+    public sealed record Prepared(string PersonId, PersonSplit Split, PersonHistory Training, RestingPool Pool, List<Emergency> Emergencies, double StillCeiling);
 
-    /// <summary>Splits the person and draws their emergencies; null when nothing is left to evaluate.</summary>
-    public static Prepared? Prepare(Recording recording, EvaluationSettings settings)
+    /// <summary>Splits the person's minutes and draws their emergencies; null when nothing is left to evaluate.</summary>
+    public static Prepared? Prepare(string personId, ActivityMinute[] minutes, EvaluationSettings settings)
     {
-        if (PersonSplit.Create(recording.Minutes) is not { } split) return null;
-        var training = new PersonHistory(recording.Id, split.Training);
+        if (PersonSplit.Create(minutes, settings.TrainFraction) is not { } split) return null;
+        var training = new PersonHistory(personId, split.Training);
         var pool = RestingPool.Build(split.Training);
         var still = StillDefinition.Learn(split.Training, StillDefinition.Default);
         var movingAbove = Math.Max(pool.Top, (int)Math.Floor(still.Ceiling));
-        var random = new Random(settings.PersonSeed(recording.Id));
+        var random = new Random(settings.PersonSeed(personId));
         var emergencies = EmergencyInjector.Create(split, pool, movingAbove, settings.EmergenciesPerDay, random);
-        return new Prepared(recording, split, training, pool, emergencies, still.Ceiling);
+        return new Prepared(personId, split, training, pool, emergencies, still.Ceiling);
     }
 
     /// <summary>Runs one detector on a prepared person.</summary>

@@ -1,9 +1,8 @@
-using CareWatch.Detection;
 
-namespace CareWatch.Evaluation.Method;
+namespace CareWatch.Detection.Evaluation;
 
 /// <summary>
-/// A person's recording cut by local calendar day: the first <see cref="TrainFraction"/> of their days
+/// A person's recording cut by local calendar day: the first share of their days (<see cref="TrainFraction"/> in the benchmark)
 /// (rounded down, at least <see cref="MinimumTrainDays"/> when at least one day is left) train, the rest evaluate.
 /// </summary>
 /// <param name="Minutes">The whole recording.</param>
@@ -13,7 +12,7 @@ namespace CareWatch.Evaluation.Method;
 public sealed record PersonSplit(
     IReadOnlyList<ActivityMinute> Minutes, int EvaluationStart, IReadOnlyList<DateOnly> TrainingDays, IReadOnlyList<DateOnly> EvaluationDays)
 {
-    /// <summary>Share of a person's days used for training.</summary>
+    /// <summary>Share of a person's days used for training in the benchmark.</summary>
     public const double TrainFraction = 0.6;
 
     /// <summary>Fewest training days, when the recording allows it.</summary>
@@ -29,10 +28,10 @@ public sealed record PersonSplit(
     public DateTime EvaluationStartUtc => Minutes[EvaluationStart].Utc;
 
     /// <summary>Splits <paramref name="minutes"/>; null when there is nothing left to evaluate.</summary>
-    public static PersonSplit? Create(ActivityMinute[] minutes)
+    public static PersonSplit? Create(ActivityMinute[] minutes, double trainFraction = TrainFraction)
     {
         var days = minutes.Select(m => DateOnly.FromDateTime(m.Local)).Distinct().Order().ToList();
-        var train = (int)Math.Floor(days.Count * TrainFraction);
+        var train = (int)Math.Floor(days.Count * trainFraction);
         if (train < MinimumTrainDays) train = Math.Min(MinimumTrainDays, days.Count - 1);
         if (train < 1 || train >= days.Count) return null;
         var firstEvalDay = days[train];

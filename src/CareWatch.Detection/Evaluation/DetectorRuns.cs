@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using CareWatch.Detection;
 
-namespace CareWatch.Evaluation.Method;
+namespace CareWatch.Detection.Evaluation;
 
 /// <summary>Streams minutes through detectors and reads off false alarms and detection delays.</summary>
 public static class DetectorRuns

@@ -1,6 +1,5 @@
-using CareWatch.Detection;
 
-namespace CareWatch.Evaluation.Method;
+namespace CareWatch.Detection.Evaluation;
 
 /// <summary>The knobs of one evaluation run; the same settings and seed give the same figures.</summary>
 /// <param name="Seed">Seeds onsets and resting draws (and the simulated cohort).</param>
@@ -10,6 +9,9 @@ public sealed record EvaluationSettings(int Seed = 20240, int EmergenciesPerDay 
 {
     /// <summary>Day band used for reporting (08–22 h).</summary>
     public DayBand Band { get; init; } = DayBand.Default;
+
+    /// <summary>Share of each person's days that train; the rest evaluate.</summary>
+    public double TrainFraction { get; init; } = PersonSplit.TrainFraction;
 
     /// <summary>A stable per-person seed: string.GetHashCode is randomised per process, FNV-1a is not.</summary>
     public int PersonSeed(string personId)

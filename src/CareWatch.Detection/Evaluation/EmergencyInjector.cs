@@ -1,6 +1,5 @@
-using CareWatch.Detection;
 
-namespace CareWatch.Evaluation.Method;
+namespace CareWatch.Detection.Evaluation;
 
 /// <summary>
 /// Draws emergency onsets on a person's evaluation days and builds the emergency copies. An onset is drawn

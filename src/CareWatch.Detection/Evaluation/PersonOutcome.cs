@@ -1,4 +1,4 @@
-namespace CareWatch.Evaluation.Method;
+namespace CareWatch.Detection.Evaluation;
 
 /// <summary>Everything measured on one person for one detector.</summary>
 /// <param name="FalseAlarms">Alerts on the real evaluation days.</param>

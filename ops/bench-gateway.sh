@@ -5,6 +5,7 @@
 #
 #   ops/bench.sh gateway [--rate-watches N] [--rate-batch-seconds S] [--rate-seconds D]
 #                        [--hold "5000 20000 50000"] [--hold-seconds D] [--per-process N]
+#                        [--server-env "NAME=value …"]   extra environment for the server (e.g. DOTNET_gcServer=0)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -12,7 +13,7 @@ source ops/prerequisites.sh
 ensure_postgres
 apt_install curl
 
-rate_watches=2000 rate_batch=1 rate_seconds=60 hold_counts="5000 20000 50000" hold_seconds=30 per_process=""
+rate_watches=2000 rate_batch=1 rate_seconds=60 hold_counts="5000 20000 50000" hold_seconds=30 per_process="" server_env=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate-watches) rate_watches=$2; shift 2 ;;
@@ -21,6 +22,7 @@ while [ $# -gt 0 ]; do
     --hold) hold_counts=$2; shift 2 ;;
     --hold-seconds) hold_seconds=$2; shift 2 ;;
     --per-process) per_process=$2; shift 2 ;;
+    --server-env) server_env=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -58,7 +60,7 @@ start_server() {
   Http__Port=$http_port Gateway__MqttPort=$mqtt_port Gateway__DataDirectory="$state" \
   Orleans__SiloPort=$(ops/free-port.sh) Orleans__GatewayPort=$(ops/free-port.sh) Demo__Seed=true \
   Logging__LogLevel__Default=Warning \
-    dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll >"$state/server-$1.log" 2>&1 &
+    env $server_env dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll >"$state/server-$1.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do
     curl -fs "${url}api/seniors" 2>/dev/null | grep -q '"id"' && return 0
@@ -154,7 +156,7 @@ for n in $hold_counts; do
 done
 
 echo
-echo "Gateway benchmark, $(date -u +%F), $(nproc) cores, open-file limit $fd_limit per process"
+echo "Gateway benchmark, $(date -u +%F), $(nproc) cores, open-file limit $fd_limit per process${server_env:+, server environment: $server_env}"
 echo
 echo "| What | Measured |"
 echo "|---|---|"

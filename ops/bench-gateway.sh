@@ -13,7 +13,7 @@ source ops/prerequisites.sh
 ensure_postgres
 apt_install curl
 
-rate_watches=2000 rate_batch=1 rate_seconds=60 hold_counts="5000 20000 50000" hold_seconds=30 per_process="" server_env=""
+rate_watches=8000 rate_batch=1 rate_seconds=60 hold_counts="5000 20000 50000" hold_seconds=30 per_process="" server_env=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate-watches) rate_watches=$2; shift 2 ;;

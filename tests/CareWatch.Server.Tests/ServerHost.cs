@@ -40,8 +40,20 @@ public sealed class ServerHost : IAsyncDisposable
     /// <summary>The server's services, for arranging data.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a server on the given database with extra configuration (key=value).</summary>
+    /// <summary>
+    /// Starts a server on the given database with extra configuration (key=value). If one of its own ports
+    /// was taken between choosing and binding (another test process), it tries again with fresh ports.
+    /// </summary>
     public static async Task<ServerHost> StartAsync(string connectionString, params string[] settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await TryStartAsync(connectionString, settings); }
+            catch (IOException ex) when (attempt < 3 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException) { }
+        }
+    }
+
+    private static async Task<ServerHost> TryStartAsync(string connectionString, string[] settings)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("carewatch-server-");
         var httpPort = FreePort.Next();
@@ -59,7 +71,15 @@ public sealed class ServerHost : IAsyncDisposable
             .. settings.Select(s => "--" + s),
         ];
         var app = CareWatchApplication.Create(args);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return new ServerHost(app, dataDirectory, httpPort, mqttPort);
     }
 

@@ -10,7 +10,10 @@ namespace CareWatch.FirmwareSim.Load;
 /// </summary>
 public sealed class LoadRunner(IReadOnlyList<DeviceConnectionString> devices, LoadSettings settings, TimeProvider time, Action<string> log)
 {
-    /// <summary>Runs the ramp-up and the steady phase; returns the steady phase's report (also logged, with a RESULT line).</summary>
+    /// <summary>
+    /// Runs the ramp-up and the steady phase; returns the steady phase's report (also logged, with a RESULT line).
+    /// Cancelling during the steady phase ends it early and still returns (and logs) the report.
+    /// </summary>
     public async Task<RateReport> RunAsync(CancellationToken cancellationToken)
     {
         var stats = new LoadStats();
@@ -30,8 +33,9 @@ public sealed class LoadRunner(IReadOnlyList<DeviceConnectionString> devices, Lo
             log(RateReport.Between(rampStart, steadyStart, watches.Count, time).Format("ramp-up"));
             log($"STEADY connected={steadyStart.Connected}"); // ops/bench.sh samples the server here
 
-            using var steady = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            steady.CancelAfter(settings.Duration);
+            // The deadline runs on the injected clock, like every other wait of the run.
+            using var deadline = new CancellationTokenSource(settings.Duration, time);
+            using var steady = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             var loops = watches.Select((w, i) => PublishLoopAsync(w, i, watches.Count, roots, steady.Token)).ToList();
             var previous = steadyStart;
             using var timer = new PeriodicTimer(settings.ReportInterval, time);

@@ -3,6 +3,7 @@ using CareWatch.FirmwareSim.Device;
 using CareWatch.Protocol;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
+using CareWatch.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWatch.Server.Tests.EndToEnd;
@@ -13,27 +14,25 @@ namespace CareWatch.Server.Tests.EndToEnd;
 /// </summary>
 public sealed class WatchToBoardTests
 {
-    private sealed record CreatedDevice(string DeviceId, Guid SeniorId, string ConnectionString);
-
     [Fact]
     public async Task StillWatch_AlertReachesBoard_ThenClearsWhenMovementResumes()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         await using var server = await ServerHost.StartAsync(db.ConnectionString, "Monitoring:StillAlertAfter=00:10:00");
         await server.WaitUntilReadyAsync();
-        var senior = await AddSeniorAsync(server, "Erna Schulz");
-        var device = await RegisterWatchAsync(server, senior.Id);
+        var senior = await Arrange.SeniorAsync(server, "Erna Schulz");
+        var device = await Arrange.WatchAsync(server, senior.Id);
         await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
-        await using var watch = ConnectWatch(server, device.ConnectionString);
+        await using var watch = Arrange.Connect(server, device);
 
-        var start = WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-30));
-        var moving = Minutes(start, 5, movement: 140);
-        var still = Minutes(start.AddMinutes(5), 12, movement: 2);
+        var start = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-30));
+        var moving = Arrange.Minutes(start, 5, movement: 140);
+        var still = Arrange.Minutes(start.AddMinutes(5), 12, movement: 2);
         await watch.SendAsync([.. moving, .. still], null);
         var raised = await board.NextAsync();
         var openOnLoad = await server.Http.GetFromJsonAsync<List<ReceivedAlert>>("api/alerts");
 
-        await watch.SendAsync(Minutes(start.AddMinutes(17), 1, movement: 300), null);
+        await watch.SendAsync(Arrange.Minutes(start.AddMinutes(17), 1, movement: 300), null);
         var cleared = await board.NextAsync();
         var openAfter = await server.Http.GetFromJsonAsync<List<ReceivedAlert>>("api/alerts");
 
@@ -53,15 +52,15 @@ public sealed class WatchToBoardTests
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         await using var server = await ServerHost.StartAsync(db.ConnectionString, "Monitoring:StillAlertAfter=00:10:00");
         await server.WaitUntilReadyAsync();
-        var senior = await AddSeniorAsync(server, "Ines Vogel");
-        var device = await RegisterWatchAsync(server, senior.Id);
-        await using var watch = ConnectWatch(server, device.ConnectionString);
+        var senior = await Arrange.SeniorAsync(server, "Ines Vogel");
+        var device = await Arrange.WatchAsync(server, senior.Id);
+        await using var watch = Arrange.Connect(server, device);
 
         // Hours later the watch uploads its buffer: 30 still minutes, then she was up again.
-        var start = WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-3));
-        await watch.SendAsync([.. Minutes(start, 30, movement: 0), .. Minutes(start.AddMinutes(30), 5, movement: 250)], null);
+        var start = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-3));
+        await watch.SendAsync([.. Arrange.Minutes(start, 30, movement: 0), .. Arrange.Minutes(start.AddMinutes(30), 5, movement: 250)], null);
         // A later batch proves the monitor has handled the first one.
-        await watch.SendAsync(Minutes(start.AddMinutes(35), 1, movement: 250), null);
+        await watch.SendAsync(Arrange.Minutes(start.AddMinutes(35), 1, movement: 250), null);
         var snapshot = await server.Services.GetRequiredService<Orleans.IGrainFactory>()
             .GetGrain<CareWatch.Monitoring.ISeniorMonitorGrain>(senior.Id).GetSnapshotAsync();
 
@@ -75,10 +74,10 @@ public sealed class WatchToBoardTests
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         await using var server = await ServerHost.StartAsync(db.ConnectionString);
         await server.WaitUntilReadyAsync();
-        var senior = await AddSeniorAsync(server, "Zhou Lan");
-        var device = await RegisterWatchAsync(server, senior.Id);
+        var senior = await Arrange.SeniorAsync(server, "Zhou Lan");
+        var device = await Arrange.WatchAsync(server, senior.Id);
         await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
-        await using var watch = ConnectWatch(server, device.ConnectionString);
+        await using var watch = Arrange.Connect(server, device);
 
         var at = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-5);
         await watch.SendAsync([], [new DeviceEvent(at, DeviceEventKind.Sos)]);
@@ -87,31 +86,4 @@ public sealed class WatchToBoardTests
         Assert.Equal(("sos", "open", senior.Id), (alert.Kind, alert.Status, alert.SeniorId));
         Assert.StartsWith("SOS pressed at", alert.Explanation);
     }
-
-    private static async Task<SeniorRecord> AddSeniorAsync(ServerHost server, string name)
-    {
-        var directory = server.Services.GetRequiredService<SeniorDirectory>();
-        var bureau = await directory.AddBureauAsync("Test bureau", "Europe/Berlin");
-        return await directory.AddSeniorAsync(bureau.Id, name, "Europe/Berlin");
-    }
-
-    private static async Task<CreatedDevice> RegisterWatchAsync(ServerHost server, Guid seniorId)
-    {
-        using var response = await server.Http.PostAsJsonAsync("api/devices", new { seniorId });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<CreatedDevice>())!;
-    }
-
-    private static SimulatedWatch ConnectWatch(ServerHost server, string connectionString) =>
-        new(connectionString, new SimulatedWatchOptions
-        {
-            MqttHost = "127.0.0.1",
-            MqttPort = server.MqttPort,
-            CaFile = server.CaCertificatePath,
-        });
-
-    private static List<MinuteSummary> Minutes(DateTime from, int count, int movement) =>
-        Enumerable.Range(0, count).Select(i => new MinuteSummary(from.AddMinutes(i), movement, movement / 10, true)).ToList();
-
-    private static DateTime WholeMinute(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 }

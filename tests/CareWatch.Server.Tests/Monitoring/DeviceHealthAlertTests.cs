@@ -5,6 +5,7 @@ using CareWatch.Protocol;
 using CareWatch.Server.Tests.EndToEnd;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
+using CareWatch.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWatch.Server.Tests.Monitoring;
@@ -12,8 +13,6 @@ namespace CareWatch.Server.Tests.Monitoring;
 /// <summary>Not worn and offline are device-health alerts, never inactivity alerts.</summary>
 public sealed class DeviceHealthAlertTests
 {
-    private sealed record CreatedDevice(string DeviceId, Guid SeniorId, string ConnectionString);
-
     [Fact]
     public async Task WatchOffWrist_RaisesNotWornNotInactivity_ThenClearsWhenWornAgain()
     {
@@ -22,14 +21,15 @@ public sealed class DeviceHealthAlertTests
         await using var server = await ServerHost.StartAsync(db.ConnectionString,
             "Monitoring:DayStartHour=0", "Monitoring:DayEndHour=24", "Monitoring:StillAlertAfter=00:30:00");
         await server.WaitUntilReadyAsync();
-        var (senior, device) = await ArrangeAsync(server);
+        var senior = await Arrange.SeniorAsync(server, "Hans Weber");
+        var device = await Arrange.WatchAsync(server, senior.Id);
         await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
-        await using var watch = Watch(server, device);
+        await using var watch = Arrange.Connect(server, device);
 
-        var start = WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-200));
-        await watch.SendAsync(Minutes(start, 130, movement: 0, worn: false), null);
+        var start = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-200));
+        await watch.SendAsync(Arrange.Minutes(start, 130, movement: 0, worn: false), null);
         var notWorn = await board.NextAsync();
-        await watch.SendAsync(Minutes(start.AddMinutes(130), 1, movement: 200, worn: true), null);
+        await watch.SendAsync(Arrange.Minutes(start.AddMinutes(130), 1, movement: 200, worn: true), null);
         var cleared = await board.NextAsync();
 
         Assert.Equal((AlertKinds.NotWorn, "open", senior.Id), (notWorn.Kind, notWorn.Status, notWorn.SeniorId));
@@ -44,18 +44,19 @@ public sealed class DeviceHealthAlertTests
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         await using var server = await ServerHost.StartAsync(db.ConnectionString, "Monitoring:OfflineAlertAfter=00:30:00");
         await server.WaitUntilReadyAsync();
-        var (senior, device) = await ArrangeAsync(server);
+        var senior = await Arrange.SeniorAsync(server, "Hans Weber");
+        var device = await Arrange.WatchAsync(server, senior.Id);
         await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
-        await using var watch = Watch(server, device);
-        var now = WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime);
-        await watch.SendAsync(Minutes(now.AddMinutes(-2), 1, movement: 100, worn: true), null);
+        await using var watch = Arrange.Connect(server, device);
+        var now = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime);
+        await watch.SendAsync(Arrange.Minutes(now.AddMinutes(-2), 1, movement: 100, worn: true), null);
         await using (var cmd = db.DataSource.CreateCommand("UPDATE devices SET last_seen_at = now() - interval '1 hour'"))
             await cmd.ExecuteNonQueryAsync();
 
         var reported = await server.Services.GetRequiredService<SupervisionSweep>().SweepAsync(CancellationToken.None);
         var offline = await board.NextAsync();
         var reportedAgain = await server.Services.GetRequiredService<SupervisionSweep>().SweepAsync(CancellationToken.None);
-        await watch.SendAsync(Minutes(now.AddMinutes(-1), 1, movement: 100, worn: true), null);
+        await watch.SendAsync(Arrange.Minutes(now.AddMinutes(-1), 1, movement: 100, worn: true), null);
         var cleared = await board.NextAsync();
 
         Assert.Equal(1, reported);
@@ -64,21 +65,4 @@ public sealed class DeviceHealthAlertTests
         Assert.Equal(0, reportedAgain);
         Assert.Equal((offline.Id, "cleared"), (cleared.Id, cleared.Status));
     }
-
-    private static async Task<(SeniorRecord Senior, CreatedDevice Device)> ArrangeAsync(ServerHost server)
-    {
-        var directory = server.Services.GetRequiredService<SeniorDirectory>();
-        var bureau = await directory.AddBureauAsync("Bureau", "Europe/Berlin");
-        var senior = await directory.AddSeniorAsync(bureau.Id, "Hans Weber", "Europe/Berlin");
-        using var response = await server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id });
-        return (senior, (await response.Content.ReadFromJsonAsync<CreatedDevice>())!);
-    }
-
-    private static SimulatedWatch Watch(ServerHost server, CreatedDevice device) =>
-        new(device.ConnectionString, new SimulatedWatchOptions { MqttHost = "127.0.0.1", MqttPort = server.MqttPort, CaFile = server.CaCertificatePath });
-
-    private static List<MinuteSummary> Minutes(DateTime from, int count, int movement, bool worn) =>
-        Enumerable.Range(0, count).Select(i => new MinuteSummary(from.AddMinutes(i), movement, 0, worn)).ToList();
-
-    private static DateTime WholeMinute(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 }

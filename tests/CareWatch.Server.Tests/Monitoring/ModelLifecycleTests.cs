@@ -6,6 +6,7 @@ using CareWatch.Protocol;
 using CareWatch.Server.Tests.EndToEnd;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
+using CareWatch.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWatch.Server.Tests.Monitoring;
@@ -38,7 +39,7 @@ public sealed class ModelLifecycleTests
 
         // The senior now lies still: the monitor, rebuilt on the new model, alerts with its explanation.
         await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
-        var now = WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var now = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime);
         var still = Enumerable.Range(0, 300).Select(i => new MinuteSummary(now.AddMinutes(-300 + i), i % 7 == 0 ? 1 : 0, 0, true)).ToList();
         await WriteAsync(server, seniors[0], still, seq: 1_000_000);
         var alert = await board.NextAsync(TimeSpan.FromSeconds(60));
@@ -65,7 +66,7 @@ public sealed class ModelLifecycleTests
         var directory = server.Services.GetRequiredService<SeniorDirectory>();
         var bureau = await directory.AddBureauAsync("Bureau", "Europe/Berlin");
         var seniors = new List<SeniorRecord>();
-        var end = WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-6));
+        var end = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-6));
         for (var s = 0; s < count; s++)
         {
             var senior = await directory.AddSeniorAsync(bureau.Id, $"Senior {s}", "Europe/Berlin");
@@ -91,6 +92,4 @@ public sealed class ModelLifecycleTests
             foreach (var b in batches)
                 await observer.OnStoredAsync(new CareWatch.Monitoring.StoredTelemetry(b.DeviceId, b.SeniorId, b.Batch), CancellationToken.None);
     }
-
-    private static DateTime WholeMinute(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 }

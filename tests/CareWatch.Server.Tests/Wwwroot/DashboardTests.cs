@@ -1,9 +1,6 @@
-using System.Net.Http.Json;
-using CareWatch.FirmwareSim.Device;
 using CareWatch.Protocol;
-using CareWatch.Storage;
 using CareWatch.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
+using CareWatch.Server.Tests.Support;
 using Microsoft.Playwright;
 
 namespace CareWatch.Server.Tests.Wwwroot;
@@ -11,19 +8,14 @@ namespace CareWatch.Server.Tests.Wwwroot;
 /// <summary>The staff board in a real browser (Debian's Chromium driven by Playwright).</summary>
 public sealed class DashboardTests
 {
-    private sealed record CreatedDevice(string DeviceId, Guid SeniorId, string ConnectionString);
-
     [Fact]
     public async Task Board_SosPressedWhileOpen_ShowsAlertLiveInSeniorsLocalTime()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         await using var server = await ServerHost.StartAsync(db.ConnectionString);
         await server.WaitUntilReadyAsync();
-        var directory = server.Services.GetRequiredService<SeniorDirectory>();
-        var bureau = await directory.AddBureauAsync("Bureau", "Asia/Shanghai");
-        var senior = await directory.AddSeniorAsync(bureau.Id, "Wang Shufen", "Asia/Shanghai");
-        using var created = await server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id });
-        var device = (await created.Content.ReadFromJsonAsync<CreatedDevice>())!;
+        var senior = await Arrange.SeniorAsync(server, "Wang Shufen", "Asia/Shanghai");
+        var device = await Arrange.WatchAsync(server, senior.Id);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions());
@@ -32,11 +24,8 @@ public sealed class DashboardTests
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
         await Assertions.Expect(page.Locator("#summary")).ToHaveTextAsync("All calm");
 
-        var pressedAt = new DateTime(TimeProvider.System.GetUtcNow().UtcDateTime.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, DateTimeKind.Utc);
-        await using (var watch = new SimulatedWatch(device.ConnectionString, new SimulatedWatchOptions
-        {
-            MqttHost = "127.0.0.1", MqttPort = server.MqttPort, CaFile = server.CaCertificatePath,
-        }))
+        var pressedAt = Arrange.MinutesAgo(0);
+        await using (var watch = Arrange.Connect(server, device))
         {
             await watch.SendAsync([], [new DeviceEvent(pressedAt, DeviceEventKind.Sos)]);
         }

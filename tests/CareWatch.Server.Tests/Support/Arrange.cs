@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using CareWatch.FirmwareSim.Device;
+using CareWatch.Protocol;
+using CareWatch.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareWatch.Server.Tests.Support;
+
+/// <summary>A watch identity as POST /api/devices returns it.</summary>
+public sealed record CreatedDevice(string DeviceId, Guid SeniorId, string ConnectionString);
+
+/// <summary>The arranging steps the end-to-end tests share: a senior, their watch, and minutes to send.</summary>
+public static class Arrange
+{
+    /// <summary>A bureau with one senior in <paramref name="timeZone"/>.</summary>
+    public static async Task<SeniorRecord> SeniorAsync(ServerHost server, string name, string timeZone = "Europe/Berlin")
+    {
+        var directory = server.Services.GetRequiredService<SeniorDirectory>();
+        var bureau = await directory.AddBureauAsync("Test bureau", timeZone);
+        return await directory.AddSeniorAsync(bureau.Id, name, timeZone);
+    }
+
+    /// <summary>Registers a watch for the senior through the REST API, as staff would.</summary>
+    public static async Task<CreatedDevice> WatchAsync(ServerHost server, Guid seniorId)
+    {
+        using var response = await server.Http.PostAsJsonAsync("api/devices", new { seniorId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CreatedDevice>())!;
+    }
+
+    /// <summary>A simulated watch that speaks MQTT/TLS to the server and trusts its private CA.</summary>
+    public static SimulatedWatch Connect(ServerHost server, CreatedDevice device) =>
+        new(device.ConnectionString, new SimulatedWatchOptions
+        {
+            MqttHost = "127.0.0.1",
+            MqttPort = server.MqttPort,
+            CaFile = server.CaCertificatePath,
+        });
+
+    /// <summary><paramref name="count"/> minutes from <paramref name="from"/> with the same movement.</summary>
+    public static List<MinuteSummary> Minutes(DateTime from, int count, int movement, bool worn = true) =>
+        Enumerable.Range(0, count).Select(i => new MinuteSummary(from.AddMinutes(i), movement, worn ? movement / 10 : 0, worn)).ToList();
+
+    /// <summary>The start of the minute containing <paramref name="t"/> (UTC).</summary>
+    public static DateTime WholeMinute(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+
+    /// <summary>The start of the current minute minus <paramref name="ago"/>.</summary>
+    public static DateTime MinutesAgo(int ago) => WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime).AddMinutes(-ago);
+}

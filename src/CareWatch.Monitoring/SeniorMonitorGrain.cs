@@ -22,6 +22,10 @@ public sealed class SeniorMonitorGrain(
     ILogger<SeniorMonitorGrain> logger) : Grain, ISeniorMonitorGrain
 {
     private static readonly TimeSpan ReplayWindow = TimeSpan.FromDays(1);
+
+    // Minutes older than this are a watch replaying its buffer: an alert waits until the replay reaches the
+    // present, so staff are called for stillness that is still going on, not for last Tuesday's nap.
+    private static readonly TimeSpan Present = TimeSpan.FromMinutes(30);
     private static readonly string[] DeviceHealthKinds = [AlertKinds.NotWorn, AlertKinds.LeftCharging, AlertKinds.Offline];
     private readonly DeviceHealthTracker _health = new(options.Value);
     private readonly HashSet<string> _openDeviceAlerts = [];
@@ -30,6 +34,7 @@ public sealed class SeniorMonitorGrain(
     private int? _modelVersion;
     private bool _inactivityOpen;
     private DateTime? _lastMinute;
+    private (DateTime StillSince, string Explanation)? _due; // the detector's alert, waiting for the present
 
     private Guid SeniorId => this.GetPrimaryKey();
 
@@ -51,16 +56,20 @@ public sealed class SeniorMonitorGrain(
             await RebuildAsync(CancellationToken.None);
             return;
         }
-        // An alert is raised only if its still period is still going at the end of the batch: when a watch
-        // replays hours of buffered minutes, a still period that has already ended needs nobody now.
-        (DateTime StillSince, string Explanation)? pending = null;
+        // An alert is raised only if its still period is still going at the end of the batch and the batch
+        // reaches the present: when a watch replays hours of buffered minutes, a still period that has
+        // already ended needs nobody now, and one still going is raised when the replay catches up.
         foreach (var m in minutes.OrderBy(m => m.Start))
         {
             var minute = SeniorHistories.ToActivity(new StoredMinute(m.Start, m.Movement, m.Worn), _zone);
-            if (await ObserveAsync(minute, charging) is { } alert) pending = alert;
-            if (pending is { } p && _detector.StillSince != p.StillSince) pending = null;
+            if (await ObserveAsync(minute, charging) is { } alert) _due = alert;
+            if (_due is { } d && _detector.StillSince != d.StillSince) _due = null;
         }
-        if (pending is { } due && !_inactivityOpen) await RaiseInactivityAsync(due.Explanation);
+        if (_due is { } due && !_inactivityOpen && IsPresent(_lastMinute))
+        {
+            _due = null;
+            await RaiseInactivityAsync(due.Explanation);
+        }
     }
 
     /// <inheritdoc />
@@ -165,13 +174,20 @@ public sealed class SeniorMonitorGrain(
 
         // Then act on the present: a still period that is too long now needs its alert, unless this very
         // period was alerted before (staff may have closed it); an open alert whose stillness ended is cleared.
-        if (!_inactivityOpen && _detector.StillSince is { } since && since == alertedPeriod
-            && !await alerts.ExistsForStillPeriodAsync(SeniorId, AlertKinds.Inactivity, since, ct))
-            await RaiseInactivityAsync(explanation!);
+        _due = _detector.StillSince is { } since && since == alertedPeriod
+            && !await alerts.ExistsForStillPeriodAsync(SeniorId, AlertKinds.Inactivity, since, ct)
+            ? (since, explanation!) : null;
+        if (_due is { } due && !_inactivityOpen && IsPresent(_lastMinute))
+        {
+            _due = null;
+            await RaiseInactivityAsync(due.Explanation);
+        }
         else if (_inactivityOpen && _detector.StillSince is null && minutes.Count > 0 && minutes[^1].Worn)
             await ClearInactivityAsync();
         if (minutes.Count > 0) await SyncDeviceHealthAsync(healthProblem, minutes[^1]);
     }
+
+    private bool IsPresent(DateTime? minute) => minute is { } m && m >= time.GetUtcNow().UtcDateTime - Present;
 
     private async Task RaiseInactivityAsync(string explanation)
     {

@@ -69,6 +69,28 @@ public sealed class WatchToBoardTests
     }
 
     [Fact]
+    public async Task ReplayedBuffer_StillnessStillGoing_AlertsOnlyWhenTheReplayReachesThePresent()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: false);
+        await using var server = await ServerHost.StartAsync(db.ConnectionString, "Monitoring:StillAlertAfter=00:10:00");
+        await server.WaitUntilReadyAsync();
+        var senior = await Arrange.SeniorAsync(server, "Olga Berg");
+        var device = await Arrange.WatchAsync(server, senior.Id);
+        await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
+        await using var watch = Arrange.Connect(server, device);
+
+        // She lay down three hours ago; the watch was offline and now replays its buffer in two batches.
+        var start = Arrange.MinutesAgo(180);
+        await watch.SendAsync([.. Arrange.Minutes(start.AddMinutes(-5), 5, movement: 250), .. Arrange.Minutes(start, 60, movement: 0)], null);
+        var afterOldBatch = await db.ScalarAsync<long>("SELECT count(*) FROM alerts");
+        await watch.SendAsync(Arrange.Minutes(start.AddMinutes(60), 118, movement: 0), null);
+        var alert = await board.NextAsync();
+
+        Assert.Equal(0L, afterOldBatch);
+        Assert.Equal(("inactivity", start), (alert.Kind, alert.StillSince));
+    }
+
+    [Fact]
     public async Task SosPress_RaisesSosAlertOnBoard()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);

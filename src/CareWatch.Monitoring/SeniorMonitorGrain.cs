@@ -26,13 +26,11 @@ public sealed class SeniorMonitorGrain(
     // Minutes older than this are a watch replaying its buffer: an alert waits until the replay reaches the
     // present, so staff are called for stillness that is still going on, not for last Tuesday's nap.
     private static readonly TimeSpan Present = TimeSpan.FromMinutes(30);
-    private static readonly string[] DeviceHealthKinds = [AlertKinds.NotWorn, AlertKinds.LeftCharging, AlertKinds.Offline];
     private readonly DeviceHealthTracker _health = new(options.Value);
-    private readonly HashSet<string> _openDeviceAlerts = [];
+    private SeniorAlerts _alerts = null!;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private IInactivityDetector _detector = null!;
     private int? _modelVersion;
-    private bool _inactivityOpen;
     private DateTime? _lastMinute;
     private (DateTime StillSince, string Explanation)? _due; // the detector's alert, waiting for the present
 
@@ -41,6 +39,7 @@ public sealed class SeniorMonitorGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken ct)
     {
+        _alerts = new SeniorAlerts(SeniorId, alerts, notifiers, time, logger);
         var senior = await seniors.FindSeniorAsync(SeniorId, ct);
         if (senior is not null && TimeZoneInfo.TryFindSystemTimeZoneById(senior.TimeZone, out var zone)) _zone = zone;
         await RebuildAsync(ct);
@@ -49,7 +48,7 @@ public sealed class SeniorMonitorGrain(
     /// <inheritdoc />
     public async Task ObserveMinutesAsync(IReadOnlyList<ObservedMinute> minutes, bool charging)
     {
-        if (_openDeviceAlerts.Contains(AlertKinds.Offline)) await ClearAsync(AlertKinds.Offline);
+        if (_alerts.IsOpen(AlertKinds.Offline)) await _alerts.ClearAsync(AlertKinds.Offline);
         // The minutes are stored before monitors hear of them, so a rebuild replays them too.
         if (await detectors.ModelVersionAsync() != _modelVersion)
         {
@@ -65,20 +64,16 @@ public sealed class SeniorMonitorGrain(
             if (await ObserveAsync(minute, charging) is { } alert) _due = alert;
             if (_due is { } d && _detector.StillSince != d.StillSince) _due = null;
         }
-        if (_due is { } due && !_inactivityOpen && IsPresent(_lastMinute))
-        {
-            _due = null;
-            await RaiseInactivityAsync(due.Explanation);
-        }
+        await RaiseIfDueAsync();
     }
 
     /// <inheritdoc />
     public async Task ReportOfflineAsync(DateTime lastSeenUtc)
     {
-        if (_openDeviceAlerts.Contains(AlertKinds.Offline)) return;
+        if (_alerts.IsOpen(AlertKinds.Offline)) return;
         var now = time.GetUtcNow().UtcDateTime;
         var since = DateTime.SpecifyKind(lastSeenUtc, DateTimeKind.Utc);
-        await RaiseDeviceAlertAsync(AlertKinds.Offline,
+        await _alerts.RaiseAsync(AlertKinds.Offline, null,
             $"No data from the watch since {LocalClock(since)} ({Detection.Format.Duration(now - since)}): check its battery and the home's connection.");
     }
 
@@ -93,16 +88,13 @@ public sealed class SeniorMonitorGrain(
                 DeviceEventKind.Fall => AlertKinds.Fall,
                 _ => null, // "I am OK" feeds the check-in flow of a later step
             };
-            if (kind is null) continue;
-            var alert = await alerts.RaiseAsync(SeniorId, kind, null, time.GetUtcNow().UtcDateTime,
-                AlertExplanation.ButtonOrFall(kind, e.At, _zone));
-            await NotifyAsync(alert);
+            if (kind is not null) await _alerts.RaiseAsync(kind, null, AlertExplanation.ButtonOrFall(kind, e.At, _zone));
         }
     }
 
     /// <inheritdoc />
     public Task<MonitorSnapshot> GetSnapshotAsync() =>
-        Task.FromResult(new MonitorSnapshot(_lastMinute, _detector.StillSince, _inactivityOpen));
+        Task.FromResult(new MonitorSnapshot(_lastMinute, _detector.StillSince, _alerts.IsOpen(AlertKinds.Inactivity)));
 
     // Returns the detector's alert for this minute, if any; the caller decides whether it is still due.
     private async Task<(DateTime StillSince, string Explanation)?> ObserveAsync(ActivityMinute minute, bool charging)
@@ -111,8 +103,8 @@ public sealed class SeniorMonitorGrain(
         _lastMinute = minute.Utc;
         var output = _detector.Observe(minute);
         // Movement while worn ends the alert; a watch taken off does not, staff judge that.
-        if (_inactivityOpen && minute.Worn && _detector.StillSince is null)
-            await ClearInactivityAsync();
+        if (_alerts.IsOpen(AlertKinds.Inactivity) && minute.Worn && _detector.StillSince is null)
+            await _alerts.ClearAsync(AlertKinds.Inactivity);
         await ObserveDeviceHealthAsync(minute, charging);
         return output.Signal == DetectorSignal.Alert && _detector.StillSince is { } since ? (since, output.Explanation!) : null;
     }
@@ -122,27 +114,15 @@ public sealed class SeniorMonitorGrain(
 
     private async Task SyncDeviceHealthAsync(DeviceHealthProblem problem, ActivityMinute minute)
     {
-        if (problem == DeviceHealthProblem.NotWorn && !_openDeviceAlerts.Contains(AlertKinds.NotWorn))
-            await RaiseDeviceAlertAsync(AlertKinds.NotWorn,
+        if (problem == DeviceHealthProblem.NotWorn && !_alerts.IsOpen(AlertKinds.NotWorn))
+            await _alerts.RaiseAsync(AlertKinds.NotWorn, null,
                 $"Watch not worn since {LocalClock(_health.NotWornSince!.Value)} ({Detection.Format.Duration(minute.Utc.AddMinutes(1) - _health.NotWornSince.Value)}): inactivity cannot be watched until it is back on the wrist.");
-        if (problem == DeviceHealthProblem.LeftCharging && !_openDeviceAlerts.Contains(AlertKinds.LeftCharging))
-            await RaiseDeviceAlertAsync(AlertKinds.LeftCharging,
+        if (problem == DeviceHealthProblem.LeftCharging && !_alerts.IsOpen(AlertKinds.LeftCharging))
+            await _alerts.RaiseAsync(AlertKinds.LeftCharging, null,
                 $"Watch on its charger since {LocalClock(_health.ChargingSince!.Value)} ({Detection.Format.Duration(minute.Utc.AddMinutes(1) - _health.ChargingSince.Value)}) instead of on the wrist.");
         // A device-health alert ends when its state ends, not when the day band does.
-        if (_health.NotWornSince is null && _openDeviceAlerts.Contains(AlertKinds.NotWorn)) await ClearAsync(AlertKinds.NotWorn);
-        if (_health.ChargingSince is null && _openDeviceAlerts.Contains(AlertKinds.LeftCharging)) await ClearAsync(AlertKinds.LeftCharging);
-    }
-
-    private async Task RaiseDeviceAlertAsync(string kind, string explanation)
-    {
-        _openDeviceAlerts.Add(kind);
-        await NotifyAsync(await alerts.RaiseAsync(SeniorId, kind, null, time.GetUtcNow().UtcDateTime, explanation));
-    }
-
-    private async Task ClearAsync(string kind)
-    {
-        _openDeviceAlerts.Remove(kind);
-        if (await alerts.ClearAsync(SeniorId, kind, time.GetUtcNow().UtcDateTime) is { } cleared) await NotifyAsync(cleared);
+        if (_health.NotWornSince is null && _alerts.IsOpen(AlertKinds.NotWorn)) await _alerts.ClearAsync(AlertKinds.NotWorn);
+        if (_health.ChargingSince is null && _alerts.IsOpen(AlertKinds.LeftCharging)) await _alerts.ClearAsync(AlertKinds.LeftCharging);
     }
 
     private string LocalClock(DateTime utc) =>
@@ -167,51 +147,24 @@ public sealed class SeniorMonitorGrain(
             if (_detector.Observe(m) is { Signal: DetectorSignal.Alert } output)
                 (alertedPeriod, explanation) = (_detector.StillSince, output.Explanation);
         }
-        _inactivityOpen = await alerts.FindOpenAsync(SeniorId, AlertKinds.Inactivity, ct) is not null;
-        _openDeviceAlerts.Clear();
-        foreach (var kind in DeviceHealthKinds)
-            if (await alerts.FindOpenAsync(SeniorId, kind, ct) is not null) _openDeviceAlerts.Add(kind);
+        await _alerts.LoadAsync(ct);
 
         // Then act on the present: a still period that is too long now needs its alert, unless this very
         // period was alerted before (staff may have closed it); an open alert whose stillness ended is cleared.
-        _due = _detector.StillSince is { } since && since == alertedPeriod
-            && !await alerts.ExistsForStillPeriodAsync(SeniorId, AlertKinds.Inactivity, since, ct)
+        _due = _detector.StillSince is { } since && since == alertedPeriod && !await _alerts.RaisedForStillPeriodAsync(since, ct)
             ? (since, explanation!) : null;
-        if (_due is { } due && !_inactivityOpen && IsPresent(_lastMinute))
-        {
-            _due = null;
-            await RaiseInactivityAsync(due.Explanation);
-        }
-        else if (_inactivityOpen && _detector.StillSince is null && minutes.Count > 0 && minutes[^1].Worn)
-            await ClearInactivityAsync();
+        await RaiseIfDueAsync();
+        if (_alerts.IsOpen(AlertKinds.Inactivity) && _detector.StillSince is null && minutes.Count > 0 && minutes[^1].Worn)
+            await _alerts.ClearAsync(AlertKinds.Inactivity);
         if (minutes.Count > 0) await SyncDeviceHealthAsync(healthProblem, minutes[^1]);
     }
 
     private bool IsPresent(DateTime? minute) => minute is { } m && m >= time.GetUtcNow().UtcDateTime - Present;
 
-    private async Task RaiseInactivityAsync(string explanation)
+    private async Task RaiseIfDueAsync()
     {
-        var raised = await alerts.RaiseAsync(SeniorId, AlertKinds.Inactivity, _detector.StillSince,
-            time.GetUtcNow().UtcDateTime, explanation);
-        _inactivityOpen = true;
-        logger.LogInformation("Inactivity alert {AlertId} for senior {SeniorId}", raised.Id, SeniorId);
-        await NotifyAsync(raised);
-    }
-
-    private async Task ClearInactivityAsync()
-    {
-        _inactivityOpen = false;
-        var cleared = await alerts.ClearAsync(SeniorId, AlertKinds.Inactivity, time.GetUtcNow().UtcDateTime);
-        if (cleared is not null) await NotifyAsync(cleared);
-    }
-
-    // A failed push is not lost: the board reloads open alerts from PostgreSQL whenever it (re)connects.
-    private async Task NotifyAsync(AlertRecord alert)
-    {
-        foreach (var notifier in notifiers)
-        {
-            try { await notifier.AlertChangedAsync(alert, CancellationToken.None); }
-            catch (Exception ex) { logger.LogWarning(ex, "Notifier {Notifier} failed for alert {AlertId}", notifier.GetType().Name, alert.Id); }
-        }
+        if (_due is not { } due || _alerts.IsOpen(AlertKinds.Inactivity) || !IsPresent(_lastMinute)) return;
+        _due = null;
+        await _alerts.RaiseAsync(AlertKinds.Inactivity, due.StillSince, due.Explanation);
     }
 }

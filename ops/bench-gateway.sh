@@ -6,6 +6,8 @@
 #   ops/bench.sh gateway [--rate-watches N] [--rate-batch-seconds S] [--rate-seconds D]
 #                        [--hold "5000 20000 50000"] [--hold-seconds D] [--per-process N]
 #                        [--server-env "NAME=value …"]   extra environment for the server (e.g. DOTNET_gcServer=0)
+#                        [--own-seniors]   one senior per watch (inserted into the private database: the API
+#                                          creates no seniors); default: watches share the 5 demo seniors
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,7 +15,7 @@ source ops/prerequisites.sh
 ensure_postgres
 apt_install curl
 
-rate_watches=8000 rate_batch=1 rate_seconds=60 hold_counts="5000 20000 50000" hold_seconds=30 per_process="" server_env=""
+rate_watches=8000 rate_batch=1 rate_seconds=60 hold_counts="5000 20000 50000" hold_seconds=30 per_process="" server_env="" own_seniors=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate-watches) rate_watches=$2; shift 2 ;;
@@ -23,6 +25,7 @@ while [ $# -gt 0 ]; do
     --hold-seconds) hold_seconds=$2; shift 2 ;;
     --per-process) per_process=$2; shift 2 ;;
     --server-env) server_env=$2; shift 2 ;;
+    --own-seniors) own_seniors=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -115,6 +118,12 @@ hold_counts=$(echo "$effective" | sort -n | uniq | tr '\n' ' ')
 largest=0
 for n in $rate_watches $hold_counts; do if [ "$n" -gt "$largest" ]; then largest=$n; fi; done
 start_server rate
+if [ -n "$own_seniors" ]; then
+  # Straight into the bench's own throwaway database, after the server created the schema and the demo bureau.
+  psql -h 127.0.0.1 -p "$pg_port" -U postgres -d carewatch -qc "INSERT INTO seniors (id, bureau_id, display_name, time_zone, created_at)
+    SELECT gen_random_uuid(), (SELECT id FROM bureaus ORDER BY created_at LIMIT 1), 'Bench senior ' || g, 'Europe/Amsterdam', now()
+    FROM generate_series(1, $largest) g"
+fi
 echo "Registering $largest watches…" >&2
 reg_start=$(date +%s.%N)
 "${sim[@]}" register --server "$url" --count "$largest" --out "$state/watches.txt" --parallelism 16 >&2
@@ -156,7 +165,7 @@ for n in $hold_counts; do
 done
 
 echo
-echo "Gateway benchmark, $(date -u +%F), $(nproc) cores, open-file limit $fd_limit per process${server_env:+, server environment: $server_env}"
+echo "Gateway benchmark, $(date -u +%F), $(nproc) cores, open-file limit $fd_limit per process${server_env:+, server environment: $server_env}${own_seniors:+, one senior per watch}"
 echo
 echo "| What | Measured |"
 echo "|---|---|"

@@ -4,9 +4,9 @@ namespace CareWatch.Detection.Evaluation;
 /// <summary>
 /// Draws emergency onsets on a person's evaluation days and builds the emergency copies. An onset is drawn
 /// uniformly over the day's 24 hours, then moved to the end of the nearest minute (within ±60 min) in which
-/// the person was moving, so the emergency interrupts someone up and about (an onset inside sleep could not
-/// be told from sleep). "Moving" means worn with a count above both the resting pool's top and the
-/// person's still ceiling, so the emergency's still period starts exactly at the onset.
+/// the person was up and about (an onset inside sleep could not be told from sleep): that minute and the one
+/// before it are both worn with a count above the resting pool's top and the person's still ceiling — a
+/// lone twitch of someone resting is not being up — so the emergency's still period starts at the onset.
 /// </summary>
 public static class EmergencyInjector
 {
@@ -68,12 +68,17 @@ public static class EmergencyInjector
         for (var i = Math.Max(evalStart, LowerBound(minutes, targetUtc - Search)); i < minutes.Length && minutes[i].Utc <= targetUtc + Search; i++)
         {
             var distance = (minutes[i].Utc - targetUtc).Duration();
-            if (!minutes[i].Worn || minutes[i].Activity <= movingAbove || distance >= bestDistance) continue;
+            if (!IsUpAndAbout(minutes, i, movingAbove) || distance >= bestDistance) continue;
             best = i;
             bestDistance = distance;
         }
         return best;
     }
+
+    // Up and about: this minute and the one before it both move (a lone twitch of someone resting is not).
+    private static bool IsUpAndAbout(ActivityMinute[] minutes, int i, int movingAbove) =>
+        i > 0 && minutes[i].Worn && minutes[i].Activity > movingAbove && minutes[i - 1].Worn && minutes[i - 1].Activity > movingAbove
+        && minutes[i].Utc - minutes[i - 1].Utc == OneMinute;
 
     /// <summary>First index whose UTC is at or after <paramref name="utc"/>.</summary>
     internal static int LowerBound(ActivityMinute[] minutes, DateTime utc)

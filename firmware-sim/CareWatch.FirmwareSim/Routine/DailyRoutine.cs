@@ -39,11 +39,11 @@ public sealed class DailyRoutine
         return MovementModel.Sample(Profile, ActivityAt(minuteStartUtc), minuteStartUtc, ref r);
     }
 
-    /// <summary>A resting reading for the minute: what this person's wrist shows when lying still.</summary>
+    /// <summary>What this person's wrist shows when they lie still (quiet-sleep level, worn).</summary>
     public MinuteSummary RestingMinute(DateTime minuteStartUtc)
     {
         var r = MinuteRandom(minuteStartUtc, purpose: 2);
-        return new MinuteSummary(minuteStartUtc, MovementModel.Resting(Profile, ref r), 0, Worn: true);
+        return new MinuteSummary(minuteStartUtc, MovementModel.LyingStill(Profile, ref r), 0, Worn: true);
     }
 
     /// <summary>What the senior is doing at a UTC instant.</summary>

@@ -29,6 +29,13 @@ internal static class MovementModel
             Worn: kind != ActivityKind.Charging);
     }
 
+    /// <summary>
+    /// Someone lying still — asleep without turning over, or unable to get up: the quiet-sleep level, mostly
+    /// 0 with small twitches up to about twice their resting median, never the fidgeting of someone sitting.
+    /// </summary>
+    public static int LyingStill(PersonProfile p, ref SeededRandom r) =>
+        r.Chance(0.88) ? 0 : (int)Math.Round(r.Between(1, Math.Max(2, 2 * p.RestMedian)));
+
     /// <summary>The person's own resting counts: mostly 0, otherwise a few counts, now and then a twitch.</summary>
     public static int Resting(PersonProfile p, ref SeededRandom r)
     {

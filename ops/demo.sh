@@ -24,8 +24,9 @@ pids=()
 started_cluster=""
 
 cleanup() {
-  trap - INT TERM HUP EXIT
-  trap '' PIPE # the terminal or a pipe may already be gone: still stop everything
+  trap - EXIT
+  # A second Ctrl-C, a closed terminal or a broken pipe must not leave half of the demo running.
+  trap '' INT TERM HUP PIPE
   echo; echo "Stopping the demo…" || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done

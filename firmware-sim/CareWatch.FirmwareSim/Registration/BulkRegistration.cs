@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CareWatch.Protocol;
 
 namespace CareWatch.FirmwareSim.Registration;
 
@@ -13,7 +12,7 @@ namespace CareWatch.FirmwareSim.Registration;
 /// </summary>
 public sealed class BulkRegistration(HttpClient http)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly RegistrationHttp _http = new(http);
 
     /// <summary>The name of watch <paramref name="index"/>.</summary>
     public static string DeviceId(string prefix, int index) => $"{prefix}{index:D6}";
@@ -38,33 +37,19 @@ public sealed class BulkRegistration(HttpClient http)
     private async Task<string> RegisterOneAsync(string deviceId, Guid seniorId, CancellationToken ct)
     {
         var what = $"POST api/devices {deviceId}";
-        using var response = await Send(() => http.PostAsJsonAsync("api/devices", new { seniorId, deviceId }, Json, ct), what);
+        using var response = await _http.SendAsync(() => http.PostAsJsonAsync("api/devices", new { seniorId, deviceId }, RegistrationHttp.Json, ct), what);
         if (response.StatusCode == HttpStatusCode.Conflict) return await RenewKeyAsync(deviceId, ct);
-        if (!response.IsSuccessStatusCode) throw new RegistrationException($"{what} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-        var created = await response.Content.ReadFromJsonAsync<DeviceRegistration>(Json, ct)
-            ?? throw new RegistrationException($"{what}: the server answered JSON null");
-        return Checked(created.ConnectionString, what);
+        await RegistrationHttp.EnsureSuccessAsync(response, what, ct);
+        var created = await RegistrationHttp.ReadAsync<DeviceRegistration>(response, what, ct);
+        return RegistrationHttp.CheckedConnectionString(created.ConnectionString, what);
     }
 
     private async Task<string> RenewKeyAsync(string deviceId, CancellationToken ct)
     {
         var what = $"POST api/devices/{deviceId}/keys/primary/regenerate";
-        using var response = await Send(() => http.PostAsync($"api/devices/{Uri.EscapeDataString(deviceId)}/keys/primary/regenerate", null, ct), what);
-        if (!response.IsSuccessStatusCode) throw new RegistrationException($"{what} failed: {(int)response.StatusCode}");
+        using var response = await _http.SendAsync(() => http.PostAsync($"api/devices/{Uri.EscapeDataString(deviceId)}/keys/primary/regenerate", null, ct), what);
+        await RegistrationHttp.EnsureSuccessAsync(response, what, ct);
         using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-        return Checked(doc.RootElement.GetProperty("primaryConnectionString").GetString() ?? "", what);
-    }
-
-    private static string Checked(string connectionString, string what)
-    {
-        try { DeviceConnectionString.Parse(connectionString); }
-        catch (FormatException ex) { throw new RegistrationException($"{what}: the server returned a bad connection string ({ex.Message})", ex); }
-        return connectionString;
-    }
-
-    private async Task<HttpResponseMessage> Send(Func<Task<HttpResponseMessage>> send, string what)
-    {
-        try { return await send(); }
-        catch (HttpRequestException ex) { throw new RegistrationException($"cannot reach the CareWatch server at {http.BaseAddress} ({what}): {ex.Message}", ex); }
+        return RegistrationHttp.CheckedConnectionString(doc.RootElement.GetProperty("primaryConnectionString").GetString() ?? "", what);
     }
 }

@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using CareWatch.Protocol;
 
 namespace CareWatch.FirmwareSim.Registration;
 
@@ -10,25 +8,25 @@ namespace CareWatch.FirmwareSim.Registration;
 /// </summary>
 public sealed class ServerRegistration(HttpClient http)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly RegistrationHttp _http = new(http);
 
     /// <summary>The seniors known to the server.</summary>
     public async Task<IReadOnlyList<SeniorInfo>> GetSeniorsAsync(CancellationToken cancellationToken)
     {
-        var response = await SendAsync(() => http.GetAsync("api/seniors", cancellationToken), "GET api/seniors");
-        await EnsureSuccessAsync(response, "GET api/seniors", cancellationToken);
-        return await ReadAsync<List<SeniorInfo>>(response, "GET api/seniors", cancellationToken);
+        using var response = await _http.SendAsync(() => http.GetAsync("api/seniors", cancellationToken), "GET api/seniors");
+        await RegistrationHttp.EnsureSuccessAsync(response, "GET api/seniors", cancellationToken);
+        return await RegistrationHttp.ReadAsync<List<SeniorInfo>>(response, "GET api/seniors", cancellationToken);
     }
 
     /// <summary>Creates a watch for a senior.</summary>
     public async Task<DeviceRegistration> RegisterAsync(Guid seniorId, CancellationToken cancellationToken)
     {
         var what = $"POST api/devices for senior {seniorId}";
-        var response = await SendAsync(() => http.PostAsJsonAsync("api/devices", new RegisterDeviceRequest(seniorId), Json, cancellationToken), what);
-        await EnsureSuccessAsync(response, what, cancellationToken);
-        var registration = await ReadAsync<DeviceRegistration>(response, what, cancellationToken);
-        try { DeviceConnectionString.Parse(registration.ConnectionString); }
-        catch (FormatException ex) { throw new RegistrationException($"{what}: the server returned a bad connection string ({ex.Message})", ex); }
+        using var response = await _http.SendAsync(
+            () => http.PostAsJsonAsync("api/devices", new RegisterDeviceRequest(seniorId), RegistrationHttp.Json, cancellationToken), what);
+        await RegistrationHttp.EnsureSuccessAsync(response, what, cancellationToken);
+        var registration = await RegistrationHttp.ReadAsync<DeviceRegistration>(response, what, cancellationToken);
+        RegistrationHttp.CheckedConnectionString(registration.ConnectionString, what);
         return registration;
     }
 
@@ -51,39 +49,5 @@ public sealed class ServerRegistration(HttpClient http)
             result.Add(new RegisteredWatch(registration, senior));
         }
         return result;
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send, string what)
-    {
-        try { return await send(); }
-        catch (HttpRequestException ex)
-        {
-            throw new RegistrationException($"cannot reach the CareWatch server at {http.BaseAddress} ({what}): {ex.Message}", ex);
-        }
-        catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
-        {
-            throw new RegistrationException($"the CareWatch server at {http.BaseAddress} did not answer in time ({what})", ex);
-        }
-    }
-
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode) return;
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (body.Length > 300) body = body[..300] + "…";
-        throw new RegistrationException($"{what} failed: {(int)response.StatusCode} {response.ReasonPhrase} {body}".TrimEnd());
-    }
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string what, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
-                ?? throw new RegistrationException($"{what}: the server answered JSON null");
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException)
-        {
-            throw new RegistrationException($"{what}: unexpected answer ({ex.Message})", ex);
-        }
     }
 }

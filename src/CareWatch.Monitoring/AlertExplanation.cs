@@ -13,6 +13,19 @@ public static class AlertExplanation
         _ => $"{kind} at {Local(atUtc, zone)}.",
     };
 
-    private static string Local(DateTime utc, TimeZoneInfo zone) =>
+    /// <summary>"Watch not worn since 10:05 (2 h 10 min): …"</summary>
+    public static string NotWorn(DateTime sinceUtc, DateTime untilUtc, TimeZoneInfo zone) =>
+        $"Watch not worn since {Local(sinceUtc, zone)} ({Detection.Format.Duration(untilUtc - sinceUtc)}): inactivity cannot be watched until it is back on the wrist.";
+
+    /// <summary>"Watch on its charger since 09:00 (3 h 05 min) instead of on the wrist."</summary>
+    public static string LeftCharging(DateTime sinceUtc, DateTime untilUtc, TimeZoneInfo zone) =>
+        $"Watch on its charger since {Local(sinceUtc, zone)} ({Detection.Format.Duration(untilUtc - sinceUtc)}) instead of on the wrist.";
+
+    /// <summary>"No data from the watch since 14:20 (52 min): …"</summary>
+    public static string Offline(DateTime lastSeenUtc, DateTime nowUtc, TimeZoneInfo zone) =>
+        $"No data from the watch since {Local(lastSeenUtc, zone)} ({Detection.Format.Duration(nowUtc - lastSeenUtc)}): check its battery and the home's connection.";
+
+    /// <summary>"08:55": a UTC instant on the senior's wall clock.</summary>
+    public static string Local(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -19,9 +19,12 @@ public sealed class SeniorHistories(ActivityHistory history)
     }
 
     /// <summary>A stored minute on the senior's clock.</summary>
-    public static ActivityMinute ToActivity(StoredMinute m, TimeZoneInfo zone)
+    public static ActivityMinute ToActivity(StoredMinute m, TimeZoneInfo zone) => ToActivity(m.Start, m.Movement, m.Worn, zone);
+
+    /// <summary>A minute (start in UTC) on the senior's clock.</summary>
+    public static ActivityMinute ToActivity(DateTime startUtc, int movement, bool worn, TimeZoneInfo zone)
     {
-        var utc = DateTime.SpecifyKind(m.Start, DateTimeKind.Utc);
-        return new ActivityMinute(utc, TimeZoneInfo.ConvertTimeFromUtc(utc, zone), m.Movement, m.Worn);
+        var utc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc);
+        return new ActivityMinute(utc, TimeZoneInfo.ConvertTimeFromUtc(utc, zone), movement, worn);
     }
 }

@@ -60,7 +60,7 @@ public sealed class SeniorMonitorGrain(
         // already ended needs nobody now, and one still going is raised when the replay catches up.
         foreach (var m in minutes.OrderBy(m => m.Start))
         {
-            var minute = SeniorHistories.ToActivity(new StoredMinute(m.Start, m.Movement, m.Worn), _zone);
+            var minute = SeniorHistories.ToActivity(m.Start, m.Movement, m.Worn, _zone);
             if (await ObserveAsync(minute, charging) is { } alert) _due = alert;
             if (_due is { } d && _detector.StillSince != d.StillSince) _due = null;
         }
@@ -71,10 +71,8 @@ public sealed class SeniorMonitorGrain(
     public async Task ReportOfflineAsync(DateTime lastSeenUtc)
     {
         if (_alerts.IsOpen(AlertKinds.Offline)) return;
-        var now = time.GetUtcNow().UtcDateTime;
-        var since = DateTime.SpecifyKind(lastSeenUtc, DateTimeKind.Utc);
         await _alerts.RaiseAsync(AlertKinds.Offline, null,
-            $"No data from the watch since {LocalClock(since)} ({Detection.Format.Duration(now - since)}): check its battery and the home's connection.");
+            AlertExplanation.Offline(DateTime.SpecifyKind(lastSeenUtc, DateTimeKind.Utc), time.GetUtcNow().UtcDateTime, _zone));
     }
 
     /// <inheritdoc />
@@ -115,18 +113,13 @@ public sealed class SeniorMonitorGrain(
     private async Task SyncDeviceHealthAsync(DeviceHealthProblem problem, ActivityMinute minute)
     {
         if (problem == DeviceHealthProblem.NotWorn && !_alerts.IsOpen(AlertKinds.NotWorn))
-            await _alerts.RaiseAsync(AlertKinds.NotWorn, null,
-                $"Watch not worn since {LocalClock(_health.NotWornSince!.Value)} ({Detection.Format.Duration(minute.Utc.AddMinutes(1) - _health.NotWornSince.Value)}): inactivity cannot be watched until it is back on the wrist.");
+            await _alerts.RaiseAsync(AlertKinds.NotWorn, null, AlertExplanation.NotWorn(_health.NotWornSince!.Value, minute.Utc.AddMinutes(1), _zone));
         if (problem == DeviceHealthProblem.LeftCharging && !_alerts.IsOpen(AlertKinds.LeftCharging))
-            await _alerts.RaiseAsync(AlertKinds.LeftCharging, null,
-                $"Watch on its charger since {LocalClock(_health.ChargingSince!.Value)} ({Detection.Format.Duration(minute.Utc.AddMinutes(1) - _health.ChargingSince.Value)}) instead of on the wrist.");
+            await _alerts.RaiseAsync(AlertKinds.LeftCharging, null, AlertExplanation.LeftCharging(_health.ChargingSince!.Value, minute.Utc.AddMinutes(1), _zone));
         // A device-health alert ends when its state ends, not when the day band does.
         if (_health.NotWornSince is null && _alerts.IsOpen(AlertKinds.NotWorn)) await _alerts.ClearAsync(AlertKinds.NotWorn);
         if (_health.ChargingSince is null && _alerts.IsOpen(AlertKinds.LeftCharging)) await _alerts.ClearAsync(AlertKinds.LeftCharging);
     }
-
-    private string LocalClock(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task RebuildAsync(CancellationToken ct)
     {

@@ -13,35 +13,19 @@ using MQTTnet;
 
 namespace CareWatch.Server.Tests.Apis;
 
-public sealed class DeviceCloudApiTests : IAsyncLifetime
+public sealed class DeviceCloudApiTests : ServerTest
 {
-    private TestDatabase _db = null!;
-    private ServerHost _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        _server = await ServerHost.StartAsync(_db.ConnectionString);
-        await _server.WaitUntilReadyAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     [Fact]
     public async Task InvokeMethod_WatchAnswers_Returns200WithItsAnswer()
     {
         var cs = await RegisterAsync("m-ok");
-        using var client = await TestWatchClient.ConnectAsync(_server, cs);
+        using var client = await TestWatchClient.ConnectAsync(Server, cs);
         client.ApplicationMessageReceivedAsync += e => client.PublishStringAsync(
             $"$iothub/methods/res/200/?$rid={IotHubCloudTopics.RequestId(e.ApplicationMessage.Topic)}",
             "{\"pressed\":\"ok\",\"echo\":" + Encoding.UTF8.GetString(e.ApplicationMessage.Payload) + "}");
         await client.SubscribeAsync("$iothub/methods/POST/#");
 
-        using var response = await _server.Http.PostAsJsonAsync("api/devices/m-ok/methods/areYouOk", new { payload = new { seconds = 30 }, timeoutSeconds = 10 });
+        using var response = await Server.Http.PostAsJsonAsync("api/devices/m-ok/methods/areYouOk", new { payload = new { seconds = 30 }, timeoutSeconds = 10 });
         var body = await response.Content.ReadFromJsonAsync<MethodResultView>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -55,13 +39,13 @@ public sealed class DeviceCloudApiTests : IAsyncLifetime
     {
         await RegisterAsync("m-off");
         var cs = await RegisterAsync("m-silent");
-        using var silent = await TestWatchClient.ConnectAsync(_server, cs);
+        using var silent = await TestWatchClient.ConnectAsync(Server, cs);
         await silent.SubscribeAsync("$iothub/methods/POST/#");
 
-        using var offline = await _server.Http.PostAsJsonAsync("api/devices/m-off/methods/areYouOk", new { });
-        using var timeout = await _server.Http.PostAsJsonAsync("api/devices/m-silent/methods/areYouOk", new { timeoutSeconds = 1 });
-        using var unknown = await _server.Http.PostAsJsonAsync("api/devices/nope/methods/areYouOk", new { });
-        using var badTimeout = await _server.Http.PostAsJsonAsync("api/devices/m-off/methods/areYouOk", new { timeoutSeconds = 0 });
+        using var offline = await Server.Http.PostAsJsonAsync("api/devices/m-off/methods/areYouOk", new { });
+        using var timeout = await Server.Http.PostAsJsonAsync("api/devices/m-silent/methods/areYouOk", new { timeoutSeconds = 1 });
+        using var unknown = await Server.Http.PostAsJsonAsync("api/devices/nope/methods/areYouOk", new { });
+        using var badTimeout = await Server.Http.PostAsJsonAsync("api/devices/m-off/methods/areYouOk", new { timeoutSeconds = 0 });
 
         Assert.Equal(HttpStatusCode.Conflict, offline.StatusCode);
         Assert.Equal(HttpStatusCode.GatewayTimeout, timeout.StatusCode);
@@ -73,15 +57,15 @@ public sealed class DeviceCloudApiTests : IAsyncLifetime
     public async Task SendMessage_SubscribedWatch_Receives202ThenMessage()
     {
         var cs = await RegisterAsync("c2d");
-        using var client = await TestWatchClient.ConnectAsync(_server, cs);
+        using var client = await TestWatchClient.ConnectAsync(Server, cs);
         var received = new TaskCompletionSource<MqttApplicationMessage>();
         client.ApplicationMessageReceivedAsync += e => { received.TrySetResult(e.ApplicationMessage); return Task.CompletedTask; };
         await client.SubscribeAsync("devices/c2d/messages/devicebound/#");
 
-        using var response = await _server.Http.PostAsJsonAsync("api/devices/c2d/messages", new { body = new { buzz = 2 }, properties = new { kind = "prompt" } });
+        using var response = await Server.Http.PostAsJsonAsync("api/devices/c2d/messages", new { body = new { buzz = 2 }, properties = new { kind = "prompt" } });
         var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        using var offline = await _server.Http.PostAsJsonAsync("api/devices/nope/messages", new { body = 1 });
-        using var noBody = await _server.Http.PostAsJsonAsync("api/devices/c2d/messages", new { });
+        using var offline = await Server.Http.PostAsJsonAsync("api/devices/nope/messages", new { body = 1 });
+        using var noBody = await Server.Http.PostAsJsonAsync("api/devices/c2d/messages", new { });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("{\"buzz\":2}", Encoding.UTF8.GetString(message.Payload));
@@ -94,7 +78,7 @@ public sealed class DeviceCloudApiTests : IAsyncLifetime
     public async Task Twin_DesiredPatchPushedAndReportedFirmwareShowsInStatus()
     {
         var cs = await RegisterAsync("tw");
-        using var client = await TestWatchClient.ConnectAsync(_server, cs);
+        using var client = await TestWatchClient.ConnectAsync(Server, cs);
         var desired = new TaskCompletionSource<MqttApplicationMessage>();
         var twinAnswer = new TaskCompletionSource<MqttApplicationMessage>();
         client.ApplicationMessageReceivedAsync += e =>
@@ -106,14 +90,14 @@ public sealed class DeviceCloudApiTests : IAsyncLifetime
         await client.SubscribeAsync("$iothub/twin/PATCH/properties/desired/#");
         await client.SubscribeAsync("$iothub/twin/res/#");
 
-        using var patch = await _server.Http.PatchAsync("api/devices/tw/twin/desired",
+        using var patch = await Server.Http.PatchAsync("api/devices/tw/twin/desired",
             new StringContent("""{"batchMinutes":5}""", Encoding.UTF8, "application/json"));
         var pushed = await desired.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await client.PublishStringAsync("$iothub/twin/PATCH/properties/reported/?$rid=1", """{"firmwareVersion":"3.1.0"}""");
         await twinAnswer.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var twin = JsonNode.Parse(await _server.Http.GetStringAsync("api/devices/tw/twin"))!;
-        var status = await _server.Http.GetFromJsonAsync<DeviceView>("api/devices/tw");
-        using var badPatch = await _server.Http.PatchAsync("api/devices/tw/twin/desired", new StringContent("[1]", Encoding.UTF8, "application/json"));
+        var twin = JsonNode.Parse(await Server.Http.GetStringAsync("api/devices/tw/twin"))!;
+        var status = await Server.Http.GetFromJsonAsync<DeviceView>("api/devices/tw");
+        using var badPatch = await Server.Http.PatchAsync("api/devices/tw/twin/desired", new StringContent("[1]", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
         Assert.Equal("$iothub/twin/PATCH/properties/desired/?$version=2", pushed.Topic);
@@ -125,10 +109,10 @@ public sealed class DeviceCloudApiTests : IAsyncLifetime
 
     private async Task<string> RegisterAsync(string deviceId)
     {
-        var directory = _server.Services.GetRequiredService<SeniorDirectory>();
+        var directory = Server.Services.GetRequiredService<SeniorDirectory>();
         var bureau = await directory.AddBureauAsync("Bureau", "Europe/Berlin");
         var senior = await directory.AddSeniorAsync(bureau.Id, "Senior", "Europe/Berlin");
-        using var response = await _server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId });
+        using var response = await Server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId });
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("connectionString").GetString()!;
     }

@@ -6,36 +6,21 @@ using CareWatch.Server.Apis;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using CareWatch.Server.Tests.Support;
 
 namespace CareWatch.Server.Tests.Apis;
 
-public sealed class DevicesApiTests : IAsyncLifetime
+public sealed class DevicesApiTests : ServerTest
 {
-    private TestDatabase _db = null!;
-    private ServerHost _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        _server = await ServerHost.StartAsync(_db.ConnectionString);
-        await _server.WaitUntilReadyAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
     [Fact]
     public async Task Create_KnownSenior_ReturnsConnectionStringWhoseKeyIsStored()
     {
         var senior = await AddSeniorAsync();
 
-        using var response = await _server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId = "watch-42" });
+        using var response = await Server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId = "watch-42" });
         var body = await response.Content.ReadFromJsonAsync<Created>();
         var connection = DeviceConnectionString.Parse(body!.ConnectionString);
-        var stored = await _server.Services.GetRequiredService<DeviceRegistry>().FindAsync("watch-42");
+        var stored = await Server.Services.GetRequiredService<DeviceRegistry>().FindAsync("watch-42");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(("localhost", "watch-42"), (connection.HostName, connection.DeviceId));
@@ -49,7 +34,7 @@ public sealed class DevicesApiTests : IAsyncLifetime
     [InlineData("{\"seniorId\":null,\"deviceId\":\"bad id with spaces\"}")]
     public async Task Create_InvalidRequest_Answers400(string json)
     {
-        using var response = await _server.Http.PostAsync("api/devices",
+        using var response = await Server.Http.PostAsync("api/devices",
             new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -59,9 +44,9 @@ public sealed class DevicesApiTests : IAsyncLifetime
     public async Task Create_DuplicateDeviceId_Answers409()
     {
         var senior = await AddSeniorAsync();
-        using var first = await _server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId = "twin" });
+        using var first = await Server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId = "twin" });
 
-        using var second = await _server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId = "twin" });
+        using var second = await Server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId = "twin" });
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
@@ -80,9 +65,9 @@ public sealed class DevicesApiTests : IAsyncLifetime
             await watch.SendAsync([new MinuteSummary(minute, 50, 2, true), new MinuteSummary(minute.AddMinutes(1), 0, 0, false)], null);
         }
 
-        var list = await _server.Http.GetFromJsonAsync<List<DeviceView>>($"api/devices?seniorId={senior.Id}");
-        var all = await _server.Http.GetFromJsonAsync<List<DeviceView>>("api/devices");
-        var one = await _server.Http.GetFromJsonAsync<DeviceView>("api/devices/w-status");
+        var list = await Server.Http.GetFromJsonAsync<List<DeviceView>>($"api/devices?seniorId={senior.Id}");
+        var all = await Server.Http.GetFromJsonAsync<List<DeviceView>>("api/devices");
+        var one = await Server.Http.GetFromJsonAsync<DeviceView>("api/devices/w-status");
 
         Assert.Equal(["w-status"], list!.Select(d => d.DeviceId));
         Assert.Equal(["w-other", "w-status"], all!.Select(d => d.DeviceId));
@@ -97,7 +82,7 @@ public sealed class DevicesApiTests : IAsyncLifetime
     [Fact]
     public async Task Get_UnknownDevice_Answers404Problem()
     {
-        using var response = await _server.Http.GetAsync("api/devices/nope");
+        using var response = await Server.Http.GetAsync("api/devices/nope");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -110,7 +95,7 @@ public sealed class DevicesApiTests : IAsyncLifetime
         await using var watch = ConnectWatch(created.ConnectionString);
         await watch.SendAsync([new MinuteSummary(ThisMinute().AddMinutes(-1), 5, 0, true)], null);
 
-        var one = await _server.Http.GetFromJsonAsync<DeviceView>("api/devices/w-live");
+        var one = await Server.Http.GetFromJsonAsync<DeviceView>("api/devices/w-live");
 
         Assert.True(one!.Connected);
         Assert.True(one.Worn);
@@ -121,11 +106,11 @@ public sealed class DevicesApiTests : IAsyncLifetime
     {
         await CreateAsync((await AddSeniorAsync()).Id, "w-toggle");
 
-        using var disabled = await _server.Http.PostAsync("api/devices/w-toggle/disable", null);
+        using var disabled = await Server.Http.PostAsync("api/devices/w-toggle/disable", null);
         var afterDisable = await disabled.Content.ReadFromJsonAsync<DeviceView>();
-        using var enabled = await _server.Http.PostAsync("api/devices/w-toggle/enable", null);
+        using var enabled = await Server.Http.PostAsync("api/devices/w-toggle/enable", null);
         var afterEnable = await enabled.Content.ReadFromJsonAsync<DeviceView>();
-        using var unknown = await _server.Http.PostAsync("api/devices/nope/disable", null);
+        using var unknown = await Server.Http.PostAsync("api/devices/nope/disable", null);
 
         Assert.False(afterDisable!.Enabled);
         Assert.True(afterEnable!.Enabled);
@@ -137,9 +122,9 @@ public sealed class DevicesApiTests : IAsyncLifetime
     {
         await CreateAsync((await AddSeniorAsync()).Id, "w-del");
 
-        using var deleted = await _server.Http.DeleteAsync("api/devices/w-del");
-        using var again = await _server.Http.DeleteAsync("api/devices/w-del");
-        using var get = await _server.Http.GetAsync("api/devices/w-del");
+        using var deleted = await Server.Http.DeleteAsync("api/devices/w-del");
+        using var again = await Server.Http.DeleteAsync("api/devices/w-del");
+        using var get = await Server.Http.GetAsync("api/devices/w-del");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
@@ -150,12 +135,12 @@ public sealed class DevicesApiTests : IAsyncLifetime
     public async Task RegenerateKey_Primary_NewPrimaryOldSecondaryKept()
     {
         await CreateAsync((await AddSeniorAsync()).Id, "w-keys");
-        var before = await _server.Services.GetRequiredService<DeviceRegistry>().FindAsync("w-keys");
+        var before = await Server.Services.GetRequiredService<DeviceRegistry>().FindAsync("w-keys");
 
-        using var response = await _server.Http.PostAsync("api/devices/w-keys/keys/primary/regenerate", null);
+        using var response = await Server.Http.PostAsync("api/devices/w-keys/keys/primary/regenerate", null);
         var keys = await response.Content.ReadFromJsonAsync<DeviceKeysView>();
-        using var bad = await _server.Http.PostAsync("api/devices/w-keys/keys/tertiary/regenerate", null);
-        using var unknown = await _server.Http.PostAsync("api/devices/nope/keys/secondary/regenerate", null);
+        using var bad = await Server.Http.PostAsync("api/devices/w-keys/keys/tertiary/regenerate", null);
+        using var unknown = await Server.Http.PostAsync("api/devices/nope/keys/secondary/regenerate", null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEqual(before!.PrimaryKey, keys!.PrimaryKey);
@@ -169,7 +154,7 @@ public sealed class DevicesApiTests : IAsyncLifetime
     public async Task RegenerateKey_WatchOnOtherKeyKeepsConnectingDuringRotation()
     {
         await CreateAsync((await AddSeniorAsync()).Id, "w-rot");
-        using var response = await _server.Http.PostAsync("api/devices/w-rot/keys/primary/regenerate", null);
+        using var response = await Server.Http.PostAsync("api/devices/w-rot/keys/primary/regenerate", null);
         var keys = await response.Content.ReadFromJsonAsync<DeviceKeysView>();
 
         await using var onSecondary = ConnectWatch(keys!.SecondaryConnectionString);
@@ -177,7 +162,7 @@ public sealed class DevicesApiTests : IAsyncLifetime
         await using var onNewPrimary = ConnectWatch(keys.PrimaryConnectionString);
         await onNewPrimary.SendAsync([new MinuteSummary(ThisMinute().AddMinutes(-2), 5, 0, true)], null);
 
-        Assert.Equal(2L, await _db.ScalarAsync<long>("SELECT count(*) FROM minute_activity WHERE device_id = 'w-rot'"));
+        Assert.Equal(2L, await Db.ScalarAsync<long>("SELECT count(*) FROM minute_activity WHERE device_id = 'w-rot'"));
     }
 
     [Fact]
@@ -186,10 +171,10 @@ public sealed class DevicesApiTests : IAsyncLifetime
         await CreateAsync((await AddSeniorAsync()).Id, "w-move");
         var newSenior = await AddSeniorAsync();
 
-        using var moved = await _server.Http.PutAsJsonAsync("api/devices/w-move/senior", new { seniorId = newSenior.Id });
+        using var moved = await Server.Http.PutAsJsonAsync("api/devices/w-move/senior", new { seniorId = newSenior.Id });
         var view = await moved.Content.ReadFromJsonAsync<DeviceView>();
-        using var bad = await _server.Http.PutAsJsonAsync("api/devices/w-move/senior", new { seniorId = Guid.NewGuid() });
-        using var unknown = await _server.Http.PutAsJsonAsync("api/devices/nope/senior", new { seniorId = newSenior.Id });
+        using var bad = await Server.Http.PutAsJsonAsync("api/devices/w-move/senior", new { seniorId = Guid.NewGuid() });
+        using var unknown = await Server.Http.PutAsJsonAsync("api/devices/nope/senior", new { seniorId = newSenior.Id });
 
         Assert.Equal(newSenior.Id, view!.SeniorId);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -199,7 +184,7 @@ public sealed class DevicesApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenApi_DescribesRegistryEndpoints()
     {
-        var document = await _server.Http.GetStringAsync("openapi/v1.json");
+        var document = await Server.Http.GetStringAsync("openapi/v1.json");
 
         foreach (var id in new[] { "ListDevices", "GetDevice", "DeleteDevice", "DisableDevice", "EnableDevice", "RegenerateDeviceKey",
                      "AssignDevice", "InvokeDeviceMethod", "SendCloudToDeviceMessage", "GetDeviceTwin", "PatchDesiredProperties" })
@@ -208,20 +193,20 @@ public sealed class DevicesApiTests : IAsyncLifetime
 
     private async Task<SeniorRecord> AddSeniorAsync()
     {
-        var directory = _server.Services.GetRequiredService<SeniorDirectory>();
+        var directory = Server.Services.GetRequiredService<SeniorDirectory>();
         var bureau = await directory.AddBureauAsync("Bureau", "Asia/Shanghai");
         return await directory.AddSeniorAsync(bureau.Id, "Test Senior", "Asia/Shanghai");
     }
 
     private async Task<Created> CreateAsync(Guid seniorId, string deviceId)
     {
-        using var response = await _server.Http.PostAsJsonAsync("api/devices", new { seniorId, deviceId });
+        using var response = await Server.Http.PostAsJsonAsync("api/devices", new { seniorId, deviceId });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<Created>())!;
     }
 
     private SimulatedWatch ConnectWatch(string connectionString) =>
-        new(connectionString, new SimulatedWatchOptions { MqttHost = "127.0.0.1", MqttPort = _server.MqttPort, CaFile = _server.CaCertificatePath });
+        new(connectionString, new SimulatedWatchOptions { MqttHost = "127.0.0.1", MqttPort = Server.MqttPort, CaFile = Server.CaCertificatePath });
 
     private static DateTime ThisMinute()
     {

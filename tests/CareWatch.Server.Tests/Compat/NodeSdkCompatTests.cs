@@ -5,6 +5,7 @@ using CareWatch.Server.Apis;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using CareWatch.Server.Tests.Support;
 
 namespace CareWatch.Server.Tests.Compat;
 
@@ -13,25 +14,11 @@ namespace CareWatch.Server.Tests.Compat;
 /// tests/compat/package-lock.json) against the real server: connection string, telemetry, direct method,
 /// twin read and reported property — over MQTT/TLS and over MQTT/WebSockets (wss).
 /// </summary>
-public sealed class NodeSdkCompatTests : IAsyncLifetime
+public sealed class NodeSdkCompatTests : ServerTest
 {
     private readonly int _httpsPort = FreePort.Next();
-    private TestDatabase _db = null!;
-    private ServerHost _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        // The SDK signs its token for, and connects to, the connection string's host name: localhost.
-        _server = await ServerHost.StartAsync(_db.ConnectionString, "Gateway:HostName=localhost", $"Http:HttpsPort={_httpsPort}");
-        await _server.WaitUntilReadyAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    // The SDK signs its token for, and connects to, the connection string's host name: localhost.
+    protected override string[] Settings => ["Gateway:HostName=localhost", $"Http:HttpsPort={_httpsPort}"];
 
     [Theory]
     [InlineData("mqtt")]
@@ -43,9 +30,9 @@ public sealed class NodeSdkCompatTests : IAsyncLifetime
         var minute = ThisMinute().AddMinutes(-2);
         var telemetry = System.Text.Encoding.UTF8.GetString(TelemetryJson.Serialize(
             new TelemetryBatch(1, 64, false, [new MinuteSummary(minute, 120, 8, true), new MinuteSummary(minute.AddMinutes(1), 3, 0, true)], [])));
-        var port = transport == "mqtt" ? _server.MqttPort : _httpsPort;
+        var port = transport == "mqtt" ? Server.MqttPort : _httpsPort;
 
-        await using var device = NodeDevice.Start(created.ConnectionString, transport, port, telemetry, _server.CaCertificatePath);
+        await using var device = NodeDevice.Start(created.ConnectionString, transport, port, telemetry, Server.CaCertificatePath);
         var twin = await device.WaitForStepAsync("twin");
         await device.WaitForStepAsync("ready");
         var answer = await InvokeUntilSubscribedAsync(deviceId);
@@ -56,9 +43,9 @@ public sealed class NodeSdkCompatTests : IAsyncLifetime
         Assert.Equal(200, answer.Status);
         Assert.Equal("ok", answer.Payload!.Value.GetProperty("pressed").GetString());
         Assert.Equal("seconds", methodSeen.GetProperty("payload").EnumerateObject().Single().Name);
-        Assert.Equal(2L, await _db.ScalarAsync<long>("SELECT count(*) FROM minute_activity WHERE device_id = @d", ("d", deviceId)));
-        Assert.Equal(64, await _db.ScalarAsync<int>("SELECT battery FROM devices WHERE device_id = @d", ("d", deviceId)));
-        Assert.Equal("node-sdk", await _db.ScalarAsync<string>(
+        Assert.Equal(2L, await Db.ScalarAsync<long>("SELECT count(*) FROM minute_activity WHERE device_id = @d", ("d", deviceId)));
+        Assert.Equal(64, await Db.ScalarAsync<int>("SELECT battery FROM devices WHERE device_id = @d", ("d", deviceId)));
+        Assert.Equal("node-sdk", await Db.ScalarAsync<string>(
             "SELECT reported->>'firmwareVersion' FROM device_twins WHERE device_id = @d", ("d", deviceId)));
         Assert.Equal(0, exit);
     }
@@ -70,7 +57,7 @@ public sealed class NodeSdkCompatTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            using var response = await _server.Http.PostAsJsonAsync($"api/devices/{deviceId}/methods/areYouOk",
+            using var response = await Server.Http.PostAsJsonAsync($"api/devices/{deviceId}/methods/areYouOk",
                 new { payload = new { seconds = 30 }, timeoutSeconds = 20 }, cts.Token);
             if (response.StatusCode != HttpStatusCode.Conflict)
             {
@@ -83,10 +70,10 @@ public sealed class NodeSdkCompatTests : IAsyncLifetime
 
     private async Task<CreatedDevice> RegisterAsync(string deviceId)
     {
-        var directory = _server.Services.GetRequiredService<SeniorDirectory>();
+        var directory = Server.Services.GetRequiredService<SeniorDirectory>();
         var bureau = await directory.AddBureauAsync("Bureau", "Europe/Berlin");
         var senior = await directory.AddSeniorAsync(bureau.Id, "Senior", "Europe/Berlin");
-        using var response = await _server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId });
+        using var response = await Server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<CreatedDevice>())!;
     }

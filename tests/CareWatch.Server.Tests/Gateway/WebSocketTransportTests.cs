@@ -10,24 +10,10 @@ using MQTTnet.Protocol;
 namespace CareWatch.Server.Tests.Gateway;
 
 /// <summary>MQTT over WebSockets at /$iothub/websocket, plain (HTTP port) and TLS (Http:HttpsPort), into the same pipeline.</summary>
-public sealed class WebSocketTransportTests : IAsyncLifetime
+public sealed class WebSocketTransportTests : ServerTest
 {
     private readonly int _httpsPort = FreePort.Next();
-    private TestDatabase _db = null!;
-    private ServerHost _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        _server = await ServerHost.StartAsync(_db.ConnectionString, $"Http:HttpsPort={_httpsPort}");
-        await _server.WaitUntilReadyAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    protected override string[] Settings => [$"Http:HttpsPort={_httpsPort}"];
 
     [Theory]
     [InlineData(TestWatchClient.Transport.WebSocket)]
@@ -36,7 +22,7 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
     {
         var deviceId = $"ws-{transport}".ToLowerInvariant();
         var connectionString = await RegisterAsync(deviceId);
-        using var client = await TestWatchClient.ConnectAsync(_server, connectionString, transport, _httpsPort);
+        using var client = await TestWatchClient.ConnectAsync(Server, connectionString, transport, _httpsPort);
         var minute = ThisMinute().AddMinutes(-1);
         var payload = TelemetryJson.Serialize(new TelemetryBatch(1, 77, false, [new MinuteSummary(minute, 12, 1, true)], []));
 
@@ -47,7 +33,7 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
             .Build());
 
         Assert.True(result.IsSuccess);
-        Assert.Equal(1L, await _db.ScalarAsync<long>("SELECT count(*) FROM minute_activity WHERE device_id = @d", ("d", deviceId)));
+        Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT count(*) FROM minute_activity WHERE device_id = @d", ("d", deviceId)));
     }
 
     [Fact]
@@ -57,15 +43,15 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
         var forged = DeviceConnectionString.Parse(connectionString) with { SharedAccessKey = DeviceConnectionString.NewKey() };
 
         await Assert.ThrowsAnyAsync<Exception>(() =>
-            TestWatchClient.ConnectAsync(_server, forged.ToString(), TestWatchClient.Transport.WebSocket));
+            TestWatchClient.ConnectAsync(Server, forged.ToString(), TestWatchClient.Transport.WebSocket));
     }
 
     private async Task<string> RegisterAsync(string deviceId)
     {
-        var directory = _server.Services.GetRequiredService<SeniorDirectory>();
+        var directory = Server.Services.GetRequiredService<SeniorDirectory>();
         var bureau = await directory.AddBureauAsync("Bureau", "Europe/Berlin");
         var senior = await directory.AddSeniorAsync(bureau.Id, "Senior", "Europe/Berlin");
-        using var response = await _server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId });
+        using var response = await Server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<Registered>())!.ConnectionString;
     }

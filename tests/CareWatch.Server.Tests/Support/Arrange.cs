@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWatch.Server.Tests.Support;
 
-/// <summary>A watch identity as POST /api/devices returns it.</summary>
-public sealed record CreatedDevice(string DeviceId, Guid SeniorId, string ConnectionString);
+/// <summary>A watch identity as POST /api/devices returns it (read independently of the server's own type).</summary>
+public sealed record WatchIdentity(string DeviceId, Guid SeniorId, string ConnectionString);
 
 /// <summary>The arranging steps the end-to-end tests share: a senior, their watch, and minutes to send.</summary>
 public static class Arrange
@@ -21,15 +21,15 @@ public static class Arrange
     }
 
     /// <summary>Registers a watch for the senior through the REST API, as staff would.</summary>
-    public static async Task<CreatedDevice> WatchAsync(ServerHost server, Guid seniorId)
+    public static async Task<WatchIdentity> WatchAsync(ServerHost server, Guid seniorId)
     {
         using var response = await server.Http.PostAsJsonAsync("api/devices", new { seniorId });
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<CreatedDevice>())!;
+        return (await response.Content.ReadFromJsonAsync<WatchIdentity>())!;
     }
 
     /// <summary>A simulated watch that speaks MQTT/TLS to the server and trusts its private CA.</summary>
-    public static SimulatedWatch Connect(ServerHost server, CreatedDevice device) =>
+    public static SimulatedWatch Connect(ServerHost server, WatchIdentity device) =>
         new(device.ConnectionString, new SimulatedWatchOptions
         {
             MqttHost = "127.0.0.1",

@@ -32,6 +32,7 @@ public static class RunAction
             for (var i = 0; i < members.Count; i++)
             {
                 if (i < settings.StillWatches) log($"{members[i].Connection.DeviceId}: goes still from {stillFrom:u}");
+                if (settings.ClockSkewSeconds > 0) log($"{members[i].Connection.DeviceId}: clock {ClockErrorOf(i, settings).TotalSeconds:+0;-0;0} s off");
                 foreach (var spec in settings.Scenarios.Where(s => s.WatchIndex == i))
                     log($"{members[i].Connection.DeviceId}: {spec.Describe(start)}");
             }
@@ -84,9 +85,14 @@ public static class RunAction
     private static Scenario ScriptFor(int index, RunSettings settings, DateTime startUtc, DateTime stillFrom)
     {
         var scenario = index < settings.StillWatches ? Scenario.StillFrom(stillFrom) : Scenario.Normal;
+        if (settings.ClockSkewSeconds > 0) scenario = scenario.WithClockError(DateTime.MinValue, ClockErrorOf(index, settings));
         foreach (var spec in settings.Scenarios.Where(s => s.WatchIndex == index)) scenario = spec.ApplyTo(scenario, startUtc);
         return scenario;
     }
+
+    // Uniform in ±ClockSkewSeconds, whole seconds, the same for a watch index and seed on every run.
+    private static TimeSpan ClockErrorOf(int index, RunSettings settings) =>
+        TimeSpan.FromSeconds(new Random(unchecked(settings.Seed * 104729 + index)).Next(-settings.ClockSkewSeconds, settings.ClockSkewSeconds + 1));
 
     // The routine follows the senior's own clock; an unknown zone falls back to the machine's.
     private static TimeZoneInfo? FindTimeZone(string? id)

@@ -45,6 +45,9 @@ public sealed record RunSettings
     /// <summary>Scripted happenings per watch (<c>--scenario</c>).</summary>
     public IReadOnlyList<Scenarios.ScenarioSpec> Scenarios { get; init; } = [];
 
+    /// <summary>Largest clock error of a watch, either way (each watch draws its own from the seed).</summary>
+    public int ClockSkewSeconds { get; init; }
+
     /// <summary>Seed of the routines.</summary>
     public int Seed { get; init; } = 42;
 }

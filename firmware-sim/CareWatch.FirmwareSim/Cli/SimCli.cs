@@ -27,12 +27,15 @@ public static class SimCli
         var summarySeconds = new Option<int>("--summary-seconds") { Description = "Seconds between summary lines", DefaultValueFactory = _ => 60 };
         var scenarios = new Option<string[]>("--scenario")
         {
-            Description = "Script a watch: watch-index:kind:minutes-from-now[:argument], kind = still, fall, decline, off-wrist, dies, sos, ok (repeatable)",
+            Description = "Script a watch: watch-index:kind:minutes-from-now[:argument], kind = still, fall, decline, off-wrist, dies, sos, ok, clock (repeatable)",
         };
+        var clockSkew = new Option<int>("--clock-skew-seconds")
+        { Description = "Set each watch's clock wrong by up to ±S seconds (drawn per watch from the seed; 0 = exact clocks)" };
         var seed = new Option<int>("--seed") { Description = "Seed of the seniors' routines", DefaultValueFactory = _ => 42 };
 
         AtLeast(watches, 1); Between(mqttPort, 1, 65535); AtLeast(batchSeconds, 1); AtLeast(stillWatches, 0);
         AtLeast(stillOnset, 0); AtLeast(tokenTtl, 2); AtLeast(summarySeconds, 1);
+        Between(clockSkew, 0, (int)TelemetryLimits.MaxAge.TotalSeconds - 1);
         backfillHours.Validators.Add(r =>
         {
             var max = TelemetryLimits.MaxAge.TotalHours - 1; // the server refuses minutes older than a week
@@ -64,7 +67,7 @@ public static class SimCli
         var run = new Command("run", "Simulate watches streaming telemetry to the CareWatch gateway")
         {
             server, connectionStrings, watches, mqttHost, mqttPort, caFile, noTls, batchSeconds, backfillHours,
-            stillWatches, stillOnset, tokenTtl, summarySeconds, seed, scenarios,
+            stillWatches, stillOnset, tokenTtl, summarySeconds, seed, scenarios, clockSkew,
         };
         run.Validators.Add(r =>
         {
@@ -96,6 +99,7 @@ public static class SimCli
             TokenTtlMinutes = result.GetValue(tokenTtl),
             SummarySeconds = result.GetValue(summarySeconds),
             Seed = result.GetValue(seed),
+            ClockSkewSeconds = result.GetValue(clockSkew),
             Scenarios = (result.GetValue(scenarios) ?? []).Select(ScenarioSpec.Parse).ToList(),
         }, time, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
 

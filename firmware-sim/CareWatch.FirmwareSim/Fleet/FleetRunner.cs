@@ -14,7 +14,7 @@ public sealed class FleetRunner(IReadOnlyList<FleetMember> members, FleetOptions
     /// <summary>Runs until cancelled; throws <see cref="FleetStartException"/> when no watch could connect.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var watches = members.Select(m => new SimulatedWatch(m.Connection, options.Watch)).ToList();
+        var watches = members.Select(m => new SimulatedWatch(m.Connection, OptionsFor(m))).ToList();
         try
         {
             await ConnectAllAsync(watches, cancellationToken);
@@ -28,6 +28,10 @@ public sealed class FleetRunner(IReadOnlyList<FleetMember> members, FleetOptions
             await Task.WhenAll(watches.Select(w => w.DisposeAsync().AsTask()));
         }
     }
+
+    // Each watch signs its tokens by its own clock, which a script may have set wrong.
+    private SimulatedWatchOptions OptionsFor(FleetMember member) =>
+        member.Scenario.ClockSteps.Count == 0 ? options.Watch : options.Watch with { TimeProvider = member.ClockOver(options.Watch.TimeProvider) };
 
     private async Task ConnectAllAsync(List<SimulatedWatch> watches, CancellationToken cancellationToken)
     {

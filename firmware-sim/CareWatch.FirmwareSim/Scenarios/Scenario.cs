@@ -1,4 +1,5 @@
 using CareWatch.FirmwareSim.Batching;
+using CareWatch.FirmwareSim.Device;
 using CareWatch.FirmwareSim.Routine;
 using CareWatch.Protocol;
 
@@ -15,11 +16,15 @@ public sealed class Scenario
     // A hard landing reads like a brisk walk's count compressed into one minute.
     private const int ImpactMovement = 900;
 
-    private Scenario(IReadOnlyList<ScenarioPhase> phases, IReadOnlyList<DeviceEvent> events, DateTime? diesAtUtc = null) =>
-        (Phases, Events, DiesAtUtc) = (phases, events, diesAtUtc);
+    private Scenario(IReadOnlyList<ScenarioPhase> phases, IReadOnlyList<DeviceEvent> events, DateTime? diesAtUtc = null,
+        IReadOnlyList<ClockStep>? clockSteps = null) =>
+        (Phases, Events, DiesAtUtc, ClockSteps) = (phases, events, diesAtUtc, clockSteps ?? []);
 
-    /// <summary>No overrides: the routine as it is.</summary>
+    /// <summary>No overrides: the routine as it is, on a correct clock.</summary>
     public static Scenario Normal { get; } = new([], []);
+
+    /// <summary>Where the watch's own clock goes wrong (see <see cref="WatchClock"/>); empty: it is right.</summary>
+    public IReadOnlyList<ClockStep> ClockSteps { get; }
 
     /// <summary>When the battery reaches 0 and the watch falls silent for good; null when it never dies.</summary>
     public DateTime? DiesAtUtc { get; }
@@ -35,15 +40,15 @@ public sealed class Scenario
 
     /// <summary>Adds a still phase.</summary>
     public Scenario WithStill(DateTime fromUtc, DateTime? untilUtc = null) =>
-        new([.. Phases, new ScenarioPhase(PhaseKind.Still, fromUtc, untilUtc)], Events, DiesAtUtc);
+        new([.. Phases, new ScenarioPhase(PhaseKind.Still, fromUtc, untilUtc)], Events, DiesAtUtc, ClockSteps);
 
     /// <summary>Adds a phase with the watch off the wrist.</summary>
     public Scenario WithOffWrist(DateTime fromUtc, DateTime? untilUtc = null) =>
-        new([.. Phases, new ScenarioPhase(PhaseKind.OffWrist, fromUtc, untilUtc)], Events, DiesAtUtc);
+        new([.. Phases, new ScenarioPhase(PhaseKind.OffWrist, fromUtc, untilUtc)], Events, DiesAtUtc, ClockSteps);
 
     /// <summary>Adds a button press or a fall detection at an instant.</summary>
     public Scenario WithEvent(DateTime atUtc, DeviceEventKind kind) =>
-        new(Phases, [.. Events, new DeviceEvent(atUtc, kind)], DiesAtUtc);
+        new(Phases, [.. Events, new DeviceEvent(atUtc, kind)], DiesAtUtc, ClockSteps);
 
     /// <summary>
     /// A fall at <paramref name="atUtc"/>: the watch reports a fall event, the minute of the fall shows the
@@ -55,15 +60,25 @@ public sealed class Scenario
         var impact = new ScenarioPhase(PhaseKind.Impact, minute, minute.AddMinutes(1));
         // Impact first: the first covering phase wins, and the fall minute must not read as still.
         return new Scenario([impact, .. Phases, new ScenarioPhase(PhaseKind.Still, minute.AddMinutes(1), untilUtc)],
-            [.. Events, new DeviceEvent(atUtc, DeviceEventKind.Fall)], DiesAtUtc);
+            [.. Events, new DeviceEvent(atUtc, DeviceEventKind.Fall)], DiesAtUtc, ClockSteps);
     }
 
     /// <summary>Activity declines gradually from <paramref name="fromUtc"/>, reaching its floor after <paramref name="over"/>.</summary>
     public Scenario WithDecline(DateTime fromUtc, TimeSpan over) =>
-        new([.. Phases, new ScenarioPhase(PhaseKind.Decline, fromUtc, null, over)], Events, DiesAtUtc);
+        new([.. Phases, new ScenarioPhase(PhaseKind.Decline, fromUtc, null, over)], Events, DiesAtUtc, ClockSteps);
 
     /// <summary>The battery runs flat at <paramref name="atUtc"/>: it drains to 0 over the hours before, then the watch says nothing more.</summary>
-    public Scenario WithDeath(DateTime atUtc) => new(Phases, Events, atUtc);
+    public Scenario WithDeath(DateTime atUtc) => new(Phases, Events, atUtc, ClockSteps);
+
+    /// <summary>
+    /// From <paramref name="fromUtc"/> (true time) on, the watch's clock is <paramref name="error"/> off
+    /// (positive: ahead). The watch stamps its minutes and events and computes its SAS tokens' expiry by
+    /// its own clock, so the gateway sees shifted timestamps, and refuses them beyond its tolerances.
+    /// The other scripted happenings are timed on the watch's clock too (a simplification: the senior's
+    /// routine is synthetic, so shifting it with the labels changes nothing the gateway could tell).
+    /// </summary>
+    public Scenario WithClockError(DateTime fromUtc, TimeSpan error) =>
+        new(Phases, Events, DiesAtUtc, [.. ClockSteps, new ClockStep(fromUtc, error)]);
 
     /// <summary>True when the watch is dead at <paramref name="utc"/> and sends nothing.</summary>
     public bool IsDeadAt(DateTime utc) => DiesAtUtc is { } dies && utc >= dies;

@@ -20,13 +20,16 @@ public enum ScenarioKind
     Sos,
     /// <summary>"I am OK" button pressed at T.</summary>
     Ok,
+    /// <summary>From T the watch's clock is wrong (argument, required: seconds ahead, negative behind).</summary>
+    Clock,
 }
 
 /// <summary>
 /// One scripted happening for one watch, written on the command line as
 /// <c>watch-index:kind:minutes-from-now[:argument]</c> — e.g. <c>0:fall:10</c> (watch 0 falls in ten
 /// minutes and lies still), <c>3:decline:-4320:7</c> (watch 3 began declining three days ago, reaching
-/// its floor over a week), <c>2:sos:5</c>. Negative minutes lie in the past (useful with backfill).
+/// its floor over a week), <c>2:sos:5</c>, <c>1:clock:0:-90</c> (watch 1's clock runs 90 s behind).
+/// Negative minutes lie in the past (useful with backfill).
 /// </summary>
 /// <param name="WatchIndex">0-based position of the watch in the fleet.</param>
 /// <param name="Kind">What happens.</param>
@@ -43,10 +46,11 @@ public sealed record ScenarioSpec(int WatchIndex, ScenarioKind Kind, double Minu
             throw new FormatException($"'{parts[0]}' is not a watch index (0, 1, …)");
         var kindText = parts[1].Replace("-", "", StringComparison.Ordinal);
         if (!Enum.TryParse<ScenarioKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(kindText, out _))
-            throw new FormatException($"'{parts[1]}' is not a scenario; use still, fall, decline, off-wrist, dies, sos or ok");
+            throw new FormatException($"'{parts[1]}' is not a scenario; use still, fall, decline, off-wrist, dies, sos, ok or clock");
         if (!double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) || !double.IsFinite(minutes))
             throw new FormatException($"'{parts[2]}' is not a number of minutes");
         double? argument = null;
+        if (kind == ScenarioKind.Clock) return new ScenarioSpec(index, kind, minutes, ParseClockError(parts));
         if (parts.Length == 4)
         {
             if (kind is ScenarioKind.Dies or ScenarioKind.Sos or ScenarioKind.Ok)
@@ -56,6 +60,16 @@ public sealed record ScenarioSpec(int WatchIndex, ScenarioKind Kind, double Minu
             argument = a;
         }
         return new ScenarioSpec(index, kind, minutes, argument);
+    }
+
+    // A clock error has a sign and is always given; a week or more would only make every message too old or too new.
+    private static double ParseClockError(string[] parts)
+    {
+        if (parts.Length != 4) throw new FormatException("clock needs the error in seconds, e.g. 0:clock:0:-90");
+        if (!double.TryParse(parts[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds)
+            || Math.Abs(seconds) >= TelemetryLimits.MaxAge.TotalSeconds)
+            throw new FormatException($"'{parts[3]}' is not a clock error in seconds below {TelemetryLimits.MaxAge.TotalSeconds:0} either way");
+        return seconds;
     }
 
     /// <summary>Adds this happening to <paramref name="scenario"/>, timed from <paramref name="startUtc"/>.</summary>
@@ -72,6 +86,7 @@ public sealed record ScenarioSpec(int WatchIndex, ScenarioKind Kind, double Minu
             ScenarioKind.Dies => scenario.WithDeath(at),
             ScenarioKind.Sos => scenario.WithEvent(at, DeviceEventKind.Sos),
             ScenarioKind.Ok => scenario.WithEvent(at, DeviceEventKind.Ok),
+            ScenarioKind.Clock => scenario.WithClockError(at, TimeSpan.FromSeconds(Argument!.Value)),
             _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
         };
     }

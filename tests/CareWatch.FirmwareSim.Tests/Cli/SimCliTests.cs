@@ -23,6 +23,8 @@ public sealed class SimCliTests
     [InlineData("--backfill-hours", "200", "--backfill-hours must be between 0 and 167")]
     [InlineData("--ca-file", "/nonexistent/ca.pem", "does not exist")]
     [InlineData("--still-onset-minutes-ago", "-5", "--still-onset-minutes-ago must be at least 0")]
+    [InlineData("--clock-skew-seconds", "-1", "--clock-skew-seconds must be between 0 and 604799")]
+    [InlineData("--scenario", "0:clock:0", "clock needs the error in seconds")]
     public void Parse_BadOptionValue_NamesTheOption(string option, string value, string expected)
     {
         Assert.Contains(Errors("run", "--connection-string", Good, option, value), e => e.Contains(expected));

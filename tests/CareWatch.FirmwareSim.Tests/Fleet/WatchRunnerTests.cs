@@ -4,6 +4,7 @@ using CareWatch.FirmwareSim.Fleet;
 using CareWatch.FirmwareSim.Routine;
 using CareWatch.FirmwareSim.Scenarios;
 using CareWatch.FirmwareSim.Tests.Support;
+using CareWatch.Protocol;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CareWatch.FirmwareSim.Tests.Fleet;
@@ -60,5 +61,31 @@ public sealed class WatchRunnerTests
         Assert.Equal(dies, batches[^1].Minutes[^1].Start.AddMinutes(1));
         Assert.Equal(0, batches[^1].Battery);
         Assert.False(watch.IsConnected);
+    }
+
+    [Fact]
+    public async Task RunAsync_ClockThreeMinutesAhead_MinutesAndTokenExpiryFollowTheWatchClock()
+    {
+        var start = MinuteCursor.FloorToMinute(TimeProvider.System.GetUtcNow().UtcDateTime).AddSeconds(30);
+        var time = new FakeTimeProvider(new DateTimeOffset(start, TimeSpan.Zero));
+        await using var broker = new InProcessBroker();
+        await broker.StartAsync();
+        var options = new FleetOptions { Backfill = TimeSpan.FromHours(1), Watch = TestWatches.Options(broker, time) };
+        var member = new FleetMember(TestWatches.Connection(), new DailyRoutine(1),
+            Scenario.Normal.WithClockError(DateTime.MinValue, TimeSpan.FromMinutes(3)));
+        await using var watch = new SimulatedWatch(member.Connection, options.Watch with { TimeProvider = member.ClockOver(time) });
+        using var stop = new CancellationTokenSource();
+
+        var run = new WatchRunner(member, watch, options).RunAsync(stop.Token);
+        await TestWatches.WaitUntilAsync(() => !broker.Publishes.IsEmpty, "the backfill");
+        await stop.CancelAsync();
+        await run;
+
+        var minutes = broker.Publishes.SelectMany(p => p.Batch.Minutes).ToList();
+        var trueLastCompleted = start.AddSeconds(-30);
+        Assert.Equal(trueLastCompleted.AddMinutes(3), minutes[^1].Start.AddMinutes(1));
+        Assert.True(broker.Connects.TryPeek(out var connect));
+        Assert.True(SasToken.TryParse(connect.Password, out var token));
+        Assert.Equal(time.GetUtcNow().AddMinutes(3) + options.Watch.TokenTtl, DateTimeOffset.FromUnixTimeSeconds(token.Expiry), TimeSpan.FromSeconds(1));
     }
 }

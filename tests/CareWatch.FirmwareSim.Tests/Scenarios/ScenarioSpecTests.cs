@@ -14,6 +14,8 @@ public sealed class ScenarioSpecTests
     [InlineData("2:off-wrist:5:30", 2, ScenarioKind.OffWrist, 5, 30.0)]
     [InlineData("1:SOS:0.5", 1, ScenarioKind.Sos, 0.5, null)]
     [InlineData("4:dies:60", 4, ScenarioKind.Dies, 60, null)]
+    [InlineData("1:clock:0:-90", 1, ScenarioKind.Clock, 0, -90.0)]
+    [InlineData("1:clock:30:600", 1, ScenarioKind.Clock, 30, 600.0)]
     public void Parse_WellFormed_AllParts(string text, int index, ScenarioKind kind, double minutes, double? argument)
     {
         Assert.Equal(new ScenarioSpec(index, kind, minutes, argument), ScenarioSpec.Parse(text));
@@ -28,6 +30,9 @@ public sealed class ScenarioSpecTests
     [InlineData("0:fall:soon", "not a number of minutes")]
     [InlineData("0:sos:10:5", "takes no argument")]
     [InlineData("0:decline:0:-3", "positive")]
+    [InlineData("0:clock:0", "needs the error in seconds")]
+    [InlineData("0:clock:0:ahead", "not a clock error")]
+    [InlineData("0:clock:0:604800", "not a clock error")]
     public void Parse_Malformed_SaysWhatIsWrong(string text, string expected)
     {
         Assert.Contains(expected, Assert.Throws<FormatException>(() => ScenarioSpec.Parse(text)).Message);

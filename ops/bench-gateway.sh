@@ -6,6 +6,8 @@
 #   ops/bench.sh gateway [--rate-watches N] [--rate-batch-seconds S] [--rate-seconds D]
 #                        [--hold "5000 20000 50000"] [--hold-seconds D] [--per-process N]
 #                        [--server-env "NAME=value …"]   extra environment for the server (e.g. DOTNET_gcServer=0)
+#                        [--server-wrapper "CMD …"]  run the server under CMD, e.g. "heaptrack -o FILE" (native heap
+#                                          profile); RSS and CPU are read from the server process itself
 #                        [--own-seniors]   one senior per watch (inserted into the private database: the API
 #                                          creates no seniors); default: watches share the 5 demo seniors
 set -euo pipefail
@@ -15,7 +17,7 @@ source ops/prerequisites.sh
 ensure_postgres
 apt_install curl
 
-rate_watches=8000 rate_batch=1 rate_seconds=60 hold_counts="5000 20000 50000" hold_seconds=30 per_process="" server_env="" own_seniors=""
+rate_watches=8000 rate_batch=1 rate_seconds=60 hold_counts="5000 20000 50000" hold_seconds=30 per_process="" server_env="" server_wrapper="" own_seniors=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate-watches) rate_watches=$2; shift 2 ;;
@@ -25,6 +27,7 @@ while [ $# -gt 0 ]; do
     --hold-seconds) hold_seconds=$2; shift 2 ;;
     --per-process) per_process=$2; shift 2 ;;
     --server-env) server_env=$2; shift 2 ;;
+    --server-wrapper) server_wrapper=$2; shift 2 ;;
     --own-seniors) own_seniors=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -37,11 +40,11 @@ per_process=${per_process:-$(( fd_limit - 500 ))}
 
 state="$root/.carewatch/bench-gateway"
 rm -rf "$state"; mkdir -p "$state"; chmod 755 "$root/.carewatch" "$state"
-server_pid="" sim_pids=() pg_dir="$state/pg"
+server_pid="" wrapper_pid="" sim_pids=() pg_dir="$state/pg"
 cleanup() {
   trap - INT TERM HUP EXIT
   for pid in "${sim_pids[@]}" $server_pid; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${sim_pids[@]}" $server_pid; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${sim_pids[@]}" $server_pid $wrapper_pid; do wait "$pid" 2>/dev/null || true; done
   ops/pg-cluster.sh stop "$pg_dir" >/dev/null 2>&1 || true
 }
 trap cleanup INT TERM HUP EXIT
@@ -63,8 +66,17 @@ start_server() {
   Http__Port=$http_port Gateway__MqttPort=$mqtt_port Gateway__DataDirectory="$state" \
   Orleans__SiloPort=$(ops/free-port.sh) Orleans__GatewayPort=$(ops/free-port.sh) Demo__Seed=true \
   Logging__LogLevel__Default=Warning \
-    env $server_env dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll >"$state/server-$1.log" 2>&1 &
-  server_pid=$!
+    env $server_env $server_wrapper dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll >"$state/server-$1.log" 2>&1 &
+  server_pid=$! wrapper_pid=""
+  if [ -n "$server_wrapper" ]; then # measure and stop the server itself, not the wrapper
+    wrapper_pid=$server_pid server_pid=""
+    for _ in $(seq 1 100); do
+      server_pid=$(pgrep -n -f '^(/[^ ]*/)?dotnet src/CareWatch.Server/bin/' || true)
+      [ -n "$server_pid" ] && [ "$server_pid" != "$wrapper_pid" ] && break
+      server_pid=""; sleep 0.2
+    done
+    [ -n "$server_pid" ] || { echo "the server did not start under '$server_wrapper'" >&2; exit 1; }
+  fi
   for _ in $(seq 1 120); do
     curl -fs "${url}api/seniors" 2>/dev/null | grep -q '"id"' && return 0
     kill -0 "$server_pid" 2>/dev/null || { echo "the server exited; see $state/server-$1.log" >&2; exit 1; }
@@ -72,7 +84,11 @@ start_server() {
   done
   echo "the server did not become ready in 60 s" >&2; exit 1
 }
-stop_server() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+stop_server() {
+  kill "$server_pid" 2>/dev/null || true
+  if [ -n "$wrapper_pid" ]; then wait "$wrapper_pid" 2>/dev/null || true; else wait "$server_pid" 2>/dev/null || true; fi
+  server_pid="" wrapper_pid=""
+}
 cpu_seconds() { # utime + stime of a process, in seconds
   awk -v tck="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / tck }' "/proc/$1/stat"
 }

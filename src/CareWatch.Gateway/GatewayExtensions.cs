@@ -4,12 +4,14 @@ using CareWatch.Gateway.Hub;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Gateway.Mqtt;
 using CareWatch.Gateway.Pki;
+using CareWatch.Gateway.Tls;
 using CareWatch.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet.AspNetCore;
 
@@ -53,6 +55,7 @@ public static class GatewayExtensions
         services.TryAddSingleton<ICloudToDeviceMessages, CloudToDeviceMessages>();
         services.TryAddSingleton<PublishRouter>();
         services.TryAddSingleton<ProtocolErrorCounter>();
+        services.TryAddSingleton<TlsBufferRelease>();
         services.AddIotHubIngestion(builder.Configuration);
 
         // Order matters: the notifier and the pipeline run before the MQTT server accepts publishes.
@@ -67,11 +70,13 @@ public static class GatewayExtensions
         {
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
             var ca = kestrel.ApplicationServices.GetRequiredService<DeviceCertificateAuthority>();
+            var release = IdleTlsBuffers(kestrel.ApplicationServices, options);
             if (options.MqttPort != 0)
             {
                 kestrel.Listen(IPAddress.Parse(options.BindAddress), options.MqttPort, listen =>
                 {
                     listen.UseHttps(ca.ServerCertificate);
+                    if (release is not null) listen.Use(release.AfterHandshake);
                     listen.Use(kestrel.ApplicationServices.GetRequiredService<ProtocolErrorCounter>().Wrap);
                     listen.UseMqtt();
                 });
@@ -82,10 +87,25 @@ public static class GatewayExtensions
             if (httpsPort != 0)
             {
                 var bind = builder.Configuration["Http:BindAddress"] ?? "127.0.0.1";
-                kestrel.Listen(IPAddress.Parse(bind), httpsPort, listen => listen.UseHttps(ca.ServerCertificate));
+                kestrel.Listen(IPAddress.Parse(bind), httpsPort, listen =>
+                {
+                    listen.UseHttps(ca.ServerCertificate);
+                    if (release is not null) listen.Use(release.AfterHandshake);
+                });
             }
         });
         return builder;
+    }
+
+    // Idle watches should not each pin OpenSSL's two record buffers (see TlsBufferRelease); says once whether it works here.
+    private static TlsBufferRelease? IdleTlsBuffers(IServiceProvider services, GatewayOptions options)
+    {
+        if (!options.ReleaseIdleTlsBuffers) return null;
+        var release = services.GetRequiredService<TlsBufferRelease>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TlsBufferRelease));
+        if (release.Available) logger.LogInformation("TLS connections release their record buffers while idle");
+        else logger.LogWarning("TLS connections keep their record buffers while idle (about 34 KB each): {Reason}", release.Unavailable);
+        return release.Available ? release : null;
     }
 
     /// <summary>The path of MQTT over WebSockets, as IoT Hub serves it.</summary>

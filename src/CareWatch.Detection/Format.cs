@@ -9,4 +9,8 @@ public static class Format
     public static string Duration(TimeSpan d) => d.TotalHours >= 1
         ? string.Create(CultureInfo.InvariantCulture, $"{(int)d.TotalHours} h {d.Minutes:00} min")
         : string.Create(CultureInfo.InvariantCulture, $"{(int)d.TotalMinutes} min");
+
+    /// <summary>A sensitivity α: "0.003", "0.0001", and below that "3e-5", "1e-12" (never rounded to "0").</summary>
+    public static string Alpha(double alpha) =>
+        alpha == 0 || alpha >= 1e-4 ? alpha.ToString("0.####", CultureInfo.InvariantCulture) : alpha.ToString("0.#e-0", CultureInfo.InvariantCulture);
 }

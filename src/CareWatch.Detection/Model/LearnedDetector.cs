@@ -9,8 +9,11 @@ namespace CareWatch.Detection.Model;
 /// <param name="Band">Which hours are day.</param>
 public sealed record LearnedDetectorOptions(double Alpha, TimeSpan DayFloor, TimeSpan NightFloor, DayBand Band)
 {
-    /// <summary>The operating point the product ships with.</summary>
-    public static LearnedDetectorOptions Default { get; } = new(0.003, TimeSpan.FromHours(4), TimeSpan.FromHours(10), DayBand.Default);
+    /// <summary>
+    /// The operating point the product ships with: the most sensitive α whose false alarms on Depresjon stay
+    /// below a 3 h timer's (docs/detection-model.md), with the floors of 4 h by day and 10 h by night.
+    /// </summary>
+    public static LearnedDetectorOptions Default { get; } = new(3e-5, TimeSpan.FromHours(4), TimeSpan.FromHours(10), DayBand.Default);
 }
 
 /// <summary>
@@ -64,10 +67,12 @@ public sealed class LearnedDetector(PersonSurvival survival, LearnedDetectorOpti
         var since = _tracker.StillSinceLocal!.Value;
         var longest = TimeSpan.FromMinutes(Math.Round(survival.Profile.MaxMinutes[since.Hour]));
         var endedSooner = (1 - survival.SurvivalAt(since, stillFor)) * 100;
+        // At small α the share rounds to 100.0%, which would claim that every such period ended sooner.
+        var share = endedSooner >= 99.95 ? "more than 99.9%" : string.Create(CultureInfo.InvariantCulture, $"{endedSooner:0.0}%");
         var head = $"Still for {Format.Duration(stillFor)} since {since:HH:mm}, watch worn. ";
         return byModel
             ? head + string.Create(CultureInfo.InvariantCulture,
-                $"At this hour the longest normal still period is {Format.Duration(longest)}; {endedSooner:0.0}% of still periods starting around now ended sooner.")
+                $"At this hour the longest normal still period is {Format.Duration(longest)}; {share} of still periods starting around now ended sooner.")
             : head + $"The safety limit of {Format.Duration(floor)} for this time of day is reached.";
     }
 }

@@ -28,8 +28,8 @@ public sealed class LearnedDetectorFactory : IDetectorFactory
 
     /// <inheritdoc />
     public string Name => _options.DayFloor == LearnedDetectorOptions.Default.DayFloor && _options.NightFloor == LearnedDetectorOptions.Default.NightFloor
-        ? $"model α={_options.Alpha:0.#####}"
-        : $"model α={_options.Alpha:0.#####}, floors {Format.Duration(_options.DayFloor)} / {Format.Duration(_options.NightFloor)}";
+        ? $"model α={Format.Alpha(_options.Alpha)}"
+        : $"model α={Format.Alpha(_options.Alpha)}, floors {Format.Duration(_options.DayFloor)} / {Format.Duration(_options.NightFloor)}";
 
     /// <summary>The same model at another sensitivity, sharing compiled curves.</summary>
     public LearnedDetectorFactory WithAlpha(double alpha) => With(_options with { Alpha = alpha });

@@ -44,6 +44,9 @@ public sealed class PersonSurvival
         var survival = new float[2 * SlotsPerDay][];
         for (var curve = 0; curve < survival.Length; curve++)
         {
+            // Beyond the longest still period this person has had starting around this hour, no falling hazard.
+            var startHour = curve % SlotsPerDay / 2;
+            TailExtrapolation.HoldBeyond(hazards.AsSpan(curve * Steps, Steps), profile.MaxMinutes[startHour]);
             survival[curve] = new float[Steps];
             double s = 1;
             for (var step = 0; step < Steps; step++)

@@ -40,6 +40,23 @@ public sealed class LearnedDetectorTests
     }
 
     [Fact]
+    public void Observe_AlertFarInTheTail_SaysMoreThan99Point9NotAHundredPercent()
+    {
+        var survival = PersonSurvival.Compile(Model.Value, SyntheticPeople.Person("u", 10, seed: 8).Minutes);
+        var detector = new LearnedDetector(survival, LearnedDetectorOptions.Default with
+        {
+            Alpha = 1e-4, DayFloor = TimeSpan.FromHours(12), NightFloor = TimeSpan.FromHours(12),
+        });
+        var t0 = new DateTime(2024, 3, 20, 12, 0, 0, DateTimeKind.Utc);
+
+        var alert = Enumerable.Range(0, 720)
+            .Select(i => detector.Observe(new ActivityMinute(t0.AddMinutes(i), t0.AddMinutes(i), 0, true)))
+            .First(o => o.Signal == DetectorSignal.Alert);
+
+        Assert.Contains("; more than 99.9% of still periods starting around now ended sooner.", alert.Explanation);
+    }
+
+    [Fact]
     public void Train_SameSeed_GivesSameThresholds()
     {
         var people = Enumerable.Range(0, 3).Select(i => SyntheticPeople.Person($"p{i}", days: 5, seed: i)).ToList();

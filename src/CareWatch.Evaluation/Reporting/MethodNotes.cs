@@ -37,7 +37,7 @@ public static class MethodNotes
         "- **Baselines** use the same per-person still definition (`StillDefinition`) as the model, so the comparison isolates the timing policy.",
         "- **Targets.** \"Better than every fixed-timer baseline at an equal false-alarm rate\": the model's medians are interpolated linearly " +
         "between its sensitivities at each baseline's false-alarm rate (above its highest rate, its most sensitive point is used; below its lowest, it fails); " +
-        "better = no slower by day or night and faster in one. The safety-floor target checks every sensitivity: no miss and no delay beyond 4 h by day or 10 h at night.",
+        "better = no slower by day or night and faster in one. The safety-floor target checks every sensitivity against its own floors (4 h by day / 10 h at night as shipped, 12 h for the cautious ones): no miss and no delay beyond them.",
         "- **Cost.** µs per Observe = Stopwatch time of the streaming loops / minutes streamed, per detector, two people in parallel.",
     ];
 }

@@ -23,7 +23,9 @@ public sealed class ModelLifecycleTests
     public async Task Train_WithStoredHistory_PromotesVersion1AndMonitorsExplainWithModel()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
-        await using var server = await ServerHost.StartAsync(db.ConnectionString, "Training:NightlyAtUtc=");
+        // A 4 h floor at night too: 5 h of stillness then alerts at whatever hour the test runs, even when a
+        // model trained on three people's eight days would wait longer at night than that.
+        await using var server = await ServerHost.StartAsync(db.ConnectionString, "Training:NightlyAtUtc=", "Monitoring:SafetyFloorNight=04:00:00");
         await server.WaitUntilReadyAsync();
         var seniors = await StoreHistoryAsync(server, count: 3);
 

@@ -19,12 +19,14 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _refused;
     private readonly Counter<long> _writeFailures;
     private readonly Counter<long> _hubReadFailures;
+    private readonly Counter<long> _clockCorrected;
     private readonly ConcurrentDictionary<RejectReason, long> _rejectedSnapshot = new();
     private readonly ConcurrentDictionary<string, long> _refusedSnapshot = new(StringComparer.Ordinal);
     private long _acceptedCount;
     private long _duplicateCount;
     private long _writeFailureCount;
     private long _hubReadFailureCount;
+    private long _clockCorrectedCount;
 
     /// <summary>Creates the meter through the host's meter factory.</summary>
     public GatewayMetrics(IMeterFactory meterFactory)
@@ -36,6 +38,7 @@ public sealed class GatewayMetrics
         _rejected = meter.CreateCounter<long>("carewatch.gateway.messages.rejected", description: "Invalid device messages dropped");
         _refused = meter.CreateCounter<long>("carewatch.gateway.connections.refused", description: "Refused connections and publishes");
         _writeFailures = meter.CreateCounter<long>("carewatch.gateway.writes.failed", description: "Batches that could not be stored (devices disconnected to resend)");
+        _clockCorrected = meter.CreateCounter<long>("carewatch.gateway.messages.clock_corrected", description: "Stored messages whose timestamps were moved onto the server clock (the watch's clock was a minute or more off)");
         _hubReadFailures = meter.CreateCounter<long>("carewatch.gateway.hub.failures", description: "IoT Hub mode: partition reads that failed and resumed from the checkpoint");
     }
 
@@ -51,6 +54,9 @@ public sealed class GatewayMetrics
     /// <summary>IoT Hub mode: failed partition reads so far.</summary>
     public long HubReadFailures => Interlocked.Read(ref _hubReadFailureCount);
 
+    /// <summary>Stored messages whose timestamps were corrected for the watch's clock so far.</summary>
+    public long ClockCorrected => Interlocked.Read(ref _clockCorrectedCount);
+
     /// <summary>Messages rejected for <paramref name="reason"/> so far.</summary>
     public long Rejected(RejectReason reason) => _rejectedSnapshot.GetValueOrDefault(reason);
 
@@ -62,6 +68,8 @@ public sealed class GatewayMetrics
     internal void OnDuplicate() { Interlocked.Increment(ref _duplicateCount); _duplicates.Add(1); }
 
     internal void OnWriteFailed() { Interlocked.Increment(ref _writeFailureCount); _writeFailures.Add(1); }
+
+    internal void OnClockCorrected() { Interlocked.Increment(ref _clockCorrectedCount); _clockCorrected.Add(1); }
 
     internal void OnHubReadFailed() { Interlocked.Increment(ref _hubReadFailureCount); _hubReadFailures.Add(1); }
 

@@ -9,12 +9,14 @@ namespace CareWatch.Protocol;
 /// <param name="Charging">Whether the watch is on its charger.</param>
 /// <param name="Minutes">Completed minutes, oldest first.</param>
 /// <param name="Events">Button presses and fall detections.</param>
+/// <param name="SentAt">The watch's clock when it sent the message (optional): lets the gateway measure and correct a wrong clock.</param>
 public sealed record TelemetryBatch(
     long Seq,
     int Battery,
     bool Charging,
     IReadOnlyList<MinuteSummary> Minutes,
-    IReadOnlyList<DeviceEvent> Events);
+    IReadOnlyList<DeviceEvent> Events,
+    DateTime? SentAt = null);
 
 /// <summary>What the watch measured during one minute.</summary>
 /// <param name="Start">Start of the minute, UTC by the watch clock, on a whole minute.</param>

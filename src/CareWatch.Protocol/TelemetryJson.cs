@@ -41,12 +41,14 @@ public static partial class TelemetryJson
         [property: JsonPropertyName("battery")] int? Battery,
         [property: JsonPropertyName("charging")] bool? Charging,
         [property: JsonPropertyName("minutes")] List<WireMinute?>? Minutes,
-        [property: JsonPropertyName("events")] List<WireEvent?>? Events)
+        [property: JsonPropertyName("events")] List<WireEvent?>? Events,
+        [property: JsonPropertyName("sent")] DateTime? Sent = null)
     {
         public static WireBatch From(TelemetryBatch b) => new(
             b.Seq, b.Battery, b.Charging,
             b.Minutes.Select(m => (WireMinute?)new WireMinute(m.Start, m.Movement, m.Steps, m.Worn)).ToList(),
-            b.Events.Count == 0 ? null : b.Events.Select(e => (WireEvent?)new WireEvent(e.At, e.Kind.ToString().ToLowerInvariant())).ToList());
+            b.Events.Count == 0 ? null : b.Events.Select(e => (WireEvent?)new WireEvent(e.At, e.Kind.ToString().ToLowerInvariant())).ToList(),
+            b.SentAt);
 
         public TelemetryBatch? ToBatch(out string? error)
         {
@@ -75,7 +77,7 @@ public static partial class TelemetryJson
                 }
                 events.Add(new DeviceEvent(ToUtc(e.T.Value), kind));
             }
-            return new TelemetryBatch(Seq.Value, Battery.Value, Charging.Value, minutes, events);
+            return new TelemetryBatch(Seq.Value, Battery.Value, Charging.Value, minutes, events, Sent is { } sent ? ToUtc(sent) : null);
         }
 
         // A timestamp without an offset is taken as UTC, as the protocol says all times are UTC.

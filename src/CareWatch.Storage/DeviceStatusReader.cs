@@ -15,9 +15,11 @@ namespace CareWatch.Storage;
 /// <param name="FirmwareVersion">The twin's reported <c>firmwareVersion</c>.</param>
 /// <param name="LastConnectedAt">Start of its latest connection (UTC).</param>
 /// <param name="LastDisconnectedAt">End of its latest finished connection (UTC).</param>
+/// <param name="ClockErrorSeconds">How far its clock was off (+ ahead) when it last said when it sent a message.</param>
 public sealed record DeviceStatusRecord(
     string DeviceId, Guid? SeniorId, bool Enabled, DateTime CreatedAt, DateTime? LastSeenAt, int? Battery, bool? Charging,
-    bool? Worn, DateTime? LatestMinute, string? FirmwareVersion, DateTime? LastConnectedAt, DateTime? LastDisconnectedAt);
+    bool? Worn, DateTime? LatestMinute, string? FirmwareVersion, DateTime? LastConnectedAt, DateTime? LastDisconnectedAt,
+    int? ClockErrorSeconds = null);
 
 /// <summary>Reads the registry's per-watch status in one query.</summary>
 public sealed class DeviceStatusReader(NpgsqlDataSource dataSource)
@@ -25,7 +27,8 @@ public sealed class DeviceStatusReader(NpgsqlDataSource dataSource)
     // The latest minute comes from the (device_id, minute) primary key: one index probe per watch.
     private const string Select = """
         SELECT d.device_id, d.senior_id, d.enabled, d.created_at, d.last_seen_at, d.battery, d.charging,
-               m.worn, m.minute, t.reported ->> 'firmwareVersion', d.last_connected_at, d.last_disconnected_at
+               m.worn, m.minute, t.reported ->> 'firmwareVersion', d.last_connected_at, d.last_disconnected_at,
+               d.clock_error_seconds
         FROM devices d
         LEFT JOIN LATERAL (SELECT worn, minute FROM minute_activity a WHERE a.device_id = d.device_id
                            ORDER BY minute DESC LIMIT 1) m ON true
@@ -59,7 +62,8 @@ public sealed class DeviceStatusReader(NpgsqlDataSource dataSource)
                 r.GetString(0), r.IsDBNull(1) ? null : r.GetGuid(1), r.GetBoolean(2), r.GetDateTime(3),
                 r.IsDBNull(4) ? null : r.GetDateTime(4), r.IsDBNull(5) ? null : r.GetInt16(5), r.IsDBNull(6) ? null : r.GetBoolean(6),
                 r.IsDBNull(7) ? null : r.GetBoolean(7), r.IsDBNull(8) ? null : r.GetDateTime(8), r.IsDBNull(9) ? null : r.GetString(9),
-                r.IsDBNull(10) ? null : r.GetDateTime(10), r.IsDBNull(11) ? null : r.GetDateTime(11)));
+                r.IsDBNull(10) ? null : r.GetDateTime(10), r.IsDBNull(11) ? null : r.GetDateTime(11),
+                r.IsDBNull(12) ? null : r.GetInt32(12)));
         }
         return list;
     }

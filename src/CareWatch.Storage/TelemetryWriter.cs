@@ -9,7 +9,7 @@ namespace CareWatch.Storage;
 /// <param name="SeniorId">The senior the watch belonged to when it connected.</param>
 /// <param name="Batch">The validated batch.</param>
 /// <param name="ReceivedAt">When the gateway received it (UTC).</param>
-public sealed record IncomingTelemetry(string DeviceId, Guid? SeniorId, TelemetryBatch Batch, DateTime ReceivedAt);
+public sealed record IncomingTelemetry(string DeviceId, Guid? SeniorId, TelemetryBatch Batch, DateTime ReceivedAt, TimeSpan? ClockError = null);
 
 /// <summary>
 /// Writes batches of device messages in one transaction each. The (device, seq) primary key of
@@ -137,15 +137,17 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         var latest = fresh.GroupBy(m => m.DeviceId).Select(g => g.MaxBy(m => m.Batch.Seq)!).ToList();
         await using var cmd = new NpgsqlCommand("""
             UPDATE devices d
-            SET last_seen_at = GREATEST(d.last_seen_at, u.received_at), battery = u.battery, charging = u.charging
-            FROM unnest(@device::text[], @received::timestamptz[], @battery::smallint[], @charging::boolean[])
-                 AS u(device_id, received_at, battery, charging)
+            SET last_seen_at = GREATEST(d.last_seen_at, u.received_at), battery = u.battery, charging = u.charging,
+                clock_error_seconds = COALESCE(u.clock_error, d.clock_error_seconds)
+            FROM unnest(@device::text[], @received::timestamptz[], @battery::smallint[], @charging::boolean[], @clock::integer[])
+                 AS u(device_id, received_at, battery, charging, clock_error)
             WHERE d.device_id = u.device_id
             """, connection);
         cmd.Parameters.AddWithValue("device", latest.Select(m => m.DeviceId).ToArray());
         cmd.Parameters.AddWithValue("received", latest.Select(m => m.ReceivedAt).ToArray());
         cmd.Parameters.AddWithValue("battery", latest.Select(m => (short)m.Batch.Battery).ToArray());
         cmd.Parameters.AddWithValue("charging", latest.Select(m => m.Batch.Charging).ToArray());
+        cmd.Parameters.AddWithValue("clock", latest.Select(m => m.ClockError is { } e ? (int?)Math.Round(e.TotalSeconds) : null).ToArray());
         await cmd.ExecuteNonQueryAsync(ct);
     }
 }

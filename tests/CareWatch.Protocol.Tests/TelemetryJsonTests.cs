@@ -29,6 +29,19 @@ public sealed class TelemetryJsonTests
     }
 
     [Fact]
+    public void Serialize_SentTime_RoundTripsAsUtcAndIsOptional()
+    {
+        var batch = new TelemetryBatch(1, 50, false, [new MinuteSummary(T0, 1, 0, true)], [], T0.AddSeconds(75));
+
+        var parsed = TelemetryJson.TryParse(TelemetryJson.Serialize(batch), out _);
+        var without = Parse("""{"seq":1,"battery":50,"charging":false,"minutes":[{"t":"2026-03-01T08:00:00Z","move":1,"steps":0,"worn":true}]}""", out _);
+
+        Assert.Equal(T0.AddSeconds(75), parsed!.SentAt);
+        Assert.Equal(DateTimeKind.Utc, parsed.SentAt!.Value.Kind);
+        Assert.Null(without!.SentAt);
+    }
+
+    [Fact]
     public void Serialize_ShortFieldNames_AsDocumented()
     {
         var json = Encoding.UTF8.GetString(TelemetryJson.Serialize(

@@ -126,7 +126,8 @@ public sealed class SimulatedWatch : IAsyncDisposable
         await _connection.EnsureConnectedAsync(cancellationToken);
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(_topic)
-            .WithPayload(TelemetryJson.Serialize(batch))
+            // "sent" is read from the watch's clock at each (re)send, so the gateway can tell how far off that clock is.
+            .WithPayload(TelemetryJson.Serialize(batch with { SentAt = _options.TimeProvider.GetUtcNow().UtcDateTime }))
             .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
         Interlocked.Increment(ref _published);

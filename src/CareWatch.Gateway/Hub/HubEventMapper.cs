@@ -6,7 +6,9 @@ namespace CareWatch.Gateway.Hub;
 /// <param name="DeviceId">From the <c>iothub-connection-device-id</c> system property (set by the hub, so authenticated).</param>
 /// <param name="Properties">The message's application properties (the MQTT property bag), e.g. <c>schema</c>.</param>
 /// <param name="Payload">The message body.</param>
-internal sealed record HubMessage(string DeviceId, IReadOnlyDictionary<string, string> Properties, ReadOnlyMemory<byte> Payload);
+/// <param name="EnqueuedAt">When the hub received it from the watch (the reference for the watch's clock error), if known.</param>
+internal sealed record HubMessage(string DeviceId, IReadOnlyDictionary<string, string> Properties, ReadOnlyMemory<byte> Payload,
+    DateTimeOffset? EnqueuedAt = null);
 
 /// <summary>Maps Event Hubs events written by IoT Hub to device messages.</summary>
 internal static class HubEventMapper
@@ -34,6 +36,6 @@ internal static class HubEventMapper
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in data.Properties)
             if (value is not null) properties[key] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        return new HubMessage(deviceId, properties, data.EventBody.ToMemory());
+        return new HubMessage(deviceId, properties, data.EventBody.ToMemory(), data.EnqueuedTime == default ? null : data.EnqueuedTime);
     }
 }

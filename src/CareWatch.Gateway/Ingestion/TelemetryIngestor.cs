@@ -29,7 +29,7 @@ internal sealed class TelemetryIngestor(
     {
         var message = e.ApplicationMessage;
         var now = time.GetUtcNow();
-        var (batch, result) = Check(message.Payload, properties, now);
+        var (batch, result) = Check(message.Payload, properties, now, now);
         if (!result.IsValid)
         {
             metrics.OnRejected(result.Reason);
@@ -44,7 +44,9 @@ internal sealed class TelemetryIngestor(
 
         try
         {
-            var isNew = await pipeline.SubmitAsync(new IncomingTelemetry(session.DeviceId, session.SeniorId, batch!, now.UtcDateTime), e.CancellationToken);
+            var clockError = ClockCorrection.ErrorOf(batch!, now);
+            var isNew = await pipeline.SubmitAsync(new IncomingTelemetry(session.DeviceId, session.SeniorId, batch!, now.UtcDateTime, clockError), e.CancellationToken);
+            if (isNew && ClockCorrection.Corrects(clockError)) metrics.OnClockCorrected();
             if (isNew) metrics.OnAccepted();
             else metrics.OnDuplicate();
         }
@@ -57,8 +59,13 @@ internal sealed class TelemetryIngestor(
         }
     }
 
+    /// <summary>
+    /// Parses and validates a message against the server clock <paramref name="now"/>, after moving its
+    /// timestamps onto the server clock when it says when it was sent (<see cref="ClockCorrection"/>);
+    /// <paramref name="arrivedAt"/> is when it reached us or the hub, null when unknown (no correction).
+    /// </summary>
     internal static (TelemetryBatch?, ValidationResult) Check(
-        ReadOnlySequence<byte> payload, IReadOnlyDictionary<string, string> properties, DateTimeOffset now)
+        ReadOnlySequence<byte> payload, IReadOnlyDictionary<string, string> properties, DateTimeOffset now, DateTimeOffset? arrivedAt)
     {
         if (payload.Length > TelemetryLimits.MaxPayloadBytes)
             return (null, new(RejectReason.TooLarge, $"payload of {payload.Length} bytes"));
@@ -66,6 +73,7 @@ internal sealed class TelemetryIngestor(
             return (null, new(RejectReason.UnknownSchema, $"schema '{schema}'"));
         var batch = TelemetryJson.TryParse(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray(), out var error);
         if (batch is null) return (null, new(RejectReason.Malformed, error));
+        if (arrivedAt is { } arrived) batch = ClockCorrection.Apply(batch, arrived);
         return (batch, TelemetryValidator.Validate(batch, now));
     }
 }

@@ -16,6 +16,7 @@ public sealed class HubEventMapperTests
         Assert.Equal("watch-7", message!.DeviceId);
         Assert.Equal("carewatch.v1", message.Properties["schema"]);
         Assert.Equal(data.EventBody.ToArray(), message.Payload.ToArray());
+        Assert.Equal(data.EnqueuedTime, message.EnqueuedAt);
     }
 
     [Fact]

@@ -8,16 +8,19 @@ namespace CareWatch.Gateway.Tests.Hub;
 public static class HubEvents
 {
     public static EventData Telemetry(string? deviceId, TelemetryBatch batch, long sequenceNumber, string schema = TelemetryLimits.Schema,
-        string? moduleId = null) =>
-        Raw(deviceId, Batches.Payload(batch), sequenceNumber, schema, moduleId);
+        string? moduleId = null, DateTimeOffset? enqueuedAt = null) =>
+        Raw(deviceId, Batches.Payload(batch), sequenceNumber, schema, moduleId, enqueuedAt);
 
-    public static EventData Raw(string? deviceId, byte[] body, long sequenceNumber, string schema = TelemetryLimits.Schema, string? moduleId = null)
+    public static EventData Raw(string? deviceId, byte[] body, long sequenceNumber, string schema = TelemetryLimits.Schema, string? moduleId = null,
+        DateTimeOffset? enqueuedAt = null)
     {
         var system = new Dictionary<string, object>();
         if (deviceId is not null) system["iothub-connection-device-id"] = deviceId;
         if (moduleId is not null) system["iothub-connection-module-id"] = moduleId;
-        system["iothub-enqueuedtime"] = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var enqueued = enqueuedAt ?? TimeProvider.System.GetUtcNow();
+        system["iothub-enqueuedtime"] = enqueued.UtcDateTime;
         return EventHubsModelFactory.EventData(new BinaryData(body), new Dictionary<string, object> { ["schema"] = schema },
-            system, sequenceNumber: sequenceNumber, offsetString: sequenceNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            system, sequenceNumber: sequenceNumber, offsetString: sequenceNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            enqueuedTime: enqueued);
     }
 }

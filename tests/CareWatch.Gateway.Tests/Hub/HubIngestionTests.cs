@@ -29,6 +29,25 @@ public sealed class HubIngestionTests(GatewayHost host) : IClassFixture<GatewayH
     }
 
     [Fact]
+    public async Task Ingest_WatchClockTenMinutesAheadReadLater_CorrectedAgainstHubArrivalNotReadTime()
+    {
+        // Sent by a watch ten minutes fast, enqueued by the hub at once, read by us an hour later (a backlog):
+        // the clock error is measured against the hub's arrival time, so the minutes land on true time.
+        var device = await host.CreateDeviceAsync();
+        var arrived = Batches.ThisMinute().AddHours(-1);
+        var batch = Batches.Minutes(1, 5, end: arrived.AddMinutes(10)) with { SentAt = arrived.AddMinutes(10) };
+        var correctedBefore = host.Metrics.ClockCorrected;
+
+        var outcome = await Ingestor.IngestAsync(HubEventMapper.Map(HubEvents.Telemetry(device.DeviceId, batch, 1, enqueuedAt: arrived), out _)!,
+            CancellationToken.None);
+
+        Assert.Equal(HubIngestOutcome.Accepted, outcome);
+        var newest = await host.Database.ScalarAsync<DateTime>("SELECT max(minute) FROM minute_activity WHERE device_id = @d", ("d", device.DeviceId));
+        Assert.Equal(arrived, DateTime.SpecifyKind(newest, DateTimeKind.Utc));
+        Assert.Equal(correctedBefore + 1, host.Metrics.ClockCorrected);
+    }
+
+    [Fact]
     public async Task Ingest_InvalidOrUnknown_SkippedAndCounted()
     {
         var device = await host.CreateDeviceAsync();

@@ -63,13 +63,16 @@ public sealed class GatewayMetrics
     /// <summary>Connections (or publishes/subscriptions) refused for <paramref name="reason"/> so far.</summary>
     public long RefusedConnections(string reason) => _refusedSnapshot.GetValueOrDefault(reason);
 
-    internal void OnAccepted() { Interlocked.Increment(ref _acceptedCount); _accepted.Add(1); }
-
-    internal void OnDuplicate() { Interlocked.Increment(ref _duplicateCount); _duplicates.Add(1); }
+    /// <summary>A message went through the pipeline: new (and maybe clock-corrected) or a duplicate.</summary>
+    internal void OnStored(bool isNew, TimeSpan? clockError)
+    {
+        if (!isNew) { Interlocked.Increment(ref _duplicateCount); _duplicates.Add(1); return; }
+        Interlocked.Increment(ref _acceptedCount);
+        _accepted.Add(1);
+        if (ClockCorrection.Corrects(clockError)) { Interlocked.Increment(ref _clockCorrectedCount); _clockCorrected.Add(1); }
+    }
 
     internal void OnWriteFailed() { Interlocked.Increment(ref _writeFailureCount); _writeFailures.Add(1); }
-
-    internal void OnClockCorrected() { Interlocked.Increment(ref _clockCorrectedCount); _clockCorrected.Add(1); }
 
     internal void OnHubReadFailed() { Interlocked.Increment(ref _hubReadFailureCount); _hubReadFailures.Add(1); }
 

@@ -23,7 +23,9 @@ public sealed class DetectionModelProvider(DetectionModelStore store, TimeProvid
         try
         {
             if (time.GetUtcNow() - _checkedAt < RecheckEvery) return _current;
-            var stored = await store.LoadPromotedAsync(ct);
+            // Every few minutes on every node: read the version (one small row) and fetch the model bytes only when it changed.
+            var stored = await store.PromotedVersionAsync(ct) is { } version && version != _current.Version
+                ? await store.LoadPromotedAsync(ct) : null;
             if (stored is not null && stored.Info.Version != _current.Version)
             {
                 using var stream = new MemoryStream(stored.Model);

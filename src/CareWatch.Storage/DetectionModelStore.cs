@@ -53,6 +53,13 @@ public sealed class DetectionModelStore(NpgsqlDataSource dataSource, TimeProvide
         return version;
     }
 
+    /// <summary>The version in service, or null when none was ever promoted (a cheap check before loading it).</summary>
+    public async Task<int?> PromotedVersionAsync(CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT version FROM detection_models WHERE status = 'promoted'");
+        return await cmd.ExecuteScalarAsync(ct) is int version ? version : null;
+    }
+
     /// <summary>The model in service, or null when none was ever promoted.</summary>
     public async Task<StoredDetectionModel?> LoadPromotedAsync(CancellationToken ct = default)
     {

@@ -31,7 +31,7 @@ public sealed class FleetRunner(IReadOnlyList<FleetMember> members, FleetOptions
 
     // Each watch signs its tokens by its own clock, which a script may have set wrong.
     private SimulatedWatchOptions OptionsFor(FleetMember member) =>
-        member.Scenario.ClockSteps.Count == 0 ? options.Watch : options.Watch with { TimeProvider = member.ClockOver(options.Watch.TimeProvider) };
+        options.Watch with { TimeProvider = member.ClockOver(options.Watch.TimeProvider) };
 
     private async Task ConnectAllAsync(List<SimulatedWatch> watches, CancellationToken cancellationToken)
     {

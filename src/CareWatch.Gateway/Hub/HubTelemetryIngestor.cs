@@ -37,18 +37,15 @@ internal sealed class HubTelemetryIngestor(
             return HubIngestOutcome.Refused;
         }
         var now = time.GetUtcNow();
-        var (batch, result) = TelemetryIngestor.Check(new ReadOnlySequence<byte>(message.Payload), message.Properties, now, message.EnqueuedAt);
+        var (batch, result, clockError) = TelemetryIngestor.Check(new ReadOnlySequence<byte>(message.Payload), message.Properties, now, message.EnqueuedAt);
         if (!result.IsValid)
         {
             metrics.OnRejected(result.Reason);
             logger.LogInformation("Rejected hub message of {DeviceId}: {Reason} ({Detail})", message.DeviceId, result.Reason, result.Detail);
             return HubIngestOutcome.Rejected;
         }
-        var clockError = message.EnqueuedAt is { } enqueued ? ClockCorrection.ErrorOf(batch!, enqueued) : null;
         var isNew = await pipeline.SubmitAsync(new IncomingTelemetry(device.DeviceId, device.SeniorId, batch!, now.UtcDateTime, clockError), ct);
-        if (isNew && ClockCorrection.Corrects(clockError)) metrics.OnClockCorrected();
-        if (isNew) metrics.OnAccepted();
-        else metrics.OnDuplicate();
+        metrics.OnStored(isNew, clockError);
         return isNew ? HubIngestOutcome.Accepted : HubIngestOutcome.Duplicate;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class TelemetryIngestor(
     {
         var message = e.ApplicationMessage;
         var now = time.GetUtcNow();
-        var (batch, result) = Check(message.Payload, properties, now, now);
+        var (batch, result, clockError) = Check(message.Payload, properties, now, now);
         if (!result.IsValid)
         {
             metrics.OnRejected(result.Reason);
@@ -44,11 +44,8 @@ internal sealed class TelemetryIngestor(
 
         try
         {
-            var clockError = ClockCorrection.ErrorOf(batch!, now);
             var isNew = await pipeline.SubmitAsync(new IncomingTelemetry(session.DeviceId, session.SeniorId, batch!, now.UtcDateTime, clockError), e.CancellationToken);
-            if (isNew && ClockCorrection.Corrects(clockError)) metrics.OnClockCorrected();
-            if (isNew) metrics.OnAccepted();
-            else metrics.OnDuplicate();
+            metrics.OnStored(isNew, clockError);
         }
         catch (Exception ex)
         {
@@ -63,17 +60,19 @@ internal sealed class TelemetryIngestor(
     /// Parses and validates a message against the server clock <paramref name="now"/>, after moving its
     /// timestamps onto the server clock when it says when it was sent (<see cref="ClockCorrection"/>);
     /// <paramref name="arrivedAt"/> is when it reached us or the hub, null when unknown (no correction).
+    /// Also returns the watch's clock error, when the message let it be measured.
     /// </summary>
-    internal static (TelemetryBatch?, ValidationResult) Check(
+    internal static (TelemetryBatch?, ValidationResult, TimeSpan? ClockError) Check(
         ReadOnlySequence<byte> payload, IReadOnlyDictionary<string, string> properties, DateTimeOffset now, DateTimeOffset? arrivedAt)
     {
         if (payload.Length > TelemetryLimits.MaxPayloadBytes)
-            return (null, new(RejectReason.TooLarge, $"payload of {payload.Length} bytes"));
+            return (null, new(RejectReason.TooLarge, $"payload of {payload.Length} bytes"), null);
         if (!properties.TryGetValue("schema", out var schema) || schema != TelemetryLimits.Schema)
-            return (null, new(RejectReason.UnknownSchema, $"schema '{schema}'"));
+            return (null, new(RejectReason.UnknownSchema, $"schema '{schema}'"), null);
         var batch = TelemetryJson.TryParse(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray(), out var error);
-        if (batch is null) return (null, new(RejectReason.Malformed, error));
-        if (arrivedAt is { } arrived) batch = ClockCorrection.Apply(batch, arrived);
-        return (batch, TelemetryValidator.Validate(batch, now));
+        if (batch is null) return (null, new(RejectReason.Malformed, error), null);
+        if (arrivedAt is not { } arrived) return (batch, TelemetryValidator.Validate(batch, now), null);
+        batch = ClockCorrection.Apply(batch, arrived);
+        return (batch, TelemetryValidator.Validate(batch, now), ClockCorrection.ErrorOf(batch, arrived));
     }
 }

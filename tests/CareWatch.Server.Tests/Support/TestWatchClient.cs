@@ -1,5 +1,4 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
+using CareWatch.FirmwareSim.Device;
 using CareWatch.Protocol;
 using MQTTnet;
 
@@ -16,7 +15,7 @@ public static class TestWatchClient
         var cs = DeviceConnectionString.Parse(connectionString);
         var token = SasToken.Create(SasToken.DeviceResource(cs.HostName, cs.DeviceId), cs.SharedAccessKey,
             TimeProvider.System.GetUtcNow().AddHours(1));
-        var ca = X509CertificateLoader.LoadCertificateFromFile(server.CaCertificatePath);
+        var ca = TlsTrust.LoadCa(server.CaCertificatePath);
         var builder = new MqttClientOptionsBuilder()
             .WithClientId(cs.DeviceId)
             .WithCredentials(IotHubTopics.UserName(cs.HostName, cs.DeviceId), token)
@@ -31,21 +30,11 @@ public static class TestWatchClient
         if (transport != Transport.WebSocket)
         {
             builder = builder.WithTlsOptions(tls => tls.UseTls().WithTargetHost("localhost")
-                .WithCertificateValidationHandler(e => TrustedByCa(e.Certificate, e.SslPolicyErrors, ca)));
+                .WithCertificateValidationHandler(e => TlsTrust.Validate(e.Certificate, e.SslPolicyErrors, ca)));
         }
         var client = new MqttClientFactory().CreateMqttClient();
         var result = await client.ConnectAsync(builder.Build());
         Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
         return client;
-    }
-
-    private static bool TrustedByCa(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2 ca)
-    {
-        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None) return false;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate as X509Certificate2 ?? new X509Certificate2(certificate));
     }
 }

@@ -19,7 +19,7 @@ namespace CareWatch.Storage;
 public sealed record DeviceStatusRecord(
     string DeviceId, Guid? SeniorId, bool Enabled, DateTime CreatedAt, DateTime? LastSeenAt, int? Battery, bool? Charging,
     bool? Worn, DateTime? LatestMinute, string? FirmwareVersion, DateTime? LastConnectedAt, DateTime? LastDisconnectedAt,
-    int? ClockErrorSeconds = null);
+    int? ClockErrorSeconds);
 
 /// <summary>Reads the registry's per-watch status in one query.</summary>
 public sealed class DeviceStatusReader(NpgsqlDataSource dataSource)

@@ -47,6 +47,9 @@ public sealed class SimulatedWatch : IAsyncDisposable
     /// <summary>The device id (also the MQTT client id).</summary>
     public string DeviceId => Connection.DeviceId;
 
+    /// <summary>The watch's own clock: its tokens, timestamps and batch timing follow it.</summary>
+    public TimeProvider Clock => _options.TimeProvider;
+
     /// <summary>Whether the MQTT connection is up.</summary>
     public bool IsConnected => _connection.IsConnected;
 

@@ -7,11 +7,11 @@ namespace CareWatch.FirmwareSim.Fleet;
 /// <summary>
 /// Drives one watch: uploads the backfill in hour-sized batches, then every batch interval sends the
 /// minutes completed since the previous batch, with any scripted events and the current battery, until
-/// a scripted battery death silences it. Its time is the watch's own clock (<see cref="FleetMember.ClockOver"/>).
+/// a scripted battery death silences it. Its time is the watch's own clock (<see cref="SimulatedWatch.Clock"/>).
 /// </summary>
 public sealed class WatchRunner(FleetMember member, SimulatedWatch watch, FleetOptions options)
 {
-    private readonly TimeProvider _time = member.ClockOver(options.Watch.TimeProvider);
+    private readonly TimeProvider _time = watch.Clock;
 
     /// <summary>The watch driven.</summary>
     public SimulatedWatch Watch => watch;

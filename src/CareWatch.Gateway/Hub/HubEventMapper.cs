@@ -8,7 +8,7 @@ namespace CareWatch.Gateway.Hub;
 /// <param name="Payload">The message body.</param>
 /// <param name="EnqueuedAt">When the hub received it from the watch (the reference for the watch's clock error), if known.</param>
 internal sealed record HubMessage(string DeviceId, IReadOnlyDictionary<string, string> Properties, ReadOnlyMemory<byte> Payload,
-    DateTimeOffset? EnqueuedAt = null);
+    DateTimeOffset? EnqueuedAt);
 
 /// <summary>Maps Event Hubs events written by IoT Hub to device messages.</summary>
 internal static class HubEventMapper

@@ -30,7 +30,6 @@ public static class MonitoringExtensions
         services.TryAddSingleton<SilentWatches>();
         services.TryAddSingleton<SupervisionSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<SupervisionSweep>());
-        services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>();
         return services;
     }
 }

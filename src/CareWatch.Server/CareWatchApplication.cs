@@ -1,5 +1,7 @@
 using CareWatch.Gateway;
+using CareWatch.Gateway.Ingestion;
 using CareWatch.Monitoring;
+using CareWatch.Server.Adapters;
 using CareWatch.Server.Apis;
 using CareWatch.Server.Extensions;
 using CareWatch.Server.Hubs;
@@ -10,7 +12,12 @@ namespace CareWatch.Server;
 public static class CareWatchApplication
 {
     /// <summary>Builds the whole single-node server from command-line arguments and configuration.</summary>
-    public static WebApplication Create(string[] args)
+    /// <param name="args">Command-line arguments (<c>--Section:Key=value</c>).</param>
+    /// <param name="configureTestServices">
+    /// Tests only: runs after every production registration, so a test can add an observer (for example one
+    /// that tells it when the monitors have seen a message) or replace a service, in the one real host.
+    /// </param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? configureTestServices = null)
     {
         // The content root is the build output (wwwroot and appsettings.json are copied there), so the
         // server finds its board and settings whatever the current directory is.
@@ -20,10 +27,12 @@ public static class CareWatchApplication
         builder.AddCareWatchOrleans();
         builder.Services.AddSeniorMonitoring();
         builder.AddDeviceGateway();
+        builder.Services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>(); // the gateway's port, adapted
         builder.AddCareWatchNotifications();
         builder.AddCareWatchHealthChecks();
         builder.AddCareWatchDemoSeed();
         builder.Services.AddOpenApi();
+        configureTestServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseDefaultFiles();

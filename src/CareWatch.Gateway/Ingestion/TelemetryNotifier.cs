@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using CareWatch.Monitoring;
 using CareWatch.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using CareWatch.Monitoring;
+using CareWatch.Gateway.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWatch.Gateway.Tests.Support;

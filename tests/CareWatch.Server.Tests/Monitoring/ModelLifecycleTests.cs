@@ -90,8 +90,8 @@ public sealed class ModelLifecycleTests
             .Select((chunk, i) => new IncomingTelemetry(device, senior.Id, new TelemetryBatch(seq + i, 80, false, chunk, []), TimeProvider.System.GetUtcNow().UtcDateTime))
             .ToList();
         await writer.WriteAsync(batches);
-        foreach (var observer in server.Services.GetServices<CareWatch.Monitoring.ITelemetryObserver>())
+        foreach (var observer in server.Services.GetServices<CareWatch.Gateway.Ingestion.ITelemetryObserver>())
             foreach (var b in batches)
-                await observer.OnStoredAsync(new CareWatch.Monitoring.StoredTelemetry(b.DeviceId, b.SeniorId, b.Batch), CancellationToken.None);
+                await observer.OnStoredAsync(new CareWatch.Gateway.Ingestion.StoredTelemetry(b.DeviceId, b.SeniorId, b.Batch), CancellationToken.None);
     }
 }

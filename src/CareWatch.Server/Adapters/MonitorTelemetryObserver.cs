@@ -1,6 +1,9 @@
-namespace CareWatch.Monitoring;
+using CareWatch.Gateway.Ingestion;
+using CareWatch.Monitoring;
 
-/// <summary>Hands stored telemetry to the senior's monitor grain.</summary>
+namespace CareWatch.Server.Adapters;
+
+/// <summary>Adapts the gateway's observer port to the monitors: hands stored telemetry to the senior's grain.</summary>
 public sealed class MonitorTelemetryObserver(IGrainFactory grains) : ITelemetryObserver
 {
     /// <inheritdoc />

@@ -14,8 +14,8 @@ public sealed class DetectorBuilder(DetectionModelProvider models, IOptions<Moni
     /// <summary>The version of the model in service (null: none yet).</summary>
     public async Task<int?> ModelVersionAsync(CancellationToken ct = default) => (await models.GetAsync(ct)).Version;
 
-    /// <summary>A fresh detector for a senior with the given history, and the model version it uses.</summary>
-    public async Task<(IInactivityDetector Detector, int? ModelVersion)> BuildAsync(IReadOnlyList<ActivityMinute> history, CancellationToken ct)
+    /// <summary>A source of fresh detectors for a senior with the given history, and the model version it uses.</summary>
+    public async Task<DetectorSource> BuildAsync(IReadOnlyList<ActivityMinute> history, CancellationToken ct)
     {
         var o = options.Value;
         var band = new DayBand(o.DayStartHour, o.DayEndHour);
@@ -23,9 +23,10 @@ public sealed class DetectorBuilder(DetectionModelProvider models, IOptions<Moni
         if (model is null)
         {
             var fixedStill = new StillDefinition(0, 0, o.StillMovementThreshold);
-            return (new TimerDetector(fixedStill, o.StillAlertAfter, o.StillAlertAfter, band), null);
+            return new DetectorSource(() => new TimerDetector(fixedStill, o.StillAlertAfter, o.StillAlertAfter, band), null);
         }
         var survival = PersonSurvival.Compile(model, history);
-        return (new LearnedDetector(survival, new LearnedDetectorOptions(o.Alpha, o.SafetyFloorDay, o.SafetyFloorNight, band)), version);
+        var learned = new LearnedDetectorOptions(o.Alpha, o.SafetyFloorDay, o.SafetyFloorNight, band);
+        return new DetectorSource(() => new LearnedDetector(survival, learned), version);
     }
 }

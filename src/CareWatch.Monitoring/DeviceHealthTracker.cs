@@ -27,7 +27,8 @@ public sealed class DeviceHealthTracker(MonitorOptions options)
     /// <summary>The problem after this minute, judged during the senior's day band only (off at night is normal).</summary>
     public DeviceHealthProblem Observe(DateTime utc, DateTime local, bool worn, bool charging)
     {
-        ChargingSince = charging ? ChargingSince ?? utc : null;
+        // A watch on the wrist wins over another of the senior's watches on its charger.
+        ChargingSince = charging && !worn ? ChargingSince ?? utc : null;
         NotWornSince = !worn && !charging ? NotWornSince ?? utc : null;
         if (local.Hour < options.DayStartHour || local.Hour >= options.DayEndHour) return DeviceHealthProblem.None;
         if (NotWornSince is { } off && utc + TimeSpan.FromMinutes(1) - off >= options.NotWornAlertAfter) return DeviceHealthProblem.NotWorn;

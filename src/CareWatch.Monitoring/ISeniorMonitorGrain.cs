@@ -1,10 +1,7 @@
 using CareWatch.Protocol;
+using CareWatch.Storage;
 
 namespace CareWatch.Monitoring;
-
-/// <summary>A minute of a senior's watch, as the monitor needs it.</summary>
-[GenerateSerializer, Immutable]
-public sealed record ObservedMinute([property: Id(0)] DateTime Start, [property: Id(1)] int Movement, [property: Id(2)] bool Worn);
 
 /// <summary>A button press or fall from the senior's watch.</summary>
 [GenerateSerializer, Immutable]
@@ -20,8 +17,8 @@ public sealed record MonitorSnapshot(
 /// <summary>One per senior (keyed by the senior's id): follows their movement and raises and clears alerts.</summary>
 public interface ISeniorMonitorGrain : IGrainWithGuidKey
 {
-    /// <summary>New stored minutes from the senior's watch, oldest first, and whether the watch is charging.</summary>
-    Task ObserveMinutesAsync(IReadOnlyList<ObservedMinute> minutes, bool charging);
+    /// <summary>New stored minutes from one of the senior's watches, and whether that watch is charging.</summary>
+    Task ObserveMinutesAsync(IReadOnlyList<StoredMinute> minutes, bool charging);
 
     /// <summary>The supervision sweep found the senior's watch silent since <paramref name="lastSeenUtc"/>.</summary>
     Task ReportOfflineAsync(DateTime lastSeenUtc);

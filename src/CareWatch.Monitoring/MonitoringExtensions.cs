@@ -3,6 +3,9 @@ using CareWatch.Monitoring.Wellbeing;
 using CareWatch.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Polly;
+using Polly.Retry;
 
 namespace CareWatch.Monitoring;
 
@@ -21,6 +24,7 @@ public static class MonitoringExtensions
         services.TryAddSingleton<DetectionModelStore>();
         services.TryAddSingleton<DetectionModelProvider>();
         services.TryAddSingleton<DetectorBuilder>();
+        services.AddResiliencePipeline(SeniorAlerts.RetryPipeline, AlertWriteRetry);
         services.AddOptions<TrainingOptions>().BindConfiguration("Training").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IModelEvaluator, HoldoutEvaluator>();
         services.TryAddSingleton<ModelTrainingService>();
@@ -31,5 +35,21 @@ public static class MonitoringExtensions
         services.TryAddSingleton<SupervisionSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<SupervisionSweep>());
         return services;
+    }
+
+    // An alert write is idempotent (one open alert per kind), so any database failure is worth a few quick tries
+    // with jitter before the monitor keeps the decision and tries again on its timer. Real time, not the
+    // injected clock: a frozen test clock must not stall a retry.
+    private static void AlertWriteRetry(ResiliencePipelineBuilder builder)
+    {
+        builder.TimeProvider = TimeProvider.System;
+        builder.AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>().Handle<TimeoutException>(),
+            MaxRetryAttempts = 3,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        });
     }
 }

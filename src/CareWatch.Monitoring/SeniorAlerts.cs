@@ -1,48 +1,56 @@
 using CareWatch.Storage;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace CareWatch.Monitoring;
 
 /// <summary>
-/// One senior's alerts as their monitor acts on them: which kinds are open, and raising or clearing one —
-/// stored first in PostgreSQL, then pushed to every notifier.
+/// One senior's alerts in PostgreSQL, as their monitor raises and clears them: stored first (with a short retry,
+/// since a raise is idempotent), logged with the monitor's reason, then pushed to every notifier.
 /// </summary>
-public sealed class SeniorAlerts(Guid seniorId, AlertStore store, IEnumerable<IAlertNotifier> notifiers, TimeProvider time, ILogger logger)
+public sealed class SeniorAlerts(
+    Guid seniorId, AlertStore store, IEnumerable<IAlertNotifier> notifiers, ResiliencePipeline retry, TimeProvider time, ILogger logger)
+    : IMonitorAlerts
 {
-    private static readonly string[] Kinds =
+    /// <summary>The name of the retry pipeline for alert writes (registered by <see cref="MonitoringExtensions"/>).</summary>
+    public const string RetryPipeline = "alert-writes";
+
+    // The kinds a monitor opens and closes itself; SOS and falls stay with staff.
+    private static readonly string[] MonitorKinds =
         [AlertKinds.Inactivity, AlertKinds.NotWorn, AlertKinds.LeftCharging, AlertKinds.Offline];
 
-    private readonly HashSet<string> _open = [];
-
-    /// <summary>Reads which of the monitor's alert kinds are open (SOS and falls stay with staff).</summary>
-    public async Task LoadAsync(CancellationToken ct)
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, DateTime>> LoadOpenAsync(CancellationToken ct)
     {
-        _open.Clear();
-        foreach (var kind in Kinds)
-            if (await store.FindOpenAsync(seniorId, kind, ct) is not null) _open.Add(kind);
+        var open = new Dictionary<string, DateTime>();
+        foreach (var kind in MonitorKinds)
+            if (await store.FindOpenAsync(seniorId, kind, ct) is { } alert)
+                open[kind] = DateTime.SpecifyKind(alert.RaisedAt, DateTimeKind.Utc);
+        return open;
     }
 
-    /// <summary>Whether an alert of this kind is open.</summary>
-    public bool IsOpen(string kind) => _open.Contains(kind);
-
-    /// <summary>Whether an alert was ever raised for the still period that began at <paramref name="stillSince"/>.</summary>
+    /// <inheritdoc />
     public Task<bool> RaisedForStillPeriodAsync(DateTime stillSince, CancellationToken ct) =>
         store.ExistsForStillPeriodAsync(seniorId, AlertKinds.Inactivity, stillSince, ct);
 
-    /// <summary>Opens an alert (a no-op in the store if one of the kind is open) and tells people.</summary>
-    public async Task RaiseAsync(string kind, DateTime? stillSince, string explanation)
+    /// <inheritdoc />
+    public async Task RaiseAsync(AlertRequest alert, CancellationToken ct)
     {
-        var raised = await store.RaiseAsync(seniorId, kind, stillSince, time.GetUtcNow().UtcDateTime, explanation);
-        if (Kinds.Contains(kind)) _open.Add(kind);
-        logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId}", raised.Id, kind, seniorId);
+        var raised = await retry.ExecuteAsync(async token => await store.RaiseAsync(
+            seniorId, alert.Kind, alert.StillSince, time.GetUtcNow().UtcDateTime, alert.Explanation, token), ct);
+        logger.LogInformation("Alert {AlertId} ({Kind}) open for senior {SeniorId}: {Reason}", raised.Id, alert.Kind, seniorId, alert.Reason);
         await NotifyAsync(raised);
     }
 
-    /// <summary>Marks the open alert of this kind cleared and tells people.</summary>
-    public async Task ClearAsync(string kind)
+    /// <inheritdoc />
+    public async Task ClearAsync(string kind, DateTime endedAt, string reason, CancellationToken ct)
     {
-        _open.Remove(kind);
-        if (await store.ClearAsync(seniorId, kind, time.GetUtcNow().UtcDateTime) is { } cleared) await NotifyAsync(cleared);
+        var cleared = await retry.ExecuteAsync(async token =>
+            await store.ClearAsync(seniorId, kind, time.GetUtcNow().UtcDateTime, token), ct);
+        if (cleared is null) return;
+        logger.LogInformation("Alert {AlertId} ({Kind}) cleared for senior {SeniorId}: {Reason} at {EndedAt:O}",
+            cleared.Id, kind, seniorId, reason, endedAt);
+        await NotifyAsync(cleared);
     }
 
     // A failed push is not lost: the board reloads open alerts from PostgreSQL whenever it (re)connects.

@@ -2,18 +2,26 @@ using Npgsql;
 
 namespace CareWatch.Storage;
 
-/// <summary>One stored minute of a senior's watch.</summary>
-public readonly record struct StoredMinute(DateTime Start, int Movement, bool Worn);
-
-/// <summary>Reads a senior's stored minutes, so a monitor can rebuild its state after a restart.</summary>
+/// <summary>
+/// Reads seniors' stored minutes as one stream per senior (<see cref="StoredMinute.Combine"/>): for the monitor's
+/// rebuild, training and the wellbeing review alike.
+/// </summary>
 public sealed class ActivityHistory(NpgsqlDataSource dataSource)
 {
+    // StoredMinute.Combine in SQL: the worn readings of a minute if there are any, else all of them; the larger movement.
+    private const string OneMinutePerMinute = """
+        CASE WHEN bool_or(worn) THEN max(movement) FILTER (WHERE worn) ELSE max(movement) END AS movement,
+        bool_or(worn) AS worn
+        """;
+
     /// <summary>The senior's minutes from <paramref name="since"/> on, oldest first.</summary>
     public async Task<IReadOnlyList<StoredMinute>> MinutesSinceAsync(Guid seniorId, DateTime since, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand("""
-            SELECT minute, movement, worn FROM minute_activity
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT minute, {OneMinutePerMinute}
+            FROM minute_activity
             WHERE senior_id = @senior AND minute >= @since
+            GROUP BY minute
             ORDER BY minute
             """);
         cmd.Parameters.AddWithValue("senior", seniorId);
@@ -31,10 +39,14 @@ public sealed class ActivityHistory(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<(Guid SeniorId, string TimeZone, List<StoredMinute> Minutes)>> AllSinceAsync(
         DateTime since, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand("""
+        await using var cmd = dataSource.CreateCommand($"""
             SELECT a.senior_id, s.time_zone, a.minute, a.movement, a.worn
-            FROM minute_activity a JOIN seniors s ON s.id = a.senior_id
-            WHERE a.minute >= @since
+            FROM (
+                SELECT senior_id, minute, {OneMinutePerMinute}
+                FROM minute_activity
+                WHERE minute >= @since AND senior_id IS NOT NULL
+                GROUP BY senior_id, minute
+            ) a JOIN seniors s ON s.id = a.senior_id
             ORDER BY a.senior_id, a.minute
             """);
         cmd.Parameters.AddWithValue("since", since);

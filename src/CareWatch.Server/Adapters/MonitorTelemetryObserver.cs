@@ -1,5 +1,6 @@
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Monitoring;
+using CareWatch.Storage;
 
 namespace CareWatch.Server.Adapters;
 
@@ -15,6 +16,6 @@ public sealed class MonitorTelemetryObserver(IGrainFactory grains) : ITelemetryO
         if (batch.Events.Count > 0)
             await monitor.ObserveEventsAsync(batch.Events.Select(e => new ObservedEvent(e.At, e.Kind)).ToList());
         if (batch.Minutes.Count > 0)
-            await monitor.ObserveMinutesAsync(batch.Minutes.Select(m => new ObservedMinute(m.Start, m.Movement, m.Worn)).ToList(), batch.Charging);
+            await monitor.ObserveMinutesAsync(batch.Minutes.Select(m => new StoredMinute(m.Start, m.Movement, m.Worn)).ToList(), batch.Charging);
     }
 }

@@ -1,0 +1,240 @@
+using CareWatch.Detection;
+using CareWatch.Protocol;
+using CareWatch.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace CareWatch.Monitoring;
+
+/// <summary>
+/// The decisions of one senior's monitor, with no Orleans and no I/O of its own: minutes in (one stream, however
+/// many watches), alerts out through <see cref="IMonitorAlerts"/>. <see cref="SeniorMonitorGrain"/> is its shell.
+/// <list type="bullet">
+/// <item>An inactivity alert is raised only while its still period is still going and the data reaches the present
+/// (a replayed buffer does not call staff for last Tuesday's nap); a decision is kept until the alert is stored.</item>
+/// <item>An alert is cleared only by a minute newer than anything the monitor knew when it was raised (for an alert
+/// found open after a restart: newer than its raise time), never by a replay of older data.</item>
+/// <item>Late minutes from a second watch that change a minute already judged make it judge its window again.</item>
+/// </list>
+/// </summary>
+public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options, TimeZoneInfo zone, TimeProvider time, ILogger logger)
+{
+    private static readonly TimeSpan ReplayWindow = TimeSpan.FromDays(1);
+
+    // Minutes older than this are a watch replaying its buffer: an alert waits until the replay reaches the present.
+    private static readonly TimeSpan Present = TimeSpan.FromMinutes(30);
+    private static readonly string[] StateKinds = [AlertKinds.Inactivity, AlertKinds.NotWorn, AlertKinds.LeftCharging];
+
+    private readonly MinuteWindow _window = new(ReplayWindow);
+    private readonly Dictionary<string, DateTime> _open = []; // kind -> newest data known when it was raised
+    private readonly Dictionary<string, DateTime> _ended = []; // kind -> the newer minute that ended its condition
+    private readonly List<AlertRequest> _pending = []; // event alerts whose write failed: retried
+    private DetectorSource _source = null!;
+    private IInactivityDetector _detector = null!;
+    private DeviceHealthTracker _health = new(options);
+    private DeviceHealthProblem _problem;
+    private DateTime? _lastMinute;
+    private (DateTime StillSince, string Explanation)? _due; // the detector's alert, waiting for the present
+
+    /// <summary>The learned model version in use (null: the fixed rule).</summary>
+    public int? ModelVersion => _source.ModelVersion;
+
+    /// <summary>Whether a decision is waiting to be stored (the shell retries it on a timer).</summary>
+    public bool HasPendingWork => _pending.Count > 0 || DueNow || HealthDueNow;
+
+    /// <summary>The monitor's view, for the board and tests.</summary>
+    public MonitorSnapshot Snapshot => new(_lastMinute, _detector.StillSince, _open.ContainsKey(AlertKinds.Inactivity));
+
+    /// <summary>
+    /// (Re)starts from stored state: the senior's open alerts, a detector source and their recent minutes, replayed
+    /// quietly; then acts on the present. Used on activation and when a new model is put in service.
+    /// </summary>
+    public async Task StartAsync(DetectorSource source, IReadOnlyList<StoredMinute> recent, CancellationToken ct)
+    {
+        _source = source;
+        _open.Clear();
+        foreach (var (kind, raisedAt) in await alerts.LoadOpenAsync(ct)) _open[kind] = raisedAt;
+        _window.Clear();
+        _window.Add(recent, charging: false); // charging is not stored per minute
+        await ReplayAsync(ct);
+    }
+
+    /// <summary>New stored minutes from one of the senior's watches, and whether that watch is charging.</summary>
+    public async Task ObserveMinutesAsync(IReadOnlyList<StoredMinute> minutes, bool charging, CancellationToken ct)
+    {
+        await ClearOfflineAsync(ct);
+        var changedFrom = _window.Add(minutes, charging);
+        if (changedFrom is null) return;
+        if (_lastMinute is { } last && changedFrom <= last)
+        {
+            logger.LogDebug("Late minutes change minutes already judged (a second watch); judging the window again");
+            await ReplayAsync(ct);
+            return;
+        }
+        foreach (var (minute, minuteCharging) in _window.After(_lastMinute).ToList())
+        {
+            if (Step(minute, minuteCharging, live: true) is { } alert) _due = alert;
+            if (_due is { } d && _detector.StillSince != d.StillSince) _due = null;
+        }
+        await SettleAsync(ct);
+    }
+
+    /// <summary>Button presses and falls: alerts of their own, from the event's time.</summary>
+    public async Task ObserveEventsAsync(IReadOnlyList<DeviceEvent> events, CancellationToken ct)
+    {
+        await ClearOfflineAsync(ct);
+        foreach (var e in events)
+        {
+            var kind = e.Kind switch
+            {
+                DeviceEventKind.Sos => AlertKinds.Sos,
+                DeviceEventKind.Fall => AlertKinds.Fall,
+                _ => null, // "I am OK" feeds the check-in flow of a later step
+            };
+            if (kind is null) continue;
+            var at = DateTime.SpecifyKind(e.At, DateTimeKind.Utc);
+            _pending.Add(new AlertRequest(kind, null, at, AlertExplanation.ButtonOrFall(kind, at, zone), $"{kind} event from the watch"));
+        }
+        await FlushPendingAsync(ct);
+    }
+
+    /// <summary>The supervision sweep found every watch of the senior silent since <paramref name="lastSeenUtc"/>.</summary>
+    public async Task ReportOfflineAsync(DateTime lastSeenUtc, CancellationToken ct)
+    {
+        if (_open.ContainsKey(AlertKinds.Offline) || _pending.Any(p => p.Kind == AlertKinds.Offline)) return;
+        var since = DateTime.SpecifyKind(lastSeenUtc, DateTimeKind.Utc);
+        _pending.Add(new AlertRequest(AlertKinds.Offline, null, since,
+            AlertExplanation.Offline(since, time.GetUtcNow().UtcDateTime, zone), "no data from any watch"));
+        await FlushPendingAsync(ct);
+    }
+
+    /// <summary>Tries again whatever could not be stored before (called by the shell's timer).</summary>
+    public Task RetryAsync(CancellationToken ct) => SettleAsync(ct);
+
+    // Judges every minute of the window from a fresh detector; raises and clears only what the present calls for.
+    private async Task ReplayAsync(CancellationToken ct)
+    {
+        _detector = _source.Create();
+        _health = new DeviceHealthTracker(options);
+        _problem = DeviceHealthProblem.None;
+        _lastMinute = null;
+        _ended.Clear();
+        (DateTime StillSince, string Explanation)? alerted = null;
+        foreach (var (minute, charging) in _window.All.ToList())
+            if (Step(minute, charging, live: false) is { } alert) alerted = alert;
+        // A still period too long now needs its alert, unless this very period was alerted before (staff may
+        // have closed it).
+        _due = alerted is { } a && _detector.StillSince == a.StillSince && !_open.ContainsKey(AlertKinds.Inactivity)
+               && !await alerts.RaisedForStillPeriodAsync(a.StillSince, ct) ? a : null;
+        await SettleAsync(ct);
+    }
+
+    // One minute through the detector and the device-health tracker; returns the detector's alert, if any.
+    private (DateTime StillSince, string Explanation)? Step(StoredMinute minute, bool charging, bool live)
+    {
+        _lastMinute = minute.Start;
+        var activity = SeniorHistories.ToActivity(minute, zone);
+        var output = _detector.Observe(activity);
+        _problem = _health.Observe(activity.Utc, activity.Local, activity.Worn, charging);
+        NoteEndedConditions(minute, charging, live);
+        return output.Signal == DetectorSignal.Alert && _detector.StillSince is { } since ? (since, output.Explanation!) : null;
+    }
+
+    private void NoteEndedConditions(StoredMinute minute, bool charging, bool live)
+    {
+        foreach (var (kind, knownUntil) in _open)
+        {
+            if (minute.Start <= knownUntil || _ended.ContainsKey(kind)) continue;
+            var ended = kind switch
+            {
+                // Movement while worn ends stillness; a watch taken off does not, staff judge that.
+                AlertKinds.Inactivity => minute.Worn && _detector.StillSince is null,
+                AlertKinds.NotWorn => minute.Worn,
+                AlertKinds.LeftCharging => minute.Worn || (live && !charging),
+                _ => false,
+            };
+            if (ended) _ended[kind] = minute.Start;
+        }
+    }
+
+    private bool IsPresent => _lastMinute is { } m && m >= time.GetUtcNow().UtcDateTime - Present;
+
+    private bool DueNow => _due is not null && IsPresent && !_open.ContainsKey(AlertKinds.Inactivity);
+
+    private bool HealthDueNow => IsPresent && HealthAlert() is { } a && !_open.ContainsKey(a.Kind);
+
+    // After a batch (or a replay): clear what ended, raise what the present calls for, retry what failed.
+    private async Task SettleAsync(CancellationToken ct)
+    {
+        foreach (var (kind, endedAt) in _ended.ToList()) await TryClearAsync(kind, endedAt, ct);
+        if (DueNow && _due is { } due)
+        {
+            var request = new AlertRequest(AlertKinds.Inactivity, due.StillSince, due.StillSince, due.Explanation,
+                $"still since {due.StillSince:O} beyond the detector's limit (model {ModelVersion?.ToString() ?? "none, fixed rule"})");
+            if (await TryRaiseAsync(request, ct)) _due = null;
+        }
+        if (HealthDueNow && HealthAlert() is { } health) await TryRaiseAsync(health, ct);
+        await FlushPendingAsync(ct);
+    }
+
+    private AlertRequest? HealthAlert()
+    {
+        var until = _lastMinute.GetValueOrDefault().AddMinutes(1);
+        return _problem switch
+        {
+            DeviceHealthProblem.NotWorn when _health.NotWornSince is { } since => new AlertRequest(AlertKinds.NotWorn, null, since,
+                AlertExplanation.NotWorn(since, until, zone), "watch off the wrist by day"),
+            DeviceHealthProblem.LeftCharging when _health.ChargingSince is { } since => new AlertRequest(AlertKinds.LeftCharging, null,
+                since, AlertExplanation.LeftCharging(since, until, zone), "watch on its charger by day"),
+            _ => null,
+        };
+    }
+
+    private async Task FlushPendingAsync(CancellationToken ct)
+    {
+        foreach (var request in _pending.ToList())
+            if (await TryRaiseAsync(request, ct)) _pending.Remove(request);
+    }
+
+    private async Task<bool> TryRaiseAsync(AlertRequest request, CancellationToken ct)
+    {
+        try
+        {
+            await alerts.RaiseAsync(request, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not store a {Kind} alert yet ({Error}); the decision is kept and retried", request.Kind, ex.Message);
+            return false;
+        }
+        if (StateKinds.Contains(request.Kind) || request.Kind == AlertKinds.Offline)
+            _open[request.Kind] = _lastMinute ?? time.GetUtcNow().UtcDateTime;
+        return true;
+    }
+
+    private async Task TryClearAsync(string kind, DateTime endedAt, CancellationToken ct)
+    {
+        var reason = kind switch
+        {
+            AlertKinds.Inactivity => "movement while worn",
+            AlertKinds.Offline => "data from the watch again",
+            _ => "watch back on the wrist",
+        };
+        try
+        {
+            await alerts.ClearAsync(kind, endedAt, reason, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not clear a {Kind} alert yet ({Error}); retried with the next data", kind, ex.Message);
+            return;
+        }
+        _open.Remove(kind);
+        _ended.Remove(kind);
+    }
+
+    private async Task ClearOfflineAsync(CancellationToken ct)
+    {
+        _pending.RemoveAll(p => p.Kind == AlertKinds.Offline);
+        if (_open.ContainsKey(AlertKinds.Offline)) await TryClearAsync(AlertKinds.Offline, time.GetUtcNow().UtcDateTime, ct);
+    }
+}

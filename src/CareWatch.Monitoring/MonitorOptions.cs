@@ -54,4 +54,11 @@ public sealed class MonitorOptions
     /// <summary>Device-health alert when an assigned watch has sent nothing for this long.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan OfflineAlertAfter { get; set; } = TimeSpan.FromMinutes(45);
+
+    /// <summary>
+    /// How often a monitor tries again to store an alert whose write failed (after its quick retries): the decision
+    /// is kept meanwhile, so an emergency raised during a database outage appears soon after the database is back.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan AlertRetryEvery { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -9,8 +9,8 @@ namespace CareWatch.Monitoring;
 /// The decisions of one senior's monitor, with no Orleans and no I/O of its own: minutes in (one stream, however
 /// many watches), alerts out through <see cref="IMonitorAlerts"/>. <see cref="SeniorMonitorGrain"/> is its shell.
 /// <list type="bullet">
-/// <item>An inactivity alert is raised only while its still period is still going and the data reaches the present
-/// (a replayed buffer does not call staff for last Tuesday's nap); a decision is kept until the alert is stored.</item>
+/// <item>An inactivity or device-health alert is raised only while its condition is still going and the data reaches
+/// the present (a replayed buffer does not call staff for last Tuesday's nap); a decision is kept until it is stored.</item>
 /// <item>An alert is cleared only by a minute newer than anything the monitor knew when it was raised (for an alert
 /// found open after a restart: newer than its raise time), never by a replay of older data.</item>
 /// <item>Late minutes from a second watch that change a minute already judged make it judge its window again.</item>

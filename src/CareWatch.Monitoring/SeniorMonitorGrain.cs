@@ -22,7 +22,6 @@ public sealed class SeniorMonitorGrain(
     TimeProvider time,
     ILogger<SeniorMonitorGrain> logger) : Grain, ISeniorMonitorGrain
 {
-    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
     private SeniorMonitor _monitor = null!;
     private IGrainTimer? _retry;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
@@ -87,6 +86,6 @@ public sealed class SeniorMonitorGrain(
         {
             await _monitor.RetryAsync(ct);
             KeepRetrying();
-        }, new GrainTimerCreationOptions(RetryEvery, RetryEvery) { KeepAlive = true });
+        }, new GrainTimerCreationOptions(options.Value.AlertRetryEvery, options.Value.AlertRetryEvery) { KeepAlive = true });
     }
 }

@@ -1,6 +1,9 @@
+using CareWatch.Gateway.Ingestion;
 using CareWatch.Server;
+using CareWatch.Server.Tests.Support;
 using CareWatch.TestSupport;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWatch.Server.Tests;
 
@@ -13,9 +16,10 @@ public sealed class ServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly DirectoryInfo _dataDirectory;
 
-    private ServerHost(WebApplication app, DirectoryInfo dataDirectory, int httpPort, int mqttPort)
+    private ServerHost(WebApplication app, DirectoryInfo dataDirectory, int httpPort, int mqttPort, MonitorProgress monitors)
     {
         _app = app;
+        Monitors = monitors;
         _dataDirectory = dataDirectory;
         HttpPort = httpPort;
         MqttPort = mqttPort;
@@ -36,6 +40,9 @@ public sealed class ServerHost : IAsyncDisposable
 
     /// <summary>The private CA's certificate, which watches must trust.</summary>
     public string CaCertificatePath => Path.Combine(_dataDirectory.FullName, "pki", "ca.crt");
+
+    /// <summary>Which messages the monitors have handled.</summary>
+    public MonitorProgress Monitors { get; }
 
     /// <summary>The server's services, for arranging data.</summary>
     public IServiceProvider Services => _app.Services;
@@ -70,7 +77,8 @@ public sealed class ServerHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings.Select(s => "--" + s),
         ];
-        var app = CareWatchApplication.Create(args);
+        var monitors = new MonitorProgress();
+        var app = CareWatchApplication.Create(args, services => services.AddSingleton<ITelemetryObserver>(monitors));
         try
         {
             await app.StartAsync();
@@ -80,7 +88,7 @@ public sealed class ServerHost : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        return new ServerHost(app, dataDirectory, httpPort, mqttPort);
+        return new ServerHost(app, dataDirectory, httpPort, mqttPort, monitors);
     }
 
     /// <summary>Polls GET /health/ready until it answers 200 (migrations run in the background at start).</summary>

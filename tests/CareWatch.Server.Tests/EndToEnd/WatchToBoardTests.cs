@@ -59,8 +59,8 @@ public sealed class WatchToBoardTests
         // Hours later the watch uploads its buffer: 30 still minutes, then she was up again.
         var start = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-3));
         await watch.SendAsync([.. Arrange.Minutes(start, 30, movement: 0), .. Arrange.Minutes(start.AddMinutes(30), 5, movement: 250)], null);
-        // A later batch proves the monitor has handled the first one.
-        await watch.SendAsync(Arrange.Minutes(start.AddMinutes(35), 1, movement: 250), null);
+        var last = await watch.SendAsync(Arrange.Minutes(start.AddMinutes(35), 1, movement: 250), null);
+        await server.Monitors.SeenAsync(device.DeviceId, last.Seq);
         var snapshot = await server.Services.GetRequiredService<Orleans.IGrainFactory>()
             .GetGrain<CareWatch.Monitoring.ISeniorMonitorGrain>(senior.Id).GetSnapshotAsync();
 
@@ -81,7 +81,8 @@ public sealed class WatchToBoardTests
 
         // She lay down three hours ago; the watch was offline and now replays its buffer in two batches.
         var start = Arrange.MinutesAgo(180);
-        await watch.SendAsync([.. Arrange.Minutes(start.AddMinutes(-5), 5, movement: 250), .. Arrange.Minutes(start, 60, movement: 0)], null);
+        var old = await watch.SendAsync([.. Arrange.Minutes(start.AddMinutes(-5), 5, movement: 250), .. Arrange.Minutes(start, 60, movement: 0)], null);
+        await server.Monitors.SeenAsync(device.DeviceId, old.Seq);
         var afterOldBatch = await db.ScalarAsync<long>("SELECT count(*) FROM alerts");
         await watch.SendAsync(Arrange.Minutes(start.AddMinutes(60), 118, movement: 0), null);
         var alert = await board.NextAsync();

@@ -26,7 +26,8 @@ public sealed class DeviceHealthAlertTests
         await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
         await using var watch = Arrange.Connect(server, device);
 
-        var start = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-200));
+        // Off the wrist up to a few minutes ago: device-health alerts, like inactivity, wait for data of the present.
+        var start = Arrange.MinutesAgo(135);
         await watch.SendAsync(Arrange.Minutes(start, 130, movement: 0, worn: false), null);
         var notWorn = await board.NextAsync();
         await watch.SendAsync(Arrange.Minutes(start.AddMinutes(130), 1, movement: 200, worn: true), null);
@@ -49,7 +50,8 @@ public sealed class DeviceHealthAlertTests
         await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
         await using var watch = Arrange.Connect(server, device);
         var now = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime);
-        await watch.SendAsync(Arrange.Minutes(now.AddMinutes(-2), 1, movement: 100, worn: true), null);
+        var first = await watch.SendAsync(Arrange.Minutes(now.AddMinutes(-2), 1, movement: 100, worn: true), null);
+        await server.Monitors.SeenAsync(device.DeviceId, first.Seq); // else this minute could clear the offline alert
         await using (var cmd = db.DataSource.CreateCommand("UPDATE devices SET last_seen_at = now() - interval '1 hour'"))
             await cmd.ExecuteNonQueryAsync();
 

@@ -20,6 +20,9 @@ public interface IMonitorAlerts
     /// <summary>Whether an inactivity alert (in any state) was ever raised for the still period that began then.</summary>
     Task<bool> RaisedForStillPeriodAsync(DateTime stillSince, CancellationToken ct);
 
+    /// <summary>SOS presses and falls since <paramref name="since"/> that no alert covers (the node died in between).</summary>
+    Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(DateTime since, CancellationToken ct);
+
     /// <summary>Stores and announces the alert; a no-op if one of the kind is open. Throws when it could not be stored.</summary>
     Task RaiseAsync(AlertRequest alert, CancellationToken ct);
 

@@ -34,6 +34,10 @@ public sealed class SeniorAlerts(
         store.ExistsForStillPeriodAsync(seniorId, AlertKinds.Inactivity, stillSince, ct);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(DateTime since, CancellationToken ct) =>
+        store.UnalertedEventsAsync(seniorId, [AlertKinds.Sos, AlertKinds.Fall], since, ct);
+
+    /// <inheritdoc />
     public async Task RaiseAsync(AlertRequest alert, CancellationToken ct)
     {
         var raised = await retry.ExecuteAsync(async token => await store.RaiseAsync(

@@ -53,6 +53,9 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
         _source = source;
         _open.Clear();
         foreach (var (kind, raisedAt) in await alerts.LoadOpenAsync(ct)) _open[kind] = raisedAt;
+        _pending.RemoveAll(p => p.Kind is AlertKinds.Sos or AlertKinds.Fall); // storage says which are still owed
+        foreach (var (at, kind) in await alerts.UnalertedEventsAsync(time.GetUtcNow().UtcDateTime - ReplayWindow, ct))
+            _pending.Add(EventAlert(kind, at));
         _window.Clear();
         _window.Add(recent, charging: false); // charging is not stored per minute
         await ReplayAsync(ct);
@@ -91,11 +94,13 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
                 _ => null, // "I am OK" feeds the check-in flow of a later step
             };
             if (kind is null) continue;
-            var at = DateTime.SpecifyKind(e.At, DateTimeKind.Utc);
-            _pending.Add(new AlertRequest(kind, null, at, AlertExplanation.ButtonOrFall(kind, at, zone), $"{kind} event from the watch"));
+            _pending.Add(EventAlert(kind, DateTime.SpecifyKind(e.At, DateTimeKind.Utc)));
         }
         await FlushPendingAsync(ct);
     }
+
+    private AlertRequest EventAlert(string kind, DateTime at) =>
+        new(kind, null, at, AlertExplanation.ButtonOrFall(kind, at, zone), $"{kind} event from the watch");
 
     /// <summary>The supervision sweep found every watch of the senior silent since <paramref name="lastSeenUtc"/>.</summary>
     public async Task ReportOfflineAsync(DateTime lastSeenUtc, CancellationToken ct)

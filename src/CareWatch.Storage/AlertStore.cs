@@ -85,6 +85,31 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>
+    /// Button presses and falls of the senior since <paramref name="since"/> that no alert covers: none of their kind
+    /// was open when they happened or raised after them. After a node died between storing the event and storing
+    /// its alert, the senior's next monitor raises them.
+    /// </summary>
+    public async Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(Guid seniorId, IReadOnlyList<string> kinds,
+        DateTime since, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT e.at, e.kind FROM device_events e
+            WHERE e.senior_id = @senior AND e.kind = ANY(@kinds) AND e.at >= @since
+              AND NOT EXISTS (SELECT 1 FROM alerts a
+                              WHERE a.senior_id = e.senior_id AND a.kind = e.kind
+                                AND (a.raised_at >= e.at OR a.closed_at IS NULL OR a.closed_at >= e.at))
+            ORDER BY e.at
+            """);
+        cmd.Parameters.AddWithValue("senior", seniorId);
+        cmd.Parameters.AddWithValue("kinds", kinds.ToArray());
+        cmd.Parameters.AddWithValue("since", since);
+        var list = new List<(DateTime, string)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add((DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), r.GetString(1)));
+        return list;
+    }
+
     /// <summary>One alert by id.</summary>
     public async Task<AlertRecord?> FindAsync(long id, CancellationToken ct = default)
     {

@@ -140,6 +140,17 @@ public sealed class SeniorMonitorTests
     }
 
     [Fact]
+    public async Task Start_SosStoredButItsAlertLostWithTheNode_RaisedByTheNextMonitor()
+    {
+        var rig = new MonitorRig(Morning);
+        rig.Alerts.Unalerted.Add((Morning.AddMinutes(-3), AlertKinds.Sos));
+
+        await rig.Monitor.StartAsync(Rule(), [], default);
+
+        Assert.Equal((AlertKinds.Sos, Morning.AddMinutes(-3)), (Assert.Single(rig.Alerts.Rows).Request.Kind, rig.Alerts.Rows[0].Request.StartedAt));
+    }
+
+    [Fact]
     public async Task Start_NewModelMidEpisode_KeepsTheOpenAlertAndRaisesNoSecond()
     {
         var rig = await StartedAsync(Morning);

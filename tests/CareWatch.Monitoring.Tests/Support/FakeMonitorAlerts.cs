@@ -22,6 +22,12 @@ public sealed class FakeMonitorAlerts : IMonitorAlerts
     public Task<bool> RaisedForStillPeriodAsync(DateTime stillSince, CancellationToken ct) =>
         Task.FromResult(Rows.Any(r => r.Request.StillSince == stillSince));
 
+    /// <summary>Events stored by the gateway whose alert a dead node never stored.</summary>
+    public List<(DateTime At, string Kind)> Unalerted { get; } = [];
+
+    public Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(DateTime since, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<(DateTime, string)>>(Unalerted.Where(e => e.At >= since).ToList());
+
     public Task RaiseAsync(AlertRequest alert, CancellationToken ct)
     {
         if (Failing) throw new TimeoutException("database unreachable (fake)");

@@ -1,0 +1,46 @@
+using CareWatch.Protocol;
+using CareWatch.Storage;
+using CareWatch.TestSupport;
+
+namespace CareWatch.Storage.Tests;
+
+public sealed class AlertStoreTests : IAsyncLifetime
+{
+    private static readonly DateTime T0 = new(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc);
+    private TestDatabase _db = null!;
+    private SeniorRecord _senior = null!;
+    private AlertStore _alerts = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        var directory = new SeniorDirectory(_db.DataSource, TimeProvider.System);
+        var bureau = await directory.AddBureauAsync("Test bureau", "Europe/Berlin");
+        _senior = await directory.AddSeniorAsync(bureau.Id, "Test Senior", "Europe/Berlin");
+        await new DeviceRegistry(_db.DataSource, TimeProvider.System).CreateAsync("w1", _senior.Id);
+        _alerts = new AlertStore(_db.DataSource);
+    }
+
+    public Task DisposeAsync() => _db.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task UnalertedEventsAsync_OnlyEventsNoAlertCovers()
+    {
+        // 08:00 SOS with an alert raised after it; 08:10 SOS while that alert is open; 08:30 SOS after it was
+        // cleared at 08:20, never alerted; 08:40 a fall, never alerted.
+        await StoreEventsAsync((T0, DeviceEventKind.Sos), (T0.AddMinutes(10), DeviceEventKind.Sos),
+            (T0.AddMinutes(30), DeviceEventKind.Sos), (T0.AddMinutes(40), DeviceEventKind.Fall));
+        await _alerts.RaiseAsync(_senior.Id, "sos", null, T0.AddSeconds(2), "SOS pressed at 09:00.");
+        await _alerts.ClearAsync(_senior.Id, "sos", T0.AddMinutes(20));
+
+        var owed = await _alerts.UnalertedEventsAsync(_senior.Id, ["sos", "fall"], T0.AddHours(-1));
+
+        Assert.Equal([(T0.AddMinutes(30), "sos"), (T0.AddMinutes(40), "fall")], owed);
+    }
+
+    private async Task StoreEventsAsync(params (DateTime At, DeviceEventKind Kind)[] events)
+    {
+        var batch = new TelemetryBatch(1, 80, false, [], events.Select(e => new DeviceEvent(e.At, e.Kind)).ToList());
+        await new TelemetryWriter(_db.DataSource).WriteAsync([new IncomingTelemetry("w1", _senior.Id, batch, T0.AddHours(1))]);
+    }
+}

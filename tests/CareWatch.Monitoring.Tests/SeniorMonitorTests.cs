@@ -179,6 +179,31 @@ public sealed class SeniorMonitorTests
     }
 
     [Fact]
+    public async Task ObserveMinutes_LeftOnTheChargerByDay_RaisesLeftChargingNotInactivity()
+    {
+        var rig = await StartedAsync(Morning);
+
+        await rig.LiveAsync(Minutes(Morning, 31, 0, worn: false), charging: true);
+
+        Assert.Equal([AlertKinds.LeftCharging], rig.Alerts.Open.Select(a => a.Kind));
+    }
+
+    [Fact]
+    public async Task ObserveMinutes_SpareOnTheChargerWhileTheOtherIsWorn_RaisesNothing()
+    {
+        var rig = await StartedAsync(Morning);
+
+        foreach (var minute in Minutes(Morning, 40, 0, worn: false))
+        {
+            rig.Time.SetUtcNow(new DateTimeOffset(minute.Start.AddMinutes(1), TimeSpan.Zero));
+            await rig.Monitor.ObserveMinutesAsync([minute], charging: true, default);
+            await rig.Monitor.ObserveMinutesAsync([minute with { Movement = 150, Worn = true }], false, default);
+        }
+
+        Assert.Empty(rig.Alerts.Rows);
+    }
+
+    [Fact]
     public async Task ObserveMinutes_SpareWatchOnTheTableBesideAWornOne_IsOneMovingSenior()
     {
         var rig = await StartedAsync(Morning);

@@ -30,19 +30,29 @@ public sealed class SeniorAlerts(Guid seniorId, AlertStore store, IEnumerable<IA
         store.ExistsForStillPeriodAsync(seniorId, AlertKinds.Inactivity, stillSince, ct);
 
     /// <summary>Opens an alert (a no-op in the store if one of the kind is open) and tells people.</summary>
-    public async Task RaiseAsync(string kind, DateTime? stillSince, string explanation)
+    /// <param name="startedAt">
+    /// When the situation began if not <paramref name="stillSince"/>: the event's own time for an SOS or a fall,
+    /// so the board counts from the press rather than from when the server heard of it.
+    /// </param>
+    public async Task RaiseAsync(string kind, DateTime? stillSince, string explanation, DateTime? startedAt = null)
     {
-        var raised = await store.RaiseAsync(seniorId, kind, stillSince, time.GetUtcNow().UtcDateTime, explanation);
+        var raised = await store.RaiseAsync(
+            seniorId, kind, stillSince, time.GetUtcNow().UtcDateTime, explanation, startedAt);
         if (Kinds.Contains(kind)) _open.Add(kind);
         logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId}", raised.Id, kind, seniorId);
         await NotifyAsync(raised);
     }
 
     /// <summary>Marks the open alert of this kind cleared and tells people.</summary>
-    public async Task ClearAsync(string kind)
+    /// <param name="closedAt">
+    /// When the condition ended if not now: the minute movement resumed, so the board's "movement resumed at"
+    /// is the senior's time, not the moment a replayed buffer reached the server.
+    /// </param>
+    public async Task ClearAsync(string kind, DateTime? closedAt = null)
     {
         _open.Remove(kind);
-        if (await store.ClearAsync(seniorId, kind, time.GetUtcNow().UtcDateTime) is { } cleared) await NotifyAsync(cleared);
+        var at = closedAt ?? time.GetUtcNow().UtcDateTime;
+        if (await store.ClearAsync(seniorId, kind, at) is { } cleared) await NotifyAsync(cleared);
     }
 
     // A failed push is not lost: the board reloads open alerts from PostgreSQL whenever it (re)connects.

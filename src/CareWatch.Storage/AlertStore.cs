@@ -3,8 +3,8 @@ using Npgsql;
 namespace CareWatch.Storage;
 
 /// <summary>An alert as staff see it.</summary>
-/// <param name="StartedAt">When the situation began (still period, SOS press, fall): what the board counts from.</param>
-/// <param name="Version">1 when raised, one more on every change of the row, so a board can tell newer from older.</param>
+/// <param name="StartedAt">When the situation began (still period, SOS press, fall): the board counts from it.</param>
+/// <param name="Version">1 when raised, one more on every change of the row: a board tells newer from older.</param>
 /// <param name="UpdatedAt">When the row last changed.</param>
 public sealed record AlertRecord(
     long Id,

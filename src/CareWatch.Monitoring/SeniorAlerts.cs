@@ -41,7 +41,7 @@ public sealed class SeniorAlerts(
     public async Task RaiseAsync(AlertRequest alert, CancellationToken ct)
     {
         var raised = await retry.ExecuteAsync(async token => await store.RaiseAsync(
-            seniorId, alert.Kind, alert.StillSince, time.GetUtcNow().UtcDateTime, alert.Explanation, token), ct);
+            seniorId, alert.Kind, alert.StillSince, time.GetUtcNow().UtcDateTime, alert.Explanation, alert.StartedAt, token), ct);
         logger.LogInformation("Alert {AlertId} ({Kind}) open for senior {SeniorId}: {Reason}", raised.Id, alert.Kind, seniorId, alert.Reason);
         await NotifyAsync(raised);
     }
@@ -50,7 +50,7 @@ public sealed class SeniorAlerts(
     public async Task ClearAsync(string kind, DateTime endedAt, string reason, CancellationToken ct)
     {
         var cleared = await retry.ExecuteAsync(async token =>
-            await store.ClearAsync(seniorId, kind, time.GetUtcNow().UtcDateTime, token), ct);
+            await store.ClearAsync(seniorId, kind, time.GetUtcNow().UtcDateTime, endedAt, token), ct);
         if (cleared is null) return;
         logger.LogInformation("Alert {AlertId} ({Kind}) cleared for senior {SeniorId}: {Reason} at {EndedAt:O}",
             cleared.Id, kind, seniorId, reason, endedAt);

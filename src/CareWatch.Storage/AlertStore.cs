@@ -3,6 +3,10 @@ using Npgsql;
 namespace CareWatch.Storage;
 
 /// <summary>An alert as staff see it.</summary>
+/// <param name="StartedAt">When the situation began (still period, SOS press, fall): the board counts from it.</param>
+/// <param name="Version">1 when raised, one more on every change of the row: a board tells newer from older.</param>
+/// <param name="UpdatedAt">When the row last changed.</param>
+/// <param name="EndedAt">When its condition ended (movement resumed, watch worn again), once cleared.</param>
 public sealed record AlertRecord(
     long Id,
     Guid SeniorId,
@@ -14,14 +18,18 @@ public sealed record AlertRecord(
     DateTime? StillSince,
     DateTime RaisedAt,
     DateTime? ClosedAt,
-    string Explanation);
+    string Explanation,
+    DateTime StartedAt,
+    int Version,
+    DateTime UpdatedAt,
+    DateTime? EndedAt);
 
 /// <summary>Alert rows in PostgreSQL, the source of truth for the alert lifecycle.</summary>
 public sealed class AlertStore(NpgsqlDataSource dataSource)
 {
     private const string SelectAlert = """
         SELECT a.id, a.senior_id, s.display_name, s.bureau_id, s.time_zone, a.kind, a.status, a.still_since, a.raised_at,
-               a.closed_at, a.explanation
+               a.closed_at, a.explanation, a.started_at, a.version, a.updated_at, a.ended_at
         FROM alerts a JOIN seniors s ON s.id = a.senior_id
         """;
 
@@ -29,12 +37,16 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     /// Opens an alert unless one of the same kind is already open for the senior; returns the open alert
     /// either way, so a retried raise never duplicates it.
     /// </summary>
+    /// <param name="startedAt">
+    /// When the situation began, if not the still period's start: the SOS press or the fall as the watch
+    /// reported it. Defaults to <paramref name="stillSince"/>, else <paramref name="raisedAt"/>.
+    /// </param>
     public async Task<AlertRecord> RaiseAsync(Guid seniorId, string kind, DateTime? stillSince, DateTime raisedAt,
-        string explanation, CancellationToken ct = default)
+        string explanation, DateTime? startedAt = null, CancellationToken ct = default)
     {
         await using (var insert = dataSource.CreateCommand("""
-            INSERT INTO alerts (senior_id, kind, status, still_since, raised_at, explanation)
-            VALUES (@senior, @kind, 'open', @still, @raised, @explanation)
+            INSERT INTO alerts (senior_id, kind, status, still_since, raised_at, explanation, started_at, updated_at)
+            VALUES (@senior, @kind, 'open', @still, @raised, @explanation, @started, @raised)
             ON CONFLICT (senior_id, kind) WHERE status = 'open' DO NOTHING
             """))
         {
@@ -42,6 +54,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             insert.Parameters.AddWithValue("kind", kind);
             insert.Parameters.AddWithValue("still", (object?)stillSince ?? DBNull.Value);
             insert.Parameters.AddWithValue("raised", raisedAt);
+            insert.Parameters.AddWithValue("started", startedAt ?? stillSince ?? raisedAt);
             insert.Parameters.AddWithValue("explanation", explanation);
             await insert.ExecuteNonQueryAsync(ct);
         }
@@ -49,17 +62,22 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             ?? throw new InvalidOperationException("The alert just raised is not open.");
     }
 
-    /// <summary>Marks the open alert of this kind as cleared (the condition ended); null when none was open.</summary>
-    public async Task<AlertRecord?> ClearAsync(Guid seniorId, string kind, DateTime closedAt, CancellationToken ct = default)
+    /// <summary>
+    /// Marks the open alert of this kind as cleared at <paramref name="closedAt"/>, its condition having ended at
+    /// <paramref name="endedAt"/> (default: then); null when none was open.
+    /// </summary>
+    public async Task<AlertRecord?> ClearAsync(Guid seniorId, string kind, DateTime closedAt, DateTime? endedAt = null,
+        CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
-            UPDATE alerts SET status = 'cleared', closed_at = @closed
+            UPDATE alerts SET status = 'cleared', closed_at = @closed, updated_at = @closed, ended_at = @ended
             WHERE senior_id = @senior AND kind = @kind AND status = 'open'
             RETURNING id
             """);
         cmd.Parameters.AddWithValue("senior", seniorId);
         cmd.Parameters.AddWithValue("kind", kind);
         cmd.Parameters.AddWithValue("closed", closedAt);
+        cmd.Parameters.AddWithValue("ended", endedAt ?? closedAt);
         var id = await cmd.ExecuteScalarAsync(ct);
         return id is long alertId ? await FindAsync(alertId, ct) : null;
     }
@@ -125,6 +143,22 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         return await ReadAsync(cmd, ct);
     }
 
+    /// <summary>
+    /// What the board shows: open alerts, and alerts closed at or after <paramref name="closedSince"/> (so a
+    /// card saying "movement resumed" survives a reload), longest waiting first.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertRecord>> ListOpenOrClosedSinceAsync(DateTime closedSince,
+        CancellationToken ct = default)
+    {
+        // The status test on the closed side lets PostgreSQL use both partial indexes.
+        await using var cmd = dataSource.CreateCommand(SelectAlert + """
+             WHERE a.status = 'open' OR (a.status <> 'open' AND a.closed_at >= @closed_since)
+             ORDER BY a.started_at, a.id
+            """);
+        cmd.Parameters.AddWithValue("closed_since", closedSince);
+        return await ReadAsync(cmd, ct);
+    }
+
     private static async Task<IReadOnlyList<AlertRecord>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
     {
         var list = new List<AlertRecord>();
@@ -134,7 +168,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             list.Add(new AlertRecord(
                 r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetGuid(3), r.GetString(4), r.GetString(5), r.GetString(6),
                 r.IsDBNull(7) ? null : r.GetDateTime(7), r.GetDateTime(8), r.IsDBNull(9) ? null : r.GetDateTime(9),
-                r.GetString(10)));
+                r.GetString(10), r.GetDateTime(11), r.GetInt32(12), r.GetDateTime(13), r.IsDBNull(14) ? null : r.GetDateTime(14)));
         }
         return list;
     }

@@ -11,10 +11,16 @@ public static class AlertsApi
     public static WebApplication MapAlertsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/alerts").WithTags("Alerts");
-        group.MapGet("/", ListOpenAsync).WithName("ListOpenAlerts").WithSummary("Lists open alerts, longest waiting first.");
+        group.MapGet("/", ListAsync).WithName("ListOpenAlerts")
+            .WithSummary("Lists open alerts and those closed in the last 15 minutes, longest waiting first.");
         return app;
     }
 
-    private static async Task<Ok<List<AlertView>>> ListOpenAsync(AlertStore alerts, CancellationToken ct) =>
-        TypedResults.Ok((await alerts.ListOpenAsync(ct)).Select(AlertView.From).ToList());
+    // Recently closed alerts come too, so a reload keeps the "movement resumed at" cards the pushes showed.
+    private static async Task<Ok<List<AlertView>>> ListAsync(AlertStore alerts, TimeProvider time, CancellationToken ct)
+    {
+        var closedSince = time.GetUtcNow().UtcDateTime - AlertView.ClosedShownFor;
+        var listed = await alerts.ListOpenOrClosedSinceAsync(closedSince, ct);
+        return TypedResults.Ok(listed.Select(AlertView.From).ToList());
+    }
 }

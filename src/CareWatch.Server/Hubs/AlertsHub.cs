@@ -21,22 +21,10 @@ public sealed record InsightView(long Id, Guid SeniorId, string SeniorName, stri
         new(i.Id, i.SeniorId, i.SeniorName, i.SeniorTimeZone, i.Kind, DateTime.SpecifyKind(i.CreatedAt, DateTimeKind.Utc), i.Summary);
 }
 
-/// <summary>An alert as the board shows it. Times are UTC; the page shows them in the senior's time zone (IANA id).</summary>
-public sealed record AlertView(
-    long Id, Guid SeniorId, string SeniorName, string SeniorTimeZone, string Kind, string Status,
-    DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation)
-{
-    /// <summary>Maps a stored alert.</summary>
-    public static AlertView From(AlertRecord a) => new(
-        a.Id, a.SeniorId, a.SeniorName, a.SeniorTimeZone, a.Kind, a.Status,
-        Utc(a.StillSince), Utc(a.RaisedAt)!.Value, Utc(a.ClosedAt), a.Explanation);
-
-    private static DateTime? Utc(DateTime? t) => t is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
-}
-
 /// <summary>
-/// Live alerts for the staff board. Clients load the open alerts with GET /api/alerts on every (re)connect
-/// and then apply pushes, so a push missed while disconnected is never lost.
+/// Live alerts for the staff board. Clients load the alerts with GET /api/alerts on every (re)connect and
+/// merge pushes by <see cref="AlertView.Version"/>, so a push missed while disconnected, or one that arrives
+/// while the load is under way, is never lost.
 /// </summary>
 public sealed class AlertsHub : Hub<IAlertsClient>
 {

@@ -1,52 +1,35 @@
-// The staff board: open alerts, live. On every (re)connect it reloads the open alerts from the API,
-// then applies pushes from the hub, so nothing is missed while the connection was down.
-"use strict";
+// The staff board: alerts, live. On every (re)connect it reloads the alerts from the API and merges the hub's
+// pushes by version (js/alert-book.js), so nothing is missed while the connection was down or the load ran.
 
-const alerts = new Map(); // id -> alert view
+import { AlertBook } from "./js/alert-book.js";
+import { AlertCards } from "./js/alert-cards.js";
+import { Announcer } from "./js/announcer.js";
+
+const book = new AlertBook();
+const cards = new AlertCards(document.getElementById("alerts"), document.getElementById("alert-template"));
+const announcer = new Announcer(document.getElementById("announcer"));
 const insights = new Map(); // id -> insight view
+let heldInsights = null; // insights pushed while a reload is under way
 let loaded = false; // never say "All calm" before the alerts have actually been loaded
-const list = document.getElementById("alerts");
-const template = document.getElementById("alert-template");
+let live = false; // pushes are arriving and the last reload succeeded: the board is current
+let connection = null; // the hub connection, once SignalR is there
 const connectionBadge = document.getElementById("connection");
 const summary = document.getElementById("summary");
 const empty = document.getElementById("empty");
-const kindLabels = {
-  inactivity: "No movement", sos: "SOS", fall: "Fall",
-  "not-worn": "Watch off", "left-charging": "On charger", offline: "Watch offline",
-};
-
-function formatDuration(ms) {
-  const minutes = Math.max(0, Math.floor(ms / 60000));
-  const h = Math.floor(minutes / 60), m = minutes % 60;
-  return h > 0 ? `${h} h ${String(m).padStart(2, "0")} min` : `${m} min`;
-}
-
-// The senior's own clock: "still since 03:10" must match what the explanation and the family say.
-function formatTime(iso, timeZone) {
-  const options = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-  try { return new Date(iso).toLocaleTimeString([], { ...options, timeZone }); }
-  catch { return new Date(iso).toLocaleTimeString([], options); }
-}
 
 function render() {
-  const open = [...alerts.values()].filter(a => a.status === "open")
-    .sort((a, b) => new Date(a.stillSince ?? a.raisedAt) - new Date(b.stillSince ?? b.raisedAt));
-  list.replaceChildren(...open.map(a => {
-    const item = template.content.firstElementChild.cloneNode(true);
-    item.dataset.alertId = a.id;
-    item.classList.add(`kind-${a.kind}`);
-    item.querySelector(".kind").textContent = kindLabels[a.kind] ?? a.kind;
-    item.querySelector(".name").textContent = a.seniorName;
-    const since = a.stillSince ?? a.raisedAt;
-    item.querySelector(".duration").textContent = formatDuration(Date.now() - new Date(since));
-    item.querySelector(".since").textContent = a.stillSince ? `still since ${formatTime(since, a.seniorTimeZone)}` : `at ${formatTime(since, a.seniorTimeZone)}`;
-    item.querySelector(".explanation").textContent = a.explanation;
-    return item;
-  }));
+  const now = Date.now();
+  book.prune(now);
+  const shown = book.shown();
+  cards.show(shown, now);
+  announcer.announce(shown);
+  const open = shown.filter(a => a.status === "open").length;
+  // "All calm" only on the server's word, current: no open alert of any kind, device health included.
   summary.textContent = !loaded ? "Loading alerts…"
-    : open.length === 0 ? "All calm" : `${open.length} open alert${open.length > 1 ? "s" : ""}`;
-  empty.hidden = !loaded || open.length !== 0;
-  document.title = open.length ? `(${open.length}) CareWatch — alerts` : "CareWatch — alerts";
+    : open > 0 ? `${open} open alert${open > 1 ? "s" : ""}`
+    : live ? "All calm" : "No open alerts when last updated";
+  empty.hidden = !loaded || !live || open !== 0;
+  document.title = open ? `(${open}) CareWatch — alerts` : "CareWatch — alerts";
 }
 
 function renderInsights() {
@@ -69,27 +52,46 @@ async function getJson(path) {
 }
 
 async function reload() {
-  const [openAlerts, openInsights] = await Promise.all([getJson("api/alerts"), getJson("api/insights")]);
-  alerts.clear();
-  for (const a of openAlerts) alerts.set(a.id, a);
-  insights.clear();
-  for (const i of openInsights) insights.set(i.id, i);
+  book.beginReload();
+  heldInsights = [];
+  try {
+    const [alertViews, insightViews] = await Promise.all([getJson("api/alerts"), getJson("api/insights")]);
+    book.completeReload(alertViews);
+    insights.clear();
+    for (const i of [...insightViews, ...heldInsights]) insights.set(i.id, i);
+  } catch (e) {
+    book.abandonReload();
+    for (const i of heldInsights) insights.set(i.id, i);
+    throw e;
+  } finally {
+    heldInsights = null;
+  }
   loaded = true;
-  render();
-  renderInsights();
 }
+
+const hubConnected = () => Boolean(window.signalR) && connection?.state === signalR.HubConnectionState.Connected;
 
 // A failed load must be loud: an empty board would read as "nobody needs help".
 async function reloadOrWarn() {
   try {
     await reload();
-    if (connectionBadge.textContent.startsWith("Cannot load")) setConnection("live", "Live");
+    // Current only if pushes are still arriving; a drop meanwhile brings another reload on reconnect.
+    live = hubConnected();
+    if (live && connectionBadge.textContent.startsWith("Cannot load")) setConnection("live", "Live");
   } catch (e) {
-    loaded = false;
-    render();
+    loaded = live = false;
     setConnection("down", "Cannot load alerts — retrying");
-    setTimeout(reloadOrWarn, 3000);
+    setTimeout(queueReload, 3000);
   }
+  render();
+  renderInsights();
+}
+
+// One reload at a time: a reconnect during a slow load waits for it, then loads again.
+let reloads = Promise.resolve();
+function queueReload() {
+  reloads = reloads.then(reloadOrWarn);
+  return reloads;
 }
 
 function setConnection(state, text) {
@@ -97,30 +99,44 @@ function setConnection(state, text) {
   connectionBadge.textContent = text;
 }
 
+function notLive(text) {
+  live = false;
+  setConnection("down", text);
+  render();
+}
+
 async function start() {
   if (!window.signalR) {
     setConnection("down", "Live updates unavailable (SignalR client missing: run ops/web-assets.sh)");
-    await reloadOrWarn();
+    await queueReload();
     return;
   }
-  const connection = new signalR.HubConnectionBuilder()
+  connection = new signalR.HubConnectionBuilder()
     .withUrl("hubs/alerts")
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10000, 500 * 2 ** ctx.previousRetryCount) })
     .build();
-  connection.on("AlertChanged", alert => { alerts.set(alert.id, alert); render(); });
-  connection.on("InsightAdded", insight => { insights.set(insight.id, insight); renderInsights(); });
-  connection.onreconnecting(() => setConnection("down", "Reconnecting… the board may be out of date"));
-  connection.onreconnected(async () => { setConnection("live", "Live"); await reloadOrWarn(); });
-  connection.onclose(() => { setConnection("down", "Disconnected — retrying"); setTimeout(start, 3000); });
+  connection.on("AlertChanged", alert => { if (book.receive(alert)) render(); });
+  connection.on("InsightAdded", insight => {
+    if (heldInsights) heldInsights.push(insight);
+    else { insights.set(insight.id, insight); renderInsights(); }
+  });
+  connection.onreconnecting(() => notLive("Reconnecting… the board may be out of date"));
+  connection.onreconnected(async () => { setConnection("live", "Live"); await queueReload(); });
+  connection.onclose(() => { notLive("Disconnected — retrying"); setTimeout(start, 3000); });
   try {
     await connection.start();
     setConnection("live", "Live");
-    await reloadOrWarn();
+    await queueReload();
   } catch (e) {
-    setConnection("down", "Cannot reach the server — retrying");
+    notLive("Cannot reach the server — retrying");
     setTimeout(start, 3000);
   }
 }
 
-setInterval(render, 15000); // keep the "still for" durations current
+// Keeps the live durations current; a closed card whose time is over leaves the board.
+setInterval(() => {
+  const now = Date.now();
+  if (book.prune(now)) render();
+  else cards.tick(now);
+}, 15000);
 start();

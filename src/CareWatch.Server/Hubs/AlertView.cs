@@ -1,0 +1,38 @@
+using CareWatch.Storage;
+
+namespace CareWatch.Server.Hubs;
+
+/// <summary>
+/// An alert as the board shows it, the same from GET /api/alerts and from the hub's pushes. Times are UTC; the
+/// page shows them in the senior's time zone (IANA id).
+/// </summary>
+/// <param name="StartedAt">When the situation began: the board's one live duration counts from here.</param>
+/// <param name="Explanation">The explanation as stored when the alert was raised.</param>
+/// <param name="Reason">
+/// The explanation without the durations frozen at raise time (<see cref="AlertReason"/>), for the card.
+/// </param>
+/// <param name="Version">Goes up on every change: a board keeps, per alert, the highest version it has seen.</param>
+/// <param name="ShownUntil">A closed alert stays on the board until then; null while it is open.</param>
+/// <param name="EndedAt">When its condition ended ("movement resumed at …"), once cleared.</param>
+public sealed record AlertView(
+    long Id, Guid SeniorId, string SeniorName, string SeniorTimeZone, string Kind, string Status,
+    DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation,
+    DateTime StartedAt, string Reason, int Version, DateTime UpdatedAt, DateTime? ShownUntil, DateTime? EndedAt)
+{
+    /// <summary>
+    /// How long a closed alert stays on the board ("movement resumed at 14:32"), so whoever was about to act
+    /// on it sees why it went, instead of a card silently vanishing.
+    /// </summary>
+    public static readonly TimeSpan ClosedShownFor = TimeSpan.FromMinutes(15);
+
+    /// <summary>Maps a stored alert.</summary>
+    public static AlertView From(AlertRecord a) => new(
+        a.Id, a.SeniorId, a.SeniorName, a.SeniorTimeZone, a.Kind, a.Status,
+        Utc(a.StillSince), Utc(a.RaisedAt), Utc(a.ClosedAt), a.Explanation,
+        Utc(a.StartedAt), AlertReason.WithoutFrozenDurations(a.Explanation), a.Version, Utc(a.UpdatedAt),
+        a.ClosedAt is { } closed ? Utc(closed) + ClosedShownFor : null, Utc(a.EndedAt));
+
+    private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
+
+    private static DateTime? Utc(DateTime? t) => t is { } v ? Utc(v) : null;
+}

@@ -1,0 +1,72 @@
+// The alert cards, updated in place by alert id: a card someone is reading or operating is never replaced,
+// only its changed texts are, and between changes only the live durations tick.
+
+import { formatDuration, formatWhen } from "./format.js";
+import { closedWords, kindLabels, startedWords } from "./words.js";
+
+export class AlertCards {
+  #list;
+  #template;
+  #cards = new Map(); // id -> { card, alert }
+
+  constructor(list, template) {
+    this.#list = list;
+    this.#template = template;
+  }
+
+  /** Shows exactly these alerts in this order, reusing each alert's card. */
+  show(alerts, now) {
+    const ids = new Set(alerts.map(a => a.id));
+    for (const [id, { card }] of this.#cards) {
+      if (!ids.has(id)) { card.remove(); this.#cards.delete(id); }
+    }
+    let position = this.#list.firstElementChild;
+    for (const alert of alerts) {
+      const card = this.#cards.get(alert.id)?.card ?? this.#create(alert);
+      this.#cards.set(alert.id, { card, alert });
+      fill(card, alert, now);
+      // Move a card only when it is out of place, so focus and selection inside the others stay.
+      if (card === position) position = position.nextElementSibling;
+      else this.#list.insertBefore(card, position);
+    }
+  }
+
+  /** Brings the live durations (and a "yesterday" after midnight) up to date. */
+  tick(now) {
+    for (const { card, alert } of this.#cards.values()) if (alert.status === "open") fillTimes(card, alert, now);
+  }
+
+  #create(alert) {
+    const card = this.#template.content.firstElementChild.cloneNode(true);
+    card.dataset.alertId = alert.id;
+    card.classList.add(`kind-${alert.kind}`);
+    return card;
+  }
+}
+
+function fill(card, alert, now) {
+  const closed = alert.status !== "open";
+  card.classList.toggle("closed", closed);
+  setText(card.querySelector(".kind"), kindLabels[alert.kind] ?? alert.kind);
+  setText(card.querySelector(".name"), alert.seniorName);
+  card.querySelector(".duration").hidden = closed;
+  card.querySelector(".since").hidden = closed;
+  const outcome = card.querySelector(".outcome");
+  outcome.hidden = !closed;
+  if (closed) setText(outcome, `${closedWords(alert)} ${formatWhen(alert.endedAt ?? alert.closedAt, alert.seniorTimeZone, now)}`);
+  else fillTimes(card, alert, now);
+  const reason = card.querySelector(".explanation");
+  setText(reason, alert.reason);
+  reason.hidden = !alert.reason;
+}
+
+// One live duration, counted from when the situation began (the press, the fall, the start of stillness).
+function fillTimes(card, alert, now) {
+  setText(card.querySelector(".duration"), formatDuration(now - new Date(alert.startedAt)));
+  setText(card.querySelector(".since"),
+    `${startedWords(alert.kind)} ${formatWhen(alert.startedAt, alert.seniorTimeZone, now)}`);
+}
+
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using CareWatch.Monitoring;
+using CareWatch.Protocol;
+using CareWatch.Server.Tests.Support;
+using CareWatch.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+
+namespace CareWatch.Server.Tests.Wwwroot;
+
+/// <summary>
+/// wwwroot/js/alert-book.js in a real browser: pushes that arrive while the board reloads are kept, and merged
+/// with the reload's (older) answer by version.
+/// </summary>
+public sealed class AlertBookTests : ServerTest
+{
+    [Fact]
+    public async Task Reload_SosPushedWhileListHeldBack_ShowsSos()
+    {
+        var senior = await Arrange.SeniorAsync(Server, "Wang Shufen", "Asia/Shanghai");
+        var device = await Arrange.WatchAsync(Server, senior.Id);
+        await using var board = await Board.LaunchAsync();
+        await board.HoldFirstAlertListAsync();
+
+        await board.OpenAsync(Server.BaseAddress);
+        await board.AlertListFetched; // the server said "no alerts"; the page has not heard it yet
+        await using (var watch = Arrange.Connect(Server, device))
+        {
+            await watch.SendAsync([], [new DeviceEvent(Arrange.MinutesAgo(0), DeviceEventKind.Sos)]);
+        }
+        await board.WaitForPushAsync("\"kind\":\"sos\"");
+        board.ReleaseAlertList();
+
+        await Assertions.Expect(board.Cards).ToHaveCountAsync(1);
+        await Assertions.Expect(board.Cards.Locator(".kind")).ToHaveTextAsync("SOS");
+        await Assertions.Expect(board.Cards.Locator(".name")).ToHaveTextAsync("Wang Shufen");
+        await Assertions.Expect(board.Page.Locator("#summary")).ToHaveTextAsync("1 open alert");
+        await Assertions.Expect(board.Page.Locator("#announcer")).ToHaveTextAsync("SOS: Wang Shufen");
+    }
+
+    [Fact]
+    public async Task Reload_ClearPushedWhileStaleListHeldBack_ShowsCalmCardNotOpenAlert()
+    {
+        var senior = await Arrange.SeniorAsync(Server, "Li Guilan", "Asia/Shanghai");
+        var store = Server.Services.GetRequiredService<AlertStore>();
+        var stillSince = Arrange.MinutesAgo(180);
+        await store.RaiseAsync(senior.Id, AlertKinds.Inactivity, stillSince, stillSince.AddHours(2),
+            "Still for 2 h 00 min since 09:00, watch worn. The fixed rule alerts after 2 h 00 min without movement.");
+        await using var board = await Board.LaunchAsync();
+        await board.HoldFirstAlertListAsync();
+
+        await board.OpenAsync(Server.BaseAddress);
+        await board.AlertListFetched; // the answer the page will get still says "open"
+        var resumedAt = Arrange.MinutesAgo(1);
+        await MonitorAlerts(senior.Id).ClearAsync(AlertKinds.Inactivity, resumedAt);
+        await board.WaitForPushAsync("\"status\":\"cleared\"");
+        board.ReleaseAlertList();
+
+        // The stale answer's "open" does not bring the alert back: the push's version is higher.
+        await Assertions.Expect(board.Page.Locator("#summary")).ToHaveTextAsync("All calm");
+        await Assertions.Expect(board.Page.Locator("#empty")).ToHaveTextAsync("No open alerts.");
+        var card = board.Cards;
+        await Assertions.Expect(card).ToHaveClassAsync(new Regex(@"\bclosed\b"));
+        await Assertions.Expect(card.Locator(".outcome"))
+            .ToHaveTextAsync($"Movement resumed at {BoardTime.When(resumedAt, "Asia/Shanghai", DateTime.UtcNow)}");
+        await Assertions.Expect(card.Locator(".duration")).ToBeHiddenAsync();
+    }
+
+    private SeniorAlertsFor MonitorAlerts(Guid seniorId) => new(Server, seniorId);
+}

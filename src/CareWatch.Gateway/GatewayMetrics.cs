@@ -20,6 +20,7 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _writeFailures;
     private readonly Counter<long> _hubReadFailures;
     private readonly Counter<long> _clockCorrected;
+    private readonly Counter<long> _notificationFailures;
     private readonly ConcurrentDictionary<RejectReason, long> _rejectedSnapshot = new();
     private readonly ConcurrentDictionary<string, long> _refusedSnapshot = new(StringComparer.Ordinal);
     private long _acceptedCount;
@@ -27,6 +28,7 @@ public sealed class GatewayMetrics
     private long _writeFailureCount;
     private long _hubReadFailureCount;
     private long _clockCorrectedCount;
+    private long _notificationFailureCount;
 
     /// <summary>Creates the meter through the host's meter factory.</summary>
     public GatewayMetrics(IMeterFactory meterFactory)
@@ -39,6 +41,8 @@ public sealed class GatewayMetrics
         _refused = meter.CreateCounter<long>("carewatch.gateway.connections.refused", description: "Refused connections and publishes");
         _writeFailures = meter.CreateCounter<long>("carewatch.gateway.writes.failed", description: "Batches that could not be stored (devices disconnected to resend)");
         _clockCorrected = meter.CreateCounter<long>("carewatch.gateway.messages.clock_corrected", description: "Stored messages whose timestamps were moved onto the server clock (the watch's clock was a minute or more off)");
+        _notificationFailures = meter.CreateCounter<long>("carewatch.gateway.notifications.failed",
+            description: "Stored messages a telemetry observer (the monitors) failed to take; they are in PostgreSQL");
         _hubReadFailures = meter.CreateCounter<long>("carewatch.gateway.hub.failures", description: "IoT Hub mode: partition reads that failed and resumed from the checkpoint");
     }
 
@@ -57,6 +61,9 @@ public sealed class GatewayMetrics
     /// <summary>Stored messages whose timestamps were corrected for the watch's clock so far.</summary>
     public long ClockCorrected => Interlocked.Read(ref _clockCorrectedCount);
 
+    /// <summary>Stored messages that a telemetry observer failed to take so far.</summary>
+    public long NotificationFailures => Interlocked.Read(ref _notificationFailureCount);
+
     /// <summary>Messages rejected for <paramref name="reason"/> so far.</summary>
     public long Rejected(RejectReason reason) => _rejectedSnapshot.GetValueOrDefault(reason);
 
@@ -70,6 +77,12 @@ public sealed class GatewayMetrics
         Interlocked.Increment(ref _acceptedCount);
         _accepted.Add(1);
         if (ClockCorrection.Corrects(clockError)) { Interlocked.Increment(ref _clockCorrectedCount); _clockCorrected.Add(1); }
+    }
+
+    internal void OnNotificationFailed()
+    {
+        Interlocked.Increment(ref _notificationFailureCount);
+        _notificationFailures.Add(1);
     }
 
     internal void OnWriteFailed() { Interlocked.Increment(ref _writeFailureCount); _writeFailures.Add(1); }

@@ -4,7 +4,10 @@ namespace CareWatch.Protocol;
 /// One device-to-cloud message of protocol <c>carewatch.v1</c>: a batch of per-minute summaries
 /// and/or events from one watch. See docs/telemetry.md.
 /// </summary>
-/// <param name="Seq">Monotonic per-watch sequence number; the gateway stores a (watch, seq) pair once.</param>
+/// <param name="Seq">
+/// Per-watch sequence number, repeated by a resend. The gateway stores a (watch, seq, minutes and events) message
+/// once, so a counter that restarts after a reset loses nothing (docs/telemetry.md, "De-duplication").
+/// </param>
 /// <param name="Battery">Battery charge in percent, 0–100.</param>
 /// <param name="Charging">Whether the watch is on its charger.</param>
 /// <param name="Minutes">Completed minutes, oldest first.</param>

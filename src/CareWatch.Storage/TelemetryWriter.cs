@@ -7,66 +7,84 @@ namespace CareWatch.Storage;
 /// <summary>One accepted device message on its way to PostgreSQL.</summary>
 /// <param name="DeviceId">The watch that sent it.</param>
 /// <param name="SeniorId">The senior the watch belonged to when it connected.</param>
-/// <param name="Batch">The validated batch.</param>
+/// <param name="Batch">The validated batch (timestamps on server time when the watch's clock was corrected).</param>
 /// <param name="ReceivedAt">When the gateway received it (UTC).</param>
-public sealed record IncomingTelemetry(string DeviceId, Guid? SeniorId, TelemetryBatch Batch, DateTime ReceivedAt, TimeSpan? ClockError = null);
+/// <param name="ClockError">The watch's clock error measured on this message, when it said when it sent it.</param>
+/// <param name="Digest">
+/// The <see cref="TelemetryDigest"/> of the batch as the watch sent it, before clock correction; null takes the
+/// digest of <paramref name="Batch"/>, which is the same when nothing was corrected.
+/// </param>
+public sealed record IncomingTelemetry(string DeviceId, Guid? SeniorId, TelemetryBatch Batch, DateTime ReceivedAt,
+    TimeSpan? ClockError = null, TelemetryDigest? Digest = null);
 
 /// <summary>
-/// Writes batches of device messages in one transaction each. The (device, seq) primary key of
-/// <c>device_messages</c> is the de-duplication: only the messages that insert a row there are new,
-/// and only their minutes and events are written.
+/// Writes batches of device messages in one transaction each. The (device, seq, digest) primary key of
+/// <c>device_messages</c> is the de-duplication (see <see cref="TelemetryDigest"/>): only the messages that insert
+/// a row there are new, and only their minutes and events are written.
 /// </summary>
 public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// Stores the messages atomically and returns, per input message and in the same order, whether it
-    /// was new (false: a duplicate of a stored message or of an earlier one in the same call).
+    /// Stores the messages atomically and returns, per input message and in the same order, whether it was new
+    /// (false: a resend of a stored message or of an earlier one in the same call), and how many minutes and
+    /// events of the new ones were already stored.
     /// </summary>
-    public async Task<bool[]> WriteAsync(IReadOnlyList<IncomingTelemetry> messages, CancellationToken ct = default)
+    public async Task<TelemetryWriteResult> WriteAsync(IReadOnlyList<IncomingTelemetry> messages,
+        CancellationToken ct = default)
     {
         var isNew = new bool[messages.Count];
-        if (messages.Count == 0) return isNew;
+        if (messages.Count == 0) return new TelemetryWriteResult(isNew, 0, 0);
+        var digests = messages.Select(m => m.Digest ?? TelemetryDigest.Of(m.Batch)).ToArray();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
 
-        var inserted = await InsertMessagesAsync(connection, messages, ct);
+        var inserted = await InsertMessagesAsync(connection, messages, digests, ct);
         var fresh = new List<IncomingTelemetry>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
         {
             // Remove so that a second copy in the same call counts as the duplicate it is.
-            if (inserted.Remove((messages[i].DeviceId, messages[i].Batch.Seq)))
+            if (inserted.Remove((messages[i].DeviceId, messages[i].Batch.Seq, digests[i])))
             {
                 isNew[i] = true;
                 fresh.Add(messages[i]);
             }
         }
+        int minutesKept = 0, eventsKept = 0;
         if (fresh.Count > 0)
         {
-            await CopyMinutesAsync(connection, fresh, ct);
-            await InsertEventsAsync(connection, fresh, ct);
+            minutesKept = await CopyMinutesAsync(connection, fresh, ct);
+            eventsKept = await InsertEventsAsync(connection, fresh, ct);
             await UpdateDevicesAsync(connection, fresh, ct);
         }
         await tx.CommitAsync(ct);
-        return isNew;
+        return new TelemetryWriteResult(isNew,
+            fresh.Sum(m => m.Batch.Minutes.Count) - minutesKept, fresh.Sum(m => m.Batch.Events.Count) - eventsKept);
     }
 
-    private static async Task<HashSet<(string, long)>> InsertMessagesAsync(
-        NpgsqlConnection connection, IReadOnlyList<IncomingTelemetry> messages, CancellationToken ct)
+    private static async Task<HashSet<(string, long, TelemetryDigest)>> InsertMessagesAsync(NpgsqlConnection connection,
+        IReadOnlyList<IncomingTelemetry> messages, TelemetryDigest[] digests, CancellationToken ct)
     {
+        // One index probe per message, as with the (device, seq) key before: ON CONFLICT on the primary key.
         await using var cmd = new NpgsqlCommand("""
-            INSERT INTO device_messages (device_id, seq, received_at, minute_count, event_count)
-            SELECT * FROM unnest(@device::text[], @seq::bigint[], @received::timestamptz[], @minutes::int[], @events::int[])
+            INSERT INTO device_messages (device_id, seq, digest, received_at, minute_count, event_count)
+            SELECT * FROM unnest(@device::text[], @seq::bigint[], @digest::bytea[], @received::timestamptz[],
+                                 @minutes::int[], @events::int[])
             ON CONFLICT DO NOTHING
-            RETURNING device_id, seq
+            RETURNING device_id, seq, digest
             """, connection);
         cmd.Parameters.AddWithValue("device", messages.Select(m => m.DeviceId).ToArray());
         cmd.Parameters.AddWithValue("seq", messages.Select(m => m.Batch.Seq).ToArray());
+        cmd.Parameters.AddWithValue("digest", digests.Select(d => d.ToBytes()).ToArray());
         cmd.Parameters.AddWithValue("received", messages.Select(m => m.ReceivedAt).ToArray());
         cmd.Parameters.AddWithValue("minutes", messages.Select(m => m.Batch.Minutes.Count).ToArray());
         cmd.Parameters.AddWithValue("events", messages.Select(m => m.Batch.Events.Count).ToArray());
-        var inserted = new HashSet<(string, long)>();
+        var inserted = new HashSet<(string, long, TelemetryDigest)>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) inserted.Add((reader.GetString(0), reader.GetInt64(1)));
+        while (await reader.ReadAsync(ct))
+        {
+            var digest = TelemetryDigest.FromBytes(reader.GetFieldValue<byte[]>(2));
+            inserted.Add((reader.GetString(0), reader.GetInt64(1), digest));
+        }
         return inserted;
     }
 
@@ -74,9 +92,11 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
     // message; the final INSERT … ON CONFLICT DO NOTHING keeps the first value when two messages
     // (a replay and a live batch) cover the same minute, instead of failing the whole batch; within
     // one batch DISTINCT ON … ord makes "first" mean the earlier message of the batch.
-    private static async Task CopyMinutesAsync(NpgsqlConnection connection, List<IncomingTelemetry> fresh, CancellationToken ct)
+    // Returns the number of minutes inserted.
+    private static async Task<int> CopyMinutesAsync(NpgsqlConnection connection, List<IncomingTelemetry> fresh,
+        CancellationToken ct)
     {
-        if (fresh.All(m => m.Batch.Minutes.Count == 0)) return;
+        if (fresh.All(m => m.Batch.Minutes.Count == 0)) return 0;
         await using (var create = new NpgsqlCommand("""
             CREATE TEMP TABLE minute_staging (
                 ord integer NOT NULL, device_id text NOT NULL, senior_id uuid, minute timestamptz NOT NULL,
@@ -111,13 +131,15 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
             FROM minute_staging ORDER BY device_id, minute, ord
             ON CONFLICT DO NOTHING
             """, connection);
-        await move.ExecuteNonQueryAsync(ct);
+        return await move.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task InsertEventsAsync(NpgsqlConnection connection, List<IncomingTelemetry> fresh, CancellationToken ct)
+    // Returns the number of events inserted.
+    private static async Task<int> InsertEventsAsync(NpgsqlConnection connection, List<IncomingTelemetry> fresh,
+        CancellationToken ct)
     {
         var rows = fresh.SelectMany(m => m.Batch.Events.Select(e => (m, e))).ToList();
-        if (rows.Count == 0) return;
+        if (rows.Count == 0) return 0;
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO device_events (device_id, seq, at, senior_id, kind)
             SELECT * FROM unnest(@device::text[], @seq::bigint[], @at::timestamptz[], @senior::uuid[], @kind::text[])
@@ -128,13 +150,15 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("at", rows.Select(r => r.e.At).ToArray());
         cmd.Parameters.AddWithValue("senior", rows.Select(r => r.m.SeniorId).ToArray());
         cmd.Parameters.AddWithValue("kind", rows.Select(r => r.e.Kind.ToString().ToLowerInvariant()).ToArray());
-        await cmd.ExecuteNonQueryAsync(ct);
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    // The newest message (highest seq) of each device carries its current battery state.
-    private static async Task UpdateDevicesAsync(NpgsqlConnection connection, List<IncomingTelemetry> fresh, CancellationToken ct)
+    // The last message of each device in the batch carries its current battery state. Not the highest seq:
+    // after a restart of its counter, a watch's buffered older messages have higher seqs than its new ones.
+    private static async Task UpdateDevicesAsync(NpgsqlConnection connection, List<IncomingTelemetry> fresh,
+        CancellationToken ct)
     {
-        var latest = fresh.GroupBy(m => m.DeviceId).Select(g => g.MaxBy(m => m.Batch.Seq)!).ToList();
+        var latest = fresh.GroupBy(m => m.DeviceId).Select(g => g.Last()).ToList();
         await using var cmd = new NpgsqlCommand("""
             UPDATE devices d
             SET last_seen_at = GREATEST(d.last_seen_at, u.received_at), battery = u.battery, charging = u.charging,

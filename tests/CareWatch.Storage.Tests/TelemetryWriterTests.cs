@@ -24,9 +24,9 @@ public sealed class TelemetryWriterTests : IAsyncLifetime
     {
         var batch = new TelemetryBatch(1, 64, true, Minutes(Minute0, 3), [new DeviceEvent(Minute0, DeviceEventKind.Sos)]);
 
-        var isNew = await _writer.WriteAsync([Message(batch)]);
+        var result = await _writer.WriteAsync([Message(batch)]);
 
-        Assert.Equal([true], isNew);
+        Assert.Equal([true], result.IsNew);
         Assert.Equal(3L, await Count("minute_activity"));
         Assert.Equal(1L, await Count("device_events"));
         Assert.Equal(64, await _db.ScalarAsync<int>("SELECT battery FROM devices WHERE device_id = 'w1'"));
@@ -41,8 +41,8 @@ public sealed class TelemetryWriterTests : IAsyncLifetime
         var first = await _writer.WriteAsync([Message(batch)]);
         var second = await _writer.WriteAsync([Message(batch)]);
 
-        Assert.Equal([true], first);
-        Assert.Equal([false], second);
+        Assert.Equal([true], first.IsNew);
+        Assert.Equal([false], second.IsNew);
         Assert.Equal(1L, await Count("device_messages"));
         Assert.Equal(2L, await Count("minute_activity"));
     }
@@ -52,9 +52,9 @@ public sealed class TelemetryWriterTests : IAsyncLifetime
     {
         var batch = new TelemetryBatch(9, 50, false, Minutes(Minute0, 2), []);
 
-        var isNew = await _writer.WriteAsync([Message(batch), Message(batch)]);
+        var result = await _writer.WriteAsync([Message(batch), Message(batch)]);
 
-        Assert.Equal([true, false], isNew);
+        Assert.Equal([true, false], result.IsNew);
         Assert.Equal(1L, await Count("device_messages"));
     }
 
@@ -64,13 +64,82 @@ public sealed class TelemetryWriterTests : IAsyncLifetime
         var replay = new TelemetryBatch(1, 50, false, Minutes(Minute0, 5, movement: 1), []);
         var live = new TelemetryBatch(2, 49, false, Minutes(Minute0.AddMinutes(3), 4, movement: 2), []);
 
-        var isNew = await _writer.WriteAsync([Message(replay), Message(live)]);
+        var result = await _writer.WriteAsync([Message(replay), Message(live)]);
 
-        Assert.Equal([true, true], isNew);
+        Assert.Equal([true, true], result.IsNew);
+        Assert.Equal(2, result.MinutesAlreadyStored);
         Assert.Equal(7L, await Count("minute_activity"));
         Assert.Equal(1, await _db.ScalarAsync<int>("SELECT movement FROM minute_activity WHERE minute = @m",
             ("m", Minute0.AddMinutes(3))));
         Assert.Equal(49, await _db.ScalarAsync<int>("SELECT battery FROM devices WHERE device_id = 'w1'"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_RestartedSeqWithNewMinutes_StoredAsNew()
+    {
+        var beforeReset = new TelemetryBatch(0, 50, false, Minutes(Minute0, 3, movement: 1), []);
+        var afterReset = new TelemetryBatch(0, 90, true, Minutes(Minute0.AddMinutes(30), 2, movement: 7),
+            [new DeviceEvent(Minute0.AddMinutes(31), DeviceEventKind.Sos)]);
+        await _writer.WriteAsync([Message(beforeReset)]);
+
+        var result = await _writer.WriteAsync([Message(afterReset)]);
+
+        Assert.Equal([true], result.IsNew);
+        Assert.Equal(2L, await Count("device_messages"));
+        Assert.Equal(5L, await Count("minute_activity"));
+        Assert.Equal(7, await _db.ScalarAsync<int>("SELECT movement FROM minute_activity WHERE minute = @m",
+            ("m", Minute0.AddMinutes(30))));
+        Assert.Equal(1L, await Count("device_events"));
+        Assert.Equal(90, await _db.ScalarAsync<int>("SELECT battery FROM devices WHERE device_id = 'w1'"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ResendWithOtherSentBatteryAndCharging_Duplicate()
+    {
+        var ok = new DeviceEvent(Minute0, DeviceEventKind.Ok);
+        var original = new TelemetryBatch(4, 50, false, Minutes(Minute0, 2), [ok], SentAt: Minute0.AddMinutes(2));
+        // What a watch may change when it resends after a lost PUBACK: the send time, and the battery it re-read.
+        var resend = original with { SentAt = Minute0.AddMinutes(9), Battery = 48, Charging = true };
+        await _writer.WriteAsync([Message(original)]);
+
+        var result = await _writer.WriteAsync([Message(resend)]);
+
+        Assert.Equal([false], result.IsNew);
+        Assert.Equal(1L, await Count("device_messages"));
+        Assert.Equal(50, await _db.ScalarAsync<int>("SELECT battery FROM devices WHERE device_id = 'w1'"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ResendCorrectedByAnotherMinute_DuplicateByDigestOfSentBatch()
+    {
+        // A watch 90 s fast: transit decides whether its error rounds to one minute or two, so the two copies of
+        // one message are stored a minute apart unless the digest is taken from the batch as sent.
+        var sent = new TelemetryBatch(5, 50, false, Minutes(Minute0, 3), []);
+        var digest = TelemetryDigest.Of(sent);
+        var firstCopy = Message(sent with { Minutes = Minutes(Minute0.AddMinutes(-1), 3) }) with { Digest = digest };
+        var secondCopy = Message(sent with { Minutes = Minutes(Minute0.AddMinutes(-2), 3) }) with { Digest = digest };
+        await _writer.WriteAsync([firstCopy]);
+
+        var result = await _writer.WriteAsync([secondCopy]);
+
+        Assert.Equal([false], result.IsNew);
+        Assert.Equal(3L, await Count("minute_activity"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_NewMessageRepeatingStoredMinutesAndEvents_CountsWhatWasAlreadyStored()
+    {
+        var sos = new DeviceEvent(Minute0.AddMinutes(1), DeviceEventKind.Sos);
+        await _writer.WriteAsync([Message(new TelemetryBatch(2, 50, false, Minutes(Minute0, 3), [sos]))]);
+        var sameSeqOtherValues = new TelemetryBatch(2, 50, false,
+            Minutes(Minute0.AddMinutes(1), 3, movement: 99), [sos]);
+
+        var result = await _writer.WriteAsync([Message(sameSeqOtherValues)]);
+
+        Assert.Equal([true], result.IsNew);
+        Assert.Equal((2, 1), (result.MinutesAlreadyStored, result.EventsAlreadyStored));
+        Assert.Equal(4L, await Count("minute_activity"));
+        Assert.Equal(1L, await _db.ScalarAsync<long>("SELECT count(*) FROM minute_activity WHERE movement = 99"));
     }
 
     private static IncomingTelemetry Message(TelemetryBatch batch) => new("w1", null, batch, Minute0.AddHours(1));

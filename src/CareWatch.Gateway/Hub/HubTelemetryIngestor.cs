@@ -37,14 +37,17 @@ internal sealed class HubTelemetryIngestor(
             return HubIngestOutcome.Refused;
         }
         var now = time.GetUtcNow();
-        var (batch, result, clockError) = TelemetryIngestor.Check(new ReadOnlySequence<byte>(message.Payload), message.Properties, now, message.EnqueuedAt);
+        var (batch, result, clockError, digest) = TelemetryIngestor.Check(
+            new ReadOnlySequence<byte>(message.Payload), message.Properties, now, message.EnqueuedAt);
         if (!result.IsValid)
         {
             metrics.OnRejected(result.Reason);
             logger.LogInformation("Rejected hub message of {DeviceId}: {Reason} ({Detail})", message.DeviceId, result.Reason, result.Detail);
             return HubIngestOutcome.Rejected;
         }
-        var isNew = await pipeline.SubmitAsync(new IncomingTelemetry(device.DeviceId, device.SeniorId, batch!, now.UtcDateTime, clockError), ct);
+        var incoming = new IncomingTelemetry(
+            device.DeviceId, device.SeniorId, batch!, now.UtcDateTime, clockError, digest);
+        var isNew = await pipeline.SubmitAsync(incoming, ct);
         metrics.OnStored(isNew, clockError);
         return isNew ? HubIngestOutcome.Accepted : HubIngestOutcome.Duplicate;
     }

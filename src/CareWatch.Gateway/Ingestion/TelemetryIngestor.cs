@@ -29,7 +29,7 @@ internal sealed class TelemetryIngestor(
     {
         var message = e.ApplicationMessage;
         var now = time.GetUtcNow();
-        var (batch, result, clockError) = Check(message.Payload, properties, now, now);
+        var (batch, result, clockError, digest) = Check(message.Payload, properties, now, now);
         if (!result.IsValid)
         {
             metrics.OnRejected(result.Reason);
@@ -44,7 +44,9 @@ internal sealed class TelemetryIngestor(
 
         try
         {
-            var isNew = await pipeline.SubmitAsync(new IncomingTelemetry(session.DeviceId, session.SeniorId, batch!, now.UtcDateTime, clockError), e.CancellationToken);
+            var incoming = new IncomingTelemetry(
+                session.DeviceId, session.SeniorId, batch!, now.UtcDateTime, clockError, digest);
+            var isNew = await pipeline.SubmitAsync(incoming, e.CancellationToken);
             metrics.OnStored(isNew, clockError);
         }
         catch (Exception ex)
@@ -60,19 +62,22 @@ internal sealed class TelemetryIngestor(
     /// Parses and validates a message against the server clock <paramref name="now"/>, after moving its
     /// timestamps onto the server clock when it says when it was sent (<see cref="ClockCorrection"/>);
     /// <paramref name="arrivedAt"/> is when it reached us or the hub, null when unknown (no correction).
-    /// Also returns the watch's clock error, when the message let it be measured.
+    /// Also returns the watch's clock error, when the message let it be measured, and the de-duplication digest
+    /// of the batch as the watch sent it (a resend is corrected anew and may land a minute apart).
     /// </summary>
-    internal static (TelemetryBatch?, ValidationResult, TimeSpan? ClockError) Check(
+    internal static (TelemetryBatch?, ValidationResult, TimeSpan? ClockError, TelemetryDigest? Digest) Check(
         ReadOnlySequence<byte> payload, IReadOnlyDictionary<string, string> properties, DateTimeOffset now, DateTimeOffset? arrivedAt)
     {
         if (payload.Length > TelemetryLimits.MaxPayloadBytes)
-            return (null, new(RejectReason.TooLarge, $"payload of {payload.Length} bytes"), null);
+            return (null, new(RejectReason.TooLarge, $"payload of {payload.Length} bytes"), null, null);
         if (!properties.TryGetValue("schema", out var schema) || schema != TelemetryLimits.Schema)
-            return (null, new(RejectReason.UnknownSchema, $"schema '{schema}'"), null);
-        var batch = TelemetryJson.TryParse(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray(), out var error);
-        if (batch is null) return (null, new(RejectReason.Malformed, error), null);
-        if (arrivedAt is not { } arrived) return (batch, TelemetryValidator.Validate(batch, now), null);
-        batch = ClockCorrection.Apply(batch, arrived);
-        return (batch, TelemetryValidator.Validate(batch, now), ClockCorrection.ErrorOf(batch, arrived));
+            return (null, new(RejectReason.UnknownSchema, $"schema '{schema}'"), null, null);
+        var sent = TelemetryJson.TryParse(
+            payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray(), out var error);
+        if (sent is null) return (null, new(RejectReason.Malformed, error), null, null);
+        var batch = arrivedAt is { } arrived ? ClockCorrection.Apply(sent, arrived) : sent;
+        var clockError = arrivedAt is { } at ? ClockCorrection.ErrorOf(sent, at) : null;
+        var result = TelemetryValidator.Validate(batch, now);
+        return (batch, result, clockError, result.IsValid ? TelemetryDigest.Of(sent) : null);
     }
 }

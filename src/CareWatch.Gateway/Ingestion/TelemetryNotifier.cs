@@ -8,8 +8,11 @@ namespace CareWatch.Gateway.Ingestion;
 /// <summary>
 /// Hands stored messages to the <see cref="ITelemetryObserver"/>s on a loop of its own, in the order
 /// they were committed, so that a slow or failing monitor never delays a PUBACK or the next write.
+/// A failed hand-over is counted (<see cref="GatewayMetrics.NotificationFailures"/>): the data is stored, but
+/// that monitor has not seen it until it next reads the senior's history from PostgreSQL (on activation).
 /// </summary>
-public sealed class TelemetryNotifier(IEnumerable<ITelemetryObserver> observers, ILogger<TelemetryNotifier> logger)
+public sealed class TelemetryNotifier(
+    IEnumerable<ITelemetryObserver> observers, GatewayMetrics metrics, ILogger<TelemetryNotifier> logger)
     : BackgroundService
 {
     private readonly ITelemetryObserver[] _observers = observers.ToArray();
@@ -35,7 +38,8 @@ public sealed class TelemetryNotifier(IEnumerable<ITelemetryObserver> observers,
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                     {
-                        // The data is durable; monitors rebuild from PostgreSQL, so log and go on.
+                        // The data is durable; monitors rebuild from PostgreSQL, so count, log and go on.
+                        metrics.OnNotificationFailed();
                         logger.LogError(ex, "Telemetry observer {Observer} failed for {DeviceId} seq {Seq}",
                             observer.GetType().Name, m.DeviceId, m.Batch.Seq);
                     }

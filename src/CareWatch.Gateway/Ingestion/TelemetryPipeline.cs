@@ -21,17 +21,19 @@ public sealed class TelemetryPipeline : BackgroundService
     private readonly TelemetryWriter _writer;
     private readonly TelemetryNotifier _notifier;
     private readonly TimeProvider _time;
+    private readonly GatewayMetrics _metrics;
     private readonly GatewayOptions _options;
     private readonly ILogger<TelemetryPipeline> _logger;
     private readonly ResiliencePipeline _retry;
 
     /// <summary>Creates the pipeline; it starts writing when the host starts.</summary>
     public TelemetryPipeline(TelemetryWriter writer, TelemetryNotifier notifier, TimeProvider time,
-        IOptions<GatewayOptions> options, ILogger<TelemetryPipeline> logger)
+        GatewayMetrics metrics, IOptions<GatewayOptions> options, ILogger<TelemetryPipeline> logger)
     {
         _writer = writer;
         _notifier = notifier;
         _time = time;
+        _metrics = metrics;
         _options = options.Value;
         _logger = logger;
         // Retry and batching delays are wall-clock latencies, deliberately not on the injected
@@ -104,10 +106,10 @@ public sealed class TelemetryPipeline : BackgroundService
     private async Task WriteBatchAsync(List<PendingWrite> batch, CancellationToken ct)
     {
         var messages = batch.Select(p => p.Message).ToList();
-        bool[] isNew;
+        TelemetryWriteResult result;
         try
         {
-            isNew = await _retry.ExecuteAsync(async token => await _writer.WriteAsync(messages, token), ct);
+            result = await _retry.ExecuteAsync(async token => await _writer.WriteAsync(messages, token), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -115,6 +117,9 @@ public sealed class TelemetryPipeline : BackgroundService
             foreach (var p in batch) p.Completion.TrySetException(new TelemetryNotStoredException(ex));
             return;
         }
+        // Minutes a watch sent twice under different messages are acknowledged but kept once: counted, not silent.
+        _metrics.OnAlreadyStored(result.MinutesAlreadyStored, result.EventsAlreadyStored);
+        var isNew = result.IsNew;
         for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(isNew[i]);
         for (var i = 0; i < batch.Count; i++)
             if (isNew[i]) await _notifier.EnqueueAsync(batch[i].Message, ct);

@@ -29,6 +29,27 @@ public sealed class HubIngestionTests(GatewayHost host) : IClassFixture<GatewayH
     }
 
     [Fact]
+    public async Task Ingest_ResendOfFastWatchCorrectedByAnotherMinute_Duplicate()
+    {
+        // A watch 90 s fast sends a message, loses the acknowledgement and resends it, re-stamping "sent". The first
+        // copy measures 89 s (moved by one minute), the resend 91 s (moved by two): still the same message.
+        var device = await host.CreateDeviceAsync();
+        var firstArrival = Batches.ThisMinute().AddMinutes(-20);
+        var resendArrival = firstArrival.AddMinutes(5);
+        var batch = Batches.Minutes(7, 3, end: firstArrival.AddMinutes(-2));
+        var first = HubEvents.Telemetry(device.DeviceId, batch with { SentAt = firstArrival.AddSeconds(89) }, 1,
+            enqueuedAt: firstArrival);
+        var resend = HubEvents.Telemetry(device.DeviceId, batch with { SentAt = resendArrival.AddSeconds(91) }, 2,
+            enqueuedAt: resendArrival);
+
+        var outcomes = (await Ingestor.IngestAsync(HubEventMapper.Map(first, out _)!, CancellationToken.None),
+            await Ingestor.IngestAsync(HubEventMapper.Map(resend, out _)!, CancellationToken.None));
+
+        Assert.Equal((HubIngestOutcome.Accepted, HubIngestOutcome.Duplicate), outcomes);
+        Assert.Equal(3, await host.CountAsync("minute_activity", device.DeviceId));
+    }
+
+    [Fact]
     public async Task Ingest_WatchClockTenMinutesAheadReadLater_CorrectedAgainstHubArrivalNotReadTime()
     {
         // Sent by a watch ten minutes fast, enqueued by the hub at once, read by us an hour later (a backlog):

@@ -124,20 +124,24 @@ public sealed class BadInputTests(GatewayHost host) : IClassFixture<GatewayHost>
     }
 
     [Fact]
-    public async Task Publish_ReplayedSeqWithOtherContent_AckedAsDuplicateFirstValuesKept()
+    public async Task Publish_StoredSeqWithOtherValuesForStoredMinutes_AckedFirstValuesKeptAndCounted()
     {
-        var (device, client) = await StoredFirstMessageAsync();
-        var before = host.Metrics.Duplicates;
-        var replay = Batches.Minutes(1, 3) with { Minutes = Batches.Minutes(1, 3).Minutes.Select(m => m with { Movement = 9999 }).ToList() };
+        var device = await host.CreateDeviceAsync();
+        using var client = await DeviceClient.ConnectAsync(host, device);
+        var first = Batches.Minutes(1, 3);
+        Assert.True((await DeviceClient.PublishAsync(client, device.DeviceId, Batches.Payload(first))).IsSuccess);
+        var (accepted, alreadyStored) = (host.Metrics.Accepted, host.Metrics.MinutesAlreadyStored);
+        // Same seq, same minutes, other values: not a resend (that repeats the values), so a new message.
+        var otherValues = first with { Minutes = first.Minutes.Select(m => m with { Movement = 9999 }).ToList() };
 
-        var result = await DeviceClient.PublishAsync(client, device.DeviceId, Batches.Payload(replay));
+        var result = await DeviceClient.PublishAsync(client, device.DeviceId, Batches.Payload(otherValues));
 
         Assert.True(result.IsSuccess);
-        Assert.Equal(before + 1, host.Metrics.Duplicates);
+        Assert.Equal(accepted + 1, host.Metrics.Accepted);
+        Assert.Equal(alreadyStored + 3, host.Metrics.MinutesAlreadyStored);
         Assert.Equal(0, await host.Database.ScalarAsync<long>(
             "SELECT count(*) FROM minute_activity WHERE device_id = @d AND movement = 9999", ("d", device.DeviceId)));
         Assert.Equal(3, await host.CountAsync("minute_activity", device.DeviceId));
-        client.Dispose();
     }
 
     private async Task<(DeviceCredentials, IMqttClient)> StoredFirstMessageAsync()

@@ -35,14 +35,22 @@ public sealed class ConnectionLifecycleTests(GatewayHost host) : IClassFixture<G
         var shortLived = DeviceClient.Token(device, TimeSpan.FromSeconds(30));
         using var client = new MqttClientFactory().CreateMqttClient();
         await client.ConnectAsync(DeviceClient.Options(host, device.DeviceId, shortLived));
+        // The gateway counts a connection in MQTTnet's connected event, raised after CONNACK is sent, and lets it
+        // go after the client has gone: wait for each, so the reconnect is not taken for a takeover of a
+        // connection the gateway is still closing, and no state is read before the gateway has seen it.
+        await Eventually.TrueAsync(() => Connections.IsConnected(device.DeviceId), "first connection counted");
         await client.DisconnectAsync();
+        await Eventually.TrueAsync(() => !Connections.IsConnected(device.DeviceId), "first connection closed");
 
         // A fresh token signed with the secondary key, as a watch does after rotating.
         var renewed = DeviceClient.Token(device, TimeSpan.FromHours(2), key: device.SecondaryKey);
         var result = await client.ConnectAsync(DeviceClient.Options(host, device.DeviceId, renewed));
 
         Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
-        Assert.True(Connections.IsConnected(device.DeviceId));
+        await Eventually.TrueAsync(() => Connections.IsConnected(device.DeviceId), "reconnection counted");
+        var published = await DeviceClient.PublishAsync(client, device.DeviceId,
+            Batches.Payload(Batches.Minutes(1, 1)));
+        Assert.True(published.IsSuccess);
     }
 
     [Fact]

@@ -12,8 +12,12 @@ public sealed class RecordingObserver : ITelemetryObserver
 
     public ConcurrentQueue<StoredTelemetry> All { get; } = new();
 
+    /// <summary>A device whose messages this observer fails to take (throws), as a monitor that is down would.</summary>
+    public string? FailFor { get; set; }
+
     public Task OnStoredAsync(StoredTelemetry telemetry, CancellationToken ct)
     {
+        if (telemetry.DeviceId == FailFor) throw new InvalidOperationException("observer down (test)");
         All.Enqueue(telemetry);
         _seen.Writer.TryWrite(telemetry);
         return Task.CompletedTask;

@@ -29,6 +29,9 @@ public interface IInactivityDetector
 
     /// <summary>Start of the current still period (UTC), or null while not still.</summary>
     DateTime? StillSince { get; }
+
+    /// <summary>When and why it alerts for the current still period (null while not still, or not known).</summary>
+    InactivityFacts? Facts => null;
 }
 
 /// <summary>Makes per-person detectors, after an optional fit on the population's training histories.</summary>

@@ -25,6 +25,26 @@ public static class AlertExplanation
     public static string Offline(DateTime lastSeenUtc, DateTime nowUtc, TimeZoneInfo zone) =>
         $"No data from the watch since {Local(lastSeenUtc, zone)} ({Detection.Format.Duration(nowUtc - lastSeenUtc)}): check its battery and the home's connection.";
 
+    /// <summary>
+    /// Why an inactivity alert was raised, from its stored facts and without durations that would freeze at raise
+    /// time (the board shows the live duration and the start beside it).
+    /// </summary>
+    public static string Inactivity(AlertFacts facts)
+    {
+        var limit = Detection.Format.Duration(TimeSpan.FromMinutes(facts.LimitMinutes));
+        var model = $"The learned model (version {facts.ModelVersion})";
+        return facts.Trigger switch
+        {
+            Detection.AlertTrigger.FixedRule =>
+                $"Watch worn, no movement. No learned model yet: the fixed rule alerts after {limit} without movement.",
+            Detection.AlertTrigger.Model => $"Watch worn, no movement. {model} alerts for this person after {limit} at this hour" +
+                (facts.LongestNormalMinutes is { } l
+                    ? $"; their longest normal still period around then is {Detection.Format.Duration(TimeSpan.FromMinutes(l))}."
+                    : "."),
+            _ => $"Watch worn, no movement. {model}: the safety limit of {limit} for this time of day applies.",
+        };
+    }
+
     /// <summary>"08:55": a UTC instant on the senior's wall clock.</summary>
     public static string Local(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("HH:mm", CultureInfo.InvariantCulture);

@@ -20,12 +20,12 @@ public sealed class SeniorAlerts(
         [AlertKinds.Inactivity, AlertKinds.NotWorn, AlertKinds.LeftCharging, AlertKinds.Offline];
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, DateTime>> LoadOpenAsync(CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, OpenAlert>> LoadOpenAsync(CancellationToken ct)
     {
-        var open = new Dictionary<string, DateTime>();
+        var open = new Dictionary<string, OpenAlert>();
         foreach (var kind in MonitorKinds)
             if (await store.FindOpenAsync(seniorId, kind, ct) is { } alert)
-                open[kind] = DateTime.SpecifyKind(alert.RaisedAt, DateTimeKind.Utc);
+                open[kind] = new OpenAlert(DateTime.SpecifyKind(alert.RaisedAt, DateTimeKind.Utc), AlertFacts.Parse(alert.Facts));
         return open;
     }
 
@@ -41,9 +41,20 @@ public sealed class SeniorAlerts(
     public async Task RaiseAsync(AlertRequest alert, CancellationToken ct)
     {
         var raised = await retry.ExecuteAsync(async token => await store.RaiseAsync(
-            seniorId, alert.Kind, alert.StillSince, time.GetUtcNow().UtcDateTime, alert.Explanation, alert.StartedAt, token), ct);
+            seniorId, alert.Kind, alert.StillSince, time.GetUtcNow().UtcDateTime, alert.Explanation, alert.StartedAt, alert.Facts?.ToJson(), token), ct);
         logger.LogInformation("Alert {AlertId} ({Kind}) open for senior {SeniorId}: {Reason}", raised.Id, alert.Kind, seniorId, alert.Reason);
         await NotifyAsync(raised);
+    }
+
+    /// <inheritdoc />
+    public async Task UpdateFactsAsync(string kind, AlertFacts facts, CancellationToken ct)
+    {
+        var updated = await retry.ExecuteAsync(async token =>
+            await store.UpdateFactsAsync(seniorId, kind, facts.ToJson(), time.GetUtcNow().UtcDateTime, token), ct);
+        if (updated is null) return;
+        logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId} now decided by {Trigger} (model {Version})",
+            updated.Id, kind, seniorId, facts.Trigger, facts.ModelVersion);
+        await NotifyAsync(updated);
     }
 
     /// <inheritdoc />

@@ -52,13 +52,29 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
     {
         _source = source;
         _open.Clear();
-        foreach (var (kind, raisedAt) in await alerts.LoadOpenAsync(ct)) _open[kind] = raisedAt;
+        var open = await alerts.LoadOpenAsync(ct);
+        foreach (var (kind, alert) in open) _open[kind] = alert.RaisedAt;
         _pending.RemoveAll(p => p.Kind is AlertKinds.Sos or AlertKinds.Fall); // storage says which are still owed
         foreach (var (at, kind) in await alerts.UnalertedEventsAsync(time.GetUtcNow().UtcDateTime - ReplayWindow, ct))
             _pending.Add(EventAlert(kind, at));
         _window.Clear();
         _window.Add(recent, charging: false); // charging is not stored per minute
         await ReplayAsync(ct);
+        if (open.TryGetValue(AlertKinds.Inactivity, out var inactivity)) await NameTheDetectorInServiceAsync(inactivity, ct);
+    }
+
+    // An open inactivity alert names the detector that watches her now: after a model is promoted mid-episode the
+    // card must not keep saying "the fixed rule alerts after 2 h".
+    private async Task NameTheDetectorInServiceAsync(OpenAlert alert, CancellationToken ct)
+    {
+        if (!_open.ContainsKey(AlertKinds.Inactivity) || _detector.Facts is not { } now) return;
+        var facts = AlertFacts.From(now, ModelVersion);
+        if (facts == alert.Facts) return;
+        try { await alerts.UpdateFactsAsync(AlertKinds.Inactivity, facts, ct); }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not update an inactivity alert's detector yet ({Error})", ex.Message);
+        }
     }
 
     /// <summary>New stored minutes from one of the senior's watches, and whether that watch is charging.</summary>
@@ -173,8 +189,9 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
         foreach (var (kind, endedAt) in _ended.ToList()) await TryClearAsync(kind, endedAt, ct);
         if (DueNow && _due is { } due)
         {
+            var facts = _detector.Facts is { } f ? AlertFacts.From(f, ModelVersion) : null;
             var request = new AlertRequest(AlertKinds.Inactivity, due.StillSince, due.StillSince, due.Explanation,
-                $"still since {due.StillSince:O} beyond the detector's limit (model {ModelVersion?.ToString() ?? "none, fixed rule"})");
+                $"still since {due.StillSince:O} beyond the detector's limit (model {ModelVersion?.ToString() ?? "none, fixed rule"})", facts);
             if (await TryRaiseAsync(request, ct)) _due = null;
         }
         if (HealthDueNow && HealthAlert() is { } health) await TryRaiseAsync(health, ct);

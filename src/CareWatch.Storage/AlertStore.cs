@@ -7,6 +7,7 @@ namespace CareWatch.Storage;
 /// <param name="Version">1 when raised, one more on every change of the row: a board tells newer from older.</param>
 /// <param name="UpdatedAt">When the row last changed.</param>
 /// <param name="EndedAt">When its condition ended (movement resumed, watch worn again), once cleared.</param>
+/// <param name="Facts">Structured facts of the decision (JSON), or null.</param>
 public sealed record AlertRecord(
     long Id,
     Guid SeniorId,
@@ -22,14 +23,15 @@ public sealed record AlertRecord(
     DateTime StartedAt,
     int Version,
     DateTime UpdatedAt,
-    DateTime? EndedAt);
+    DateTime? EndedAt,
+    string? Facts);
 
 /// <summary>Alert rows in PostgreSQL, the source of truth for the alert lifecycle.</summary>
 public sealed class AlertStore(NpgsqlDataSource dataSource)
 {
     private const string SelectAlert = """
         SELECT a.id, a.senior_id, s.display_name, s.bureau_id, s.time_zone, a.kind, a.status, a.still_since, a.raised_at,
-               a.closed_at, a.explanation, a.started_at, a.version, a.updated_at, a.ended_at
+               a.closed_at, a.explanation, a.started_at, a.version, a.updated_at, a.ended_at, a.facts::text
         FROM alerts a JOIN seniors s ON s.id = a.senior_id
         """;
 
@@ -42,11 +44,11 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     /// reported it. Defaults to <paramref name="stillSince"/>, else <paramref name="raisedAt"/>.
     /// </param>
     public async Task<AlertRecord> RaiseAsync(Guid seniorId, string kind, DateTime? stillSince, DateTime raisedAt,
-        string explanation, DateTime? startedAt = null, CancellationToken ct = default)
+        string explanation, DateTime? startedAt = null, string? factsJson = null, CancellationToken ct = default)
     {
         await using (var insert = dataSource.CreateCommand("""
-            INSERT INTO alerts (senior_id, kind, status, still_since, raised_at, explanation, started_at, updated_at)
-            VALUES (@senior, @kind, 'open', @still, @raised, @explanation, @started, @raised)
+            INSERT INTO alerts (senior_id, kind, status, still_since, raised_at, explanation, started_at, updated_at, facts)
+            VALUES (@senior, @kind, 'open', @still, @raised, @explanation, @started, @raised, @facts::jsonb)
             ON CONFLICT (senior_id, kind) WHERE status = 'open' DO NOTHING
             """))
         {
@@ -56,10 +58,27 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             insert.Parameters.AddWithValue("raised", raisedAt);
             insert.Parameters.AddWithValue("started", startedAt ?? stillSince ?? raisedAt);
             insert.Parameters.AddWithValue("explanation", explanation);
+            insert.Parameters.AddWithValue("facts", (object?)factsJson ?? DBNull.Value);
             await insert.ExecuteNonQueryAsync(ct);
         }
         return (await FindOpenAsync(seniorId, kind, ct))
             ?? throw new InvalidOperationException("The alert just raised is not open.");
+    }
+
+    /// <summary>Replaces the structured facts of the open alert of this kind; null when none is open.</summary>
+    public async Task<AlertRecord?> UpdateFactsAsync(Guid seniorId, string kind, string factsJson, DateTime updatedAt,
+        CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            UPDATE alerts SET facts = @facts::jsonb, updated_at = @updated
+            WHERE senior_id = @senior AND kind = @kind AND status = 'open'
+            RETURNING id
+            """);
+        cmd.Parameters.AddWithValue("senior", seniorId);
+        cmd.Parameters.AddWithValue("kind", kind);
+        cmd.Parameters.AddWithValue("facts", factsJson);
+        cmd.Parameters.AddWithValue("updated", updatedAt);
+        return await cmd.ExecuteScalarAsync(ct) is long id ? await FindAsync(id, ct) : null;
     }
 
     /// <summary>
@@ -168,7 +187,8 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             list.Add(new AlertRecord(
                 r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetGuid(3), r.GetString(4), r.GetString(5), r.GetString(6),
                 r.IsDBNull(7) ? null : r.GetDateTime(7), r.GetDateTime(8), r.IsDBNull(9) ? null : r.GetDateTime(9),
-                r.GetString(10), r.GetDateTime(11), r.GetInt32(12), r.GetDateTime(13), r.IsDBNull(14) ? null : r.GetDateTime(14)));
+                r.GetString(10), r.GetDateTime(11), r.GetInt32(12), r.GetDateTime(13), r.IsDBNull(14) ? null : r.GetDateTime(14),
+                r.IsDBNull(15) ? null : r.GetString(15)));
         }
         return list;
     }

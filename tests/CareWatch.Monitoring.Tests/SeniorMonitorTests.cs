@@ -160,8 +160,9 @@ public sealed class SeniorMonitorTests
         await rig.Monitor.StartAsync(Rule(version: 2), minutes, default);
         await rig.LiveAsync(Minutes(Morning.AddMinutes(21), 5, 0));
 
-        Assert.Single(rig.Alerts.Rows);
+        var alert = Assert.Single(rig.Alerts.Rows);
         Assert.Equal((2, true), (rig.Monitor.ModelVersion, rig.Monitor.Snapshot.InactivityAlertOpen));
+        Assert.Equal(new AlertFacts(Detection.AlertTrigger.FixedRule, 10, null, 2), alert.Request.Facts); // names the detector now
     }
 
     [Fact]

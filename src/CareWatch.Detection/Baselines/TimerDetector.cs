@@ -15,6 +15,11 @@ public sealed class TimerDetector(StillDefinition definition, TimeSpan dayLimit,
     public DateTime? StillSince => _tracker.StillSince;
 
     /// <inheritdoc />
+    public InactivityFacts? Facts => _tracker.StillSinceLocal is { } since
+        ? new InactivityFacts(AlertTrigger.FixedRule, band.IsDay(since) ? dayLimit : nightLimit)
+        : null;
+
+    /// <inheritdoc />
     public DetectorOutput Observe(in ActivityMinute minute)
     {
         if (!_tracker.Observe(minute)) return DetectorOutput.None;

@@ -25,15 +25,31 @@ public sealed class LearnedDetector(PersonSurvival survival, LearnedDetectorOpti
     private readonly StillPeriodTracker _tracker = new(survival.Still);
     private TimeSpan? _alertAfter;
     private bool _alerted;
+    private DateTime _lastLocal;
 
     /// <inheritdoc />
     public DateTime? StillSince => _tracker.StillSince;
+
+    /// <inheritdoc />
+    public InactivityFacts? Facts
+    {
+        get
+        {
+            if (_tracker.StillSinceLocal is not { } since) return null;
+            var floor = Min(FloorAt(since), FloorAt(_lastLocal));
+            var longest = TimeSpan.FromMinutes(Math.Round(survival.Profile.MaxMinutes[since.Hour]));
+            return _alertAfter is { } after && after < floor
+                ? new InactivityFacts(AlertTrigger.Model, after, longest)
+                : new InactivityFacts(AlertTrigger.SafetyFloor, floor, longest);
+        }
+    }
 
     /// <inheritdoc />
     public DetectorOutput Observe(in ActivityMinute minute)
     {
         var wasStillSince = _tracker.StillSince;
         if (!_tracker.Observe(minute)) return DetectorOutput.None;
+        _lastLocal = minute.Local;
         if (_tracker.StillSince is null)
         {
             if (!_alerted) return DetectorOutput.None;

@@ -1,3 +1,4 @@
+using CareWatch.Monitoring;
 using CareWatch.Storage;
 
 namespace CareWatch.Server.Hubs;
@@ -9,7 +10,8 @@ namespace CareWatch.Server.Hubs;
 /// <param name="StartedAt">When the situation began: the board's one live duration counts from here.</param>
 /// <param name="Explanation">The explanation as stored when the alert was raised.</param>
 /// <param name="Reason">
-/// The explanation without the durations frozen at raise time (<see cref="AlertReason"/>), for the card.
+/// What the card says: rendered now from the alert's structured facts (naming the detector in service), or for a
+/// row without facts the stored explanation without the durations frozen at raise time (<see cref="AlertReason"/>).
 /// </param>
 /// <param name="Version">Goes up on every change: a board keeps, per alert, the highest version it has seen.</param>
 /// <param name="ShownUntil">A closed alert stays on the board until then; null while it is open.</param>
@@ -29,8 +31,12 @@ public sealed record AlertView(
     public static AlertView From(AlertRecord a) => new(
         a.Id, a.SeniorId, a.SeniorName, a.SeniorTimeZone, a.Kind, a.Status,
         Utc(a.StillSince), Utc(a.RaisedAt), Utc(a.ClosedAt), a.Explanation,
-        Utc(a.StartedAt), AlertReason.WithoutFrozenDurations(a.Explanation), a.Version, Utc(a.UpdatedAt),
+        Utc(a.StartedAt), ReasonFor(a), a.Version, Utc(a.UpdatedAt),
         a.ClosedAt is { } closed ? Utc(closed) + ClosedShownFor : null, Utc(a.EndedAt));
+
+    private static string ReasonFor(AlertRecord a) => a.Kind == AlertKinds.Inactivity && AlertFacts.Parse(a.Facts) is { } facts
+        ? AlertExplanation.Inactivity(facts)
+        : AlertReason.WithoutFrozenDurations(a.Explanation);
 
     private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 

@@ -4,13 +4,16 @@
 -- updated_at  when the row last changed (written by the application from its TimeProvider, never now()).
 -- started_at  when the situation began (the still period, the SOS press, the fall); raised_at stays the
 --             moment the server raised the alert, which can be minutes later.
+-- facts       structured facts of the decision (JSON: detector, limit, model version), from which the explanation
+--             is rendered when shown, so it names the detector in service now and freezes no duration.
 -- ended_at    when the condition ended (the minute movement resumed, the watch was worn again); closed_at stays
 --             the moment the alert was closed, which for a replayed buffer can be hours later.
 ALTER TABLE alerts
     ADD COLUMN version integer NOT NULL DEFAULT 1,
     ADD COLUMN updated_at timestamptz,
     ADD COLUMN started_at timestamptz,
-    ADD COLUMN ended_at timestamptz;
+    ADD COLUMN ended_at timestamptz,
+    ADD COLUMN facts jsonb;
 UPDATE alerts SET updated_at = coalesce(closed_at, raised_at), started_at = coalesce(still_since, raised_at);
 ALTER TABLE alerts ALTER COLUMN updated_at SET NOT NULL, ALTER COLUMN started_at SET NOT NULL;
 

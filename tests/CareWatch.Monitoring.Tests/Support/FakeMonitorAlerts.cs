@@ -14,10 +14,18 @@ public sealed class FakeMonitorAlerts : IMonitorAlerts
 
     public IEnumerable<AlertRequest> Open => Rows.Where(r => r.ClearedAt is null).Select(r => r.Request);
 
-    public Task<IReadOnlyDictionary<string, DateTime>> LoadOpenAsync(CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<string, DateTime>>(
+    public Task<IReadOnlyDictionary<string, OpenAlert>> LoadOpenAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, OpenAlert>>(
             Rows.Where(r => r.ClearedAt is null && r.Request.Kind is not (AlertKinds.Sos or AlertKinds.Fall))
-                .ToDictionary(r => r.Request.Kind, r => r.RaisedAt));
+                .ToDictionary(r => r.Request.Kind, r => new OpenAlert(r.RaisedAt, r.Request.Facts)));
+
+    public Task UpdateFactsAsync(string kind, AlertFacts facts, CancellationToken ct)
+    {
+        if (Failing) throw new TimeoutException("database unreachable (fake)");
+        var i = Rows.FindIndex(r => r.ClearedAt is null && r.Request.Kind == kind);
+        if (i >= 0) Rows[i] = Rows[i] with { Request = Rows[i].Request with { Facts = facts } };
+        return Task.CompletedTask;
+    }
 
     public Task<bool> RaisedForStillPeriodAsync(DateTime stillSince, CancellationToken ct) =>
         Task.FromResult(Rows.Any(r => r.Request.StillSince == stillSince));

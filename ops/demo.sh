@@ -97,6 +97,7 @@ echo "  her inactivity alert appears within about 2 minutes. The others live the
 echo "  Press Ctrl-C to stop."
 echo
 
+watches=${CAREWATCH_WATCHES:-5}
 # Each watch first uploads the history the server lacks (its offline buffer, as after an outage): a week on
 # the first run, only the minutes since the previous run on a rerun. The watch identities (with their keys)
 # and the still senior's onset are kept in .carewatch/sim-identities.json (mode 600), so a rerun reuses the
@@ -105,18 +106,29 @@ echo
 # detection path raises the alert as soon as those minutes arrive, and it stays open while she stays still.
 dotnet firmware-sim/CareWatch.FirmwareSim/bin/Release/net10.0/CareWatch.FirmwareSim.dll run \
   --server "$url" --mqtt-host 127.0.0.1 --mqtt-port "$mqtt_port" --ca-file "$state/pki/ca.crt" \
-  --watches "${CAREWATCH_WATCHES:-5}" --batch-seconds 30 --backfill-hours 167 \
+  --watches "$watches" --batch-seconds 30 --backfill-hours 167 \
   --still-watches 1 --identities "$state/sim-identities.json" &
 pids+=($!)
 
-# Once enough history is stored, train the learned model through the admin API (the nightly job would do
-# the same at 02:30 UTC); until a model exists the monitors use the fixed rule. A rerun trains again, and the
-# new version replaces the one in service only if it evaluates no worse.
+# Once every watch's history is in (each has stored minutes from the last ten minutes), train the learned
+# model through the admin API (the nightly job would do the same at 02:30 UTC); until a model exists the
+# monitors use the fixed rule. A rerun trains again; the new version replaces the one in service only if it
+# evaluates no worse.
+history_uploaded() {
+  local now fresh=0 t
+  now=$(date +%s)
+  for t in $(curl -fs "${url}api/devices" 2>/dev/null | grep -o '"lastMinuteAt":"[^"]*"' | cut -d'"' -f4); do
+    if [ $((now - $(date -d "$t" +%s))) -lt 600 ]; then fresh=$((fresh + 1)); fi
+  done
+  [ "$fresh" -ge "$watches" ]
+}
 (
   for _ in $(seq 1 60); do
     sleep 10
+    history_uploaded || continue
     if result=$(curl -fs -X POST "${url}api/admin/models/train" 2>/dev/null); then
-      echo "Learned model trained and in service: $(echo "$result" | grep -o '"version":[0-9]*' | head -1), $(echo "$result" | grep -o '"reason":"[^"]*"')"
+      echo "Learned model trained: $(echo "$result" | grep -o '"version":[0-9]*' | head -1)," \
+        "$(echo "$result" | grep -o '"reason":"[^"]*"')"
       exit 0
     fi
   done

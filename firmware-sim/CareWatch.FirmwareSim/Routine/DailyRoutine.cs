@@ -39,7 +39,7 @@ public sealed class DailyRoutine
         return MovementModel.Sample(Profile, ActivityAt(minuteStartUtc), minuteStartUtc, ref r);
     }
 
-    /// <summary>What this person's wrist shows when they lie still (quiet-sleep level, worn).</summary>
+    /// <summary>What this person's wrist shows lying motionless (collapsed), worn: 0, now and then 1.</summary>
     public MinuteSummary RestingMinute(DateTime minuteStartUtc)
     {
         var r = MinuteRandom(minuteStartUtc, purpose: 2);

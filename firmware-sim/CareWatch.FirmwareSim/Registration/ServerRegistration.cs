@@ -98,7 +98,9 @@ public sealed class ServerRegistration(HttpClient http)
                 continue;
             }
             var history = status.LastMinuteAt is { } last ? $"history up to {last:u}" : "no history yet";
-            log?.Invoke($"reusing {stored.DeviceId} for {senior.DisplayName} ({history})");
+            // Someone disabled it on purpose: a replacement would give her a second watch, so say why it fails.
+            var disabled = status.Enabled ? "" : "; disabled on the server, so its connections will be refused";
+            log?.Invoke($"reusing {stored.DeviceId} for {senior.DisplayName} ({history}{disabled})");
             var device = new DeviceRegistration(stored.DeviceId, senior.Id, stored.ConnectionString);
             var lastMinute = status.LastMinuteAt is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : (DateTime?)null;
             return new RegisteredWatch(device, senior, lastMinute);

@@ -8,7 +8,8 @@
 #   CAREWATCH_HTTP_PORT   dashboard/API port (default 5080)
 #   CAREWATCH_MQTT_PORT   MQTT/TLS port for watches (default 8883; a free port is used if it is taken)
 #   CAREWATCH_WATCHES     simulated watches (default 5, one per demo senior)
-#   CAREWATCH_STILL_AFTER fixed inactivity rule used until the learned model is trained (default 02:00:00)
+#   CAREWATCH_STILL_AFTER fixed inactivity rule used by day until the learned model is trained (default 02:00:00;
+#                         at night the rule allows Monitoring:StillAlertAfterNight, 10 h)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -91,26 +92,43 @@ done
 echo
 echo "  Dashboard:  $url"
 echo "  Watches connect to mqtts://127.0.0.1:$mqtt_port (CA: .carewatch/pki/ca.crt)"
-echo "  One simulated senior has been lying still for 5 hours: her inactivity alert appears within about 2 minutes."
+echo "  One simulated senior has been lying still since her waking hours, longer than any rule allows at this hour:"
+echo "  her inactivity alert appears within about 2 minutes. The others live their usual days and nights."
 echo "  Press Ctrl-C to stop."
 echo
 
-# Each watch first uploads a week of history (its offline buffer, as after a long outage). The first
-# senior has been lying still for five hours, longer than any rule allows: the real detection path raises
-# the alert as soon as those minutes arrive, and it stays open while she stays still.
+watches=${CAREWATCH_WATCHES:-5}
+# Each watch first uploads the history the server lacks (its offline buffer, as after an outage): a week on
+# the first run, only the minutes since the previous run on a rerun. The watch identities (with their keys)
+# and the still senior's onset are kept in .carewatch/sim-identities.json (mode 600), so a rerun reuses the
+# same five watches and continues her story. Her stillness began while she was up, long enough ago to be
+# abnormal at the hour the demo starts (5 h by day; 12 h at night, beyond the 10 h night limit): the real
+# detection path raises the alert as soon as those minutes arrive, and it stays open while she stays still.
 dotnet firmware-sim/CareWatch.FirmwareSim/bin/Release/net10.0/CareWatch.FirmwareSim.dll run \
   --server "$url" --mqtt-host 127.0.0.1 --mqtt-port "$mqtt_port" --ca-file "$state/pki/ca.crt" \
-  --watches "${CAREWATCH_WATCHES:-5}" --batch-seconds 30 --backfill-hours 167 \
-  --still-watches 1 --still-onset-minutes-ago 300 &
+  --watches "$watches" --batch-seconds 30 --backfill-hours 167 \
+  --still-watches 1 --identities "$state/sim-identities.json" &
 pids+=($!)
 
-# Once a week of history is uploaded, train the learned model through the admin API (the nightly job
-# would do the same at 02:30 UTC); until then the monitors use the fixed demo rule.
+# Once every watch's history is in (each has stored minutes from the last ten minutes), train the learned
+# model through the admin API (the nightly job would do the same at 02:30 UTC); until a model exists the
+# monitors use the fixed rule. A rerun trains again; the new version replaces the one in service only if it
+# evaluates no worse.
+history_uploaded() {
+  local now fresh=0 t
+  now=$(date +%s)
+  for t in $(curl -fs "${url}api/devices" 2>/dev/null | grep -o '"lastMinuteAt":"[^"]*"' | cut -d'"' -f4); do
+    if [ $((now - $(date -d "$t" +%s))) -lt 600 ]; then fresh=$((fresh + 1)); fi
+  done
+  [ "$fresh" -ge "$watches" ]
+}
 (
   for _ in $(seq 1 60); do
     sleep 10
+    history_uploaded || continue
     if result=$(curl -fs -X POST "${url}api/admin/models/train" 2>/dev/null); then
-      echo "Learned model trained and in service: $(echo "$result" | grep -o '"version":[0-9]*' | head -1), $(echo "$result" | grep -o '"reason":"[^"]*"')"
+      echo "Learned model trained: $(echo "$result" | grep -o '"version":[0-9]*' | head -1)," \
+        "$(echo "$result" | grep -o '"reason":"[^"]*"')"
       exit 0
     fi
   done

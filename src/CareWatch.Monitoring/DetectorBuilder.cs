@@ -23,7 +23,7 @@ public sealed class DetectorBuilder(DetectionModelProvider models, IOptions<Moni
         if (model is null)
         {
             var fixedStill = new StillDefinition(0, 0, o.StillMovementThreshold);
-            return new DetectorSource(() => new TimerDetector(fixedStill, o.StillAlertAfter, o.StillAlertAfter, band), null);
+            return new DetectorSource(() => new TimerDetector(fixedStill, o.StillAlertAfter, o.StillAlertAfterNight, band), null);
         }
         var survival = PersonSurvival.Compile(model, history);
         var learned = new LearnedDetectorOptions(o.Alpha, o.SafetyFloorDay, o.SafetyFloorNight, band);

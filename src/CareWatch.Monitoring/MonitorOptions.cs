@@ -34,10 +34,19 @@ public sealed class MonitorOptions
     public int HistoryDays { get; set; } = 30;
 
     /// <summary>
-    /// Before any model is trained (a new installation), a fixed rule applies: still for this long.
+    /// Before any model is trained (a new installation), a fixed rule applies: an inactivity alert when a still
+    /// period that began in the day band has lasted this long.
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan StillAlertAfter { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The fixed rule's limit for a still period that began at night (outside the day band). Sleep is a long
+    /// still period; the day limit would alarm about every quiet sleeper, so the default is the learned model's
+    /// night safety floor (<see cref="SafetyFloorNight"/>, 10 h): the two detectors allow a night the same length.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan StillAlertAfterNight { get; set; } = TimeSpan.FromHours(10);
 
     /// <summary>The fixed rule's still ceiling: a worn minute at or below this count is still.</summary>
     [Range(0, 100_000)]

@@ -10,15 +10,16 @@ namespace CareWatch.Storage;
 /// <param name="LastSeenAt">When its newest stored message arrived (UTC).</param>
 /// <param name="Battery">Battery percent from its newest message.</param>
 /// <param name="Charging">On the charger, from its newest message.</param>
-/// <param name="Worn">Skin contact in its latest stored minute.</param>
-/// <param name="LatestMinute">Start of that minute (UTC).</param>
+/// <param name="Worn">Skin contact in its newest stored minute.</param>
+/// <param name="LastMinuteAt">Start of that minute (UTC): how far its stored history goes, so a watch that
+/// reconnects (or a simulator rerun) can upload only the minutes after it.</param>
 /// <param name="FirmwareVersion">The twin's reported <c>firmwareVersion</c>.</param>
 /// <param name="LastConnectedAt">Start of its latest connection (UTC).</param>
 /// <param name="LastDisconnectedAt">End of its latest finished connection (UTC).</param>
 /// <param name="ClockErrorSeconds">How far its clock was off (+ ahead) when it last said when it sent a message.</param>
 public sealed record DeviceStatusRecord(
     string DeviceId, Guid? SeniorId, bool Enabled, DateTime CreatedAt, DateTime? LastSeenAt, int? Battery, bool? Charging,
-    bool? Worn, DateTime? LatestMinute, string? FirmwareVersion, DateTime? LastConnectedAt, DateTime? LastDisconnectedAt,
+    bool? Worn, DateTime? LastMinuteAt, string? FirmwareVersion, DateTime? LastConnectedAt, DateTime? LastDisconnectedAt,
     int? ClockErrorSeconds);
 
 /// <summary>Reads the registry's per-watch status in one query.</summary>

@@ -20,21 +20,40 @@ public static class RunAction
         var log = Logger(TextWriter.Synchronized(output), time);
         try
         {
-            var connections = await ConnectionsAsync(settings, log, cancellationToken);
+            var stored = settings.IdentitiesFile is { } file
+                ? await IdentityStore.LoadAsync(file, cancellationToken) : StoredFleet.Empty;
+            var watches = await WatchesAsync(settings, stored, log, cancellationToken);
             var start = time.GetUtcNow().UtcDateTime;
-            var stillFrom = start.AddMinutes(-settings.StillOnsetMinutesAgo);
-            if (settings.Scenarios.FirstOrDefault(s => s.WatchIndex >= connections.Count) is { } beyond)
-                throw new InvalidDataException($"--scenario for watch {beyond.WatchIndex}, but only {connections.Count} watch(es) run");
-            var members = connections.Select((c, i) => new FleetMember(
-                c.Connection,
-                new DailyRoutine(unchecked(settings.Seed * 7919 + i), c.TimeZone ?? time.LocalTimeZone),
-                ScriptFor(i, settings, start, stillFrom))).ToList();
+            if (settings.Scenarios.FirstOrDefault(s => s.WatchIndex >= watches.Count) is { } beyond)
+                throw new InvalidDataException(
+                    $"--scenario for watch {beyond.WatchIndex}, but only {watches.Count} watch(es) run");
+            var routines = watches.Select((w, i) =>
+                new DailyRoutine(unchecked(settings.Seed * 7919 + i), w.TimeZone ?? time.LocalTimeZone)).ToList();
+            var onsets = watches.Take(settings.StillWatches).Select((w, i) => StillOnset.Decide(
+                w.Registered is { } r && stored.StillSince.TryGetValue(r.Senior.Id, out var kept) ? kept : null,
+                settings.StillOnsetMinutesAgo, routines[i], start)).ToList();
+            // Saved before the watches start: a run stopped at once still leaves the next one the same story.
+            if (settings.IdentitiesFile is { } path)
+                await IdentityStore.SaveAsync(path, Remembered(stored, watches, onsets), cancellationToken);
+            var members = watches.Select((w, i) => new FleetMember(w.Connection, routines[i],
+                ScriptFor(i, settings, start, i < onsets.Count ? onsets[i].OnsetUtc : null))
+            {
+                LastStoredMinute = w.Registered?.LastMinuteAt,
+            }).ToList();
             for (var i = 0; i < members.Count; i++)
             {
-                if (i < settings.StillWatches) log($"{members[i].Connection.DeviceId}: goes still from {stillFrom:u}");
-                if (settings.ClockSkewSeconds > 0) log($"{members[i].Connection.DeviceId}: clock {ClockErrorOf(i, settings).TotalSeconds:+0;-0;0} s off");
+                var id = members[i].Connection.DeviceId;
+                if (i < onsets.Count)
+                {
+                    var (onset, how) = onsets[i];
+                    log($"{id}: still since {onset:u} ({routines[i].ToLocal(onset):HH:mm} on her clock; {how})");
+                }
+                if (members[i].LastStoredMinute is { } last)
+                    log($"{id}: the server stores its minutes up to {last:u}; uploading only later ones");
+                if (settings.ClockSkewSeconds > 0)
+                    log($"{id}: clock {ClockErrorOf(i, settings).TotalSeconds:+0;-0;0} s off");
                 foreach (var spec in settings.Scenarios.Where(s => s.WatchIndex == i))
-                    log($"{members[i].Connection.DeviceId}: {spec.Describe(start)}");
+                    log($"{id}: {spec.Describe(start)}");
             }
 
             var options = new FleetOptions
@@ -53,7 +72,8 @@ public static class RunAction
                     Log = log,
                 },
             };
-            log($"starting {members.Count} watch(es) → {settings.MqttHost ?? connections[0].Connection.HostName}:{settings.MqttPort}");
+            var host = settings.MqttHost ?? watches[0].Connection.HostName;
+            log($"starting {members.Count} watch(es) → {host}:{settings.MqttPort}");
             await new FleetRunner(members, options).RunAsync(cancellationToken);
             return 0;
         }
@@ -62,29 +82,49 @@ public static class RunAction
             log("stopped before the watches started");
             return 0;
         }
-        catch (Exception ex) when (ex is RegistrationException or FleetStartException or InvalidDataException or FileNotFoundException)
+        // IOException covers a missing file and an --identities file that cannot be written.
+        catch (Exception ex) when (ex is RegistrationException or FleetStartException or InvalidDataException
+                                       or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"carewatch-sim: {ex.Message}");
             return StartFailed;
         }
     }
 
-    private static async Task<IReadOnlyList<(DeviceConnectionString Connection, TimeZoneInfo? TimeZone)>> ConnectionsAsync(RunSettings settings, Action<string> log,
-        CancellationToken cancellationToken)
+    // A watch of this run: from the command line, or registered (or reused) on the server.
+    private sealed record RunWatch(DeviceConnectionString Connection, TimeZoneInfo? TimeZone,
+        RegisteredWatch? Registered);
+
+    private static async Task<IReadOnlyList<RunWatch>> WatchesAsync(RunSettings settings, StoredFleet stored,
+        Action<string> log, CancellationToken cancellationToken)
     {
         if (settings.Server is null)
-            return settings.ConnectionStrings.Take(settings.Watches ?? int.MaxValue).Select(text => (DeviceConnectionString.Parse(text), (TimeZoneInfo?)null)).ToList();
+            return settings.ConnectionStrings.Take(settings.Watches ?? int.MaxValue)
+                .Select(text => new RunWatch(DeviceConnectionString.Parse(text), null, null)).ToList();
 
         using var http = new HttpClient { BaseAddress = settings.Server, Timeout = TimeSpan.FromSeconds(30) };
-        var registrations = await new ServerRegistration(http).RegisterWatchesAsync(settings.Watches, log, cancellationToken);
+        var registrations = await new ServerRegistration(http)
+            .RegisterWatchesAsync(settings.Watches, stored.Watches, log, cancellationToken);
         if (settings.StillWatches > registrations.Count)
-            throw new RegistrationException($"--still-watches {settings.StillWatches} but only {registrations.Count} watch(es) registered");
-        return registrations.Select(r => (DeviceConnectionString.Parse(r.Device.ConnectionString), FindTimeZone(r.Senior.TimeZone))).ToList();
+            throw new RegistrationException(
+                $"--still-watches {settings.StillWatches} but only {registrations.Count} watch(es) registered");
+        return registrations.Select(r => new RunWatch(
+            DeviceConnectionString.Parse(r.Device.ConnectionString), FindTimeZone(r.Senior.TimeZone), r)).ToList();
     }
 
-    private static Scenario ScriptFor(int index, RunSettings settings, DateTime startUtc, DateTime stillFrom)
+    // The file's next content (only with --server, so every watch is a registered one); a senior's first
+    // still watch tells her onset.
+    private static StoredFleet Remembered(StoredFleet stored, IReadOnlyList<RunWatch> watches,
+        IReadOnlyList<(DateTime OnsetUtc, string How)> onsets)
     {
-        var scenario = index < settings.StillWatches ? Scenario.StillFrom(stillFrom) : Scenario.Normal;
+        var still = new Dictionary<Guid, DateTime>();
+        for (var i = 0; i < onsets.Count; i++) still.TryAdd(watches[i].Registered!.Senior.Id, onsets[i].OnsetUtc);
+        return stored.After(watches.Select(w => w.Registered!).ToList(), still);
+    }
+
+    private static Scenario ScriptFor(int index, RunSettings settings, DateTime startUtc, DateTime? stillFrom)
+    {
+        var scenario = stillFrom is { } onset ? Scenario.StillFrom(onset) : Scenario.Normal;
         if (settings.ClockSkewSeconds > 0) scenario = scenario.WithClockError(DateTime.MinValue, ClockErrorOf(index, settings));
         foreach (var spec in settings.Scenarios.Where(s => s.WatchIndex == index)) scenario = spec.ApplyTo(scenario, startUtc);
         return scenario;

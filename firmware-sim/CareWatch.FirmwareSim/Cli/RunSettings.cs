@@ -33,8 +33,11 @@ public sealed record RunSettings
     /// <summary>The first K watches go still.</summary>
     public int StillWatches { get; init; }
 
-    /// <summary>Minutes before start when their stillness began.</summary>
-    public int StillOnsetMinutesAgo { get; init; }
+    /// <summary>Minutes before start when their stillness began; null: <see cref="Scenarios.StillOnset"/>.</summary>
+    public int? StillOnsetMinutesAgo { get; init; }
+
+    /// <summary>File keeping the registered watches and still onsets for reruns (needs <see cref="Server"/>).</summary>
+    public string? IdentitiesFile { get; init; }
 
     /// <summary>SAS token lifetime in minutes.</summary>
     public int TokenTtlMinutes { get; init; } = 60;

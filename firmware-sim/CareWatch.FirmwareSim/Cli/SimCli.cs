@@ -22,7 +22,13 @@ public static class SimCli
         var batchSeconds = new Option<int>("--batch-seconds") { Description = "Seconds between live batches", DefaultValueFactory = _ => 300 };
         var backfillHours = new Option<double>("--backfill-hours") { Description = "Hours of history to upload first (0–167)" };
         var stillWatches = new Option<int>("--still-watches") { Description = "The first K watches go still" };
-        var stillOnset = new Option<int>("--still-onset-minutes-ago") { Description = "Their stillness began M minutes before start" };
+        var stillOnset = new Option<int?>("--still-onset-minutes-ago")
+        { Description = "Their stillness began M minutes before start (default: long enough to be abnormal now)" };
+        var identities = new Option<string?>("--identities")
+        {
+            Description = "With --server: file (mode 600) keeping the watches registered and the still onsets, "
+                + "so reruns reuse them and upload only the history the server lacks",
+        };
         var tokenTtl = new Option<int>("--token-ttl-minutes") { Description = "SAS token lifetime", DefaultValueFactory = _ => 60 };
         var summarySeconds = new Option<int>("--summary-seconds") { Description = "Seconds between summary lines", DefaultValueFactory = _ => 60 };
         var scenarios = new Option<string[]>("--scenario")
@@ -67,7 +73,7 @@ public static class SimCli
         var run = new Command("run", "Simulate watches streaming telemetry to the CareWatch gateway")
         {
             server, connectionStrings, watches, mqttHost, mqttPort, caFile, noTls, batchSeconds, backfillHours,
-            stillWatches, stillOnset, tokenTtl, summarySeconds, seed, scenarios, clockSkew,
+            stillWatches, stillOnset, tokenTtl, summarySeconds, seed, scenarios, clockSkew, identities,
         };
         run.Validators.Add(r =>
         {
@@ -78,6 +84,8 @@ public static class SimCli
             if (strings.Length > 0 && count > strings.Length) r.AddError($"--watches {count} but only {strings.Length} connection string(s)");
             if (count is { } n && r.GetValue(stillWatches) > n) r.AddError($"--still-watches cannot exceed --watches ({n})");
             if (r.GetValue(noTls) && r.GetResult(caFile) is not null) r.AddError("--ca-file makes no sense with --no-tls");
+            if (!hasServer && r.GetResult(identities) is not null)
+                r.AddError("--identities needs --server (it keeps what the server registered)");
             var fleet = count ?? (strings.Length > 0 ? strings.Length : (int?)null);
             foreach (var text in r.GetValue(scenarios) ?? [])
                 if (TryParse(text) is { } spec && spec.WatchIndex >= fleet)
@@ -96,6 +104,7 @@ public static class SimCli
             BackfillHours = result.GetValue(backfillHours),
             StillWatches = result.GetValue(stillWatches),
             StillOnsetMinutesAgo = result.GetValue(stillOnset),
+            IdentitiesFile = result.GetValue(identities),
             TokenTtlMinutes = result.GetValue(tokenTtl),
             SummarySeconds = result.GetValue(summarySeconds),
             Seed = result.GetValue(seed),

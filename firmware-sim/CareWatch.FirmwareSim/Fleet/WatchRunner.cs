@@ -5,7 +5,8 @@ using CareWatch.Protocol;
 namespace CareWatch.FirmwareSim.Fleet;
 
 /// <summary>
-/// Drives one watch: uploads the backfill in hour-sized batches, then every batch interval sends the
+/// Drives one watch: uploads the backfill in hour-sized batches (only the minutes after those the server already
+/// stores, see <see cref="FleetMember.BackfillStart"/>), then every batch interval sends the
 /// minutes completed since the previous batch, with any scripted events and the current battery, until
 /// a scripted battery death silences it. Its time is the watch's own clock (<see cref="SimulatedWatch.Clock"/>).
 /// </summary>
@@ -22,7 +23,7 @@ public sealed class WatchRunner(FleetMember member, SimulatedWatch watch, FleetO
         try
         {
             var start = _time.GetUtcNow();
-            var cursor = new MinuteCursor((start - options.Backfill).UtcDateTime);
+            var cursor = new MinuteCursor(member.BackfillStart(start.UtcDateTime, options.Backfill));
             var alive = await SendCompletedAsync(cursor, start, options.BackfillBatchMinutes, cancellationToken);
 
             using var timer = new PeriodicTimer(options.BatchInterval, _time);

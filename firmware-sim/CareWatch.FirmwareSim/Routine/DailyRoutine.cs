@@ -39,7 +39,7 @@ public sealed class DailyRoutine
         return MovementModel.Sample(Profile, ActivityAt(minuteStartUtc), minuteStartUtc, ref r);
     }
 
-    /// <summary>What this person's wrist shows when they lie still (quiet-sleep level, worn).</summary>
+    /// <summary>What this person's wrist shows lying motionless (collapsed), worn: 0, now and then 1.</summary>
     public MinuteSummary RestingMinute(DateTime minuteStartUtc)
     {
         var r = MinuteRandom(minuteStartUtc, purpose: 2);
@@ -52,6 +52,18 @@ public sealed class DailyRoutine
         var local = ToLocal(utc);
         return PlanCovering(local).ActivityAt(local);
     }
+
+    /// <summary>Whether the senior is up at a UTC instant: after that day's wake-up, before its bed time.</summary>
+    public bool IsUp(DateTime utc)
+    {
+        var local = ToLocal(utc);
+        var plan = PlanCovering(local);
+        return local >= plan.Wake && local < plan.Bed;
+    }
+
+    /// <summary>The instant <paramref name="utc"/> on the senior's wall clock.</summary>
+    public DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
 
     /// <summary>The plan of the routine day that starts with the wake-up on <paramref name="localDate"/>.</summary>
     public DayPlan PlanFor(DateOnly localDate)
@@ -82,9 +94,6 @@ public sealed class DailyRoutine
         var plan = PlanFor(date);
         return local >= plan.Wake ? plan : PlanFor(date.AddDays(-1));
     }
-
-    private DateTime ToLocal(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
 
     private SeededRandom MinuteRandom(DateTime utc, int purpose) =>
         new(Seed, utc.Ticks / TimeSpan.TicksPerMinute, purpose);

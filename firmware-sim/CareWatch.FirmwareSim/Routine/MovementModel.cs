@@ -30,11 +30,13 @@ internal static class MovementModel
     }
 
     /// <summary>
-    /// Someone lying still — asleep without turning over, or unable to get up: the quiet-sleep level, mostly
-    /// 0 with small twitches up to about twice their resting median, never the fidgeting of someone sitting.
+    /// Someone lying still — collapsed, or unable to get up: a motionless wrist reads 0, now and then a count
+    /// of 1 (sensor noise). Not their sleep: its twitches (up to about twice the resting median) lie above the
+    /// still ceiling the server learns for these people (a tenth of their range, 2–11 counts for the demo's
+    /// five, as their quiet-sleep level is 0), so they would end her still period every quarter of an hour
+    /// and no detector would see her lying still. A learned ceiling is never below 1: this is still for anyone.
     /// </summary>
-    public static int LyingStill(PersonProfile p, ref SeededRandom r) =>
-        r.Chance(0.88) ? 0 : (int)Math.Round(r.Between(1, Math.Max(2, 2 * p.RestMedian)));
+    public static int LyingStill(PersonProfile p, ref SeededRandom r) => r.Chance(0.9) ? 0 : 1;
 
     /// <summary>The person's own resting counts: mostly 0, otherwise a few counts, now and then a twitch.</summary>
     public static int Resting(PersonProfile p, ref SeededRandom r)

@@ -29,19 +29,20 @@ public sealed record DeviceKeysView(string DeviceId, string PrimaryKey, string S
 /// <param name="LastDisconnectedAt">End of its latest finished connection (UTC).</param>
 /// <param name="Battery">Battery percent from its newest message.</param>
 /// <param name="Charging">On the charger, from its newest message.</param>
-/// <param name="Worn">Skin contact in its latest stored minute.</param>
-/// <param name="LatestMinute">Start of that minute (UTC).</param>
+/// <param name="Worn">Skin contact in its newest stored minute.</param>
+/// <param name="LastMinuteAt">Start of that minute (UTC), null before any: the watch's stored history goes up to
+/// here, so a client replaying a buffer needs to send only later minutes.</param>
 /// <param name="FirmwareVersion">Reported by the watch in its twin (<c>firmwareVersion</c>).</param>
 /// <param name="ClockErrorSeconds">How far the watch's clock was off (+ ahead) when it last said when it sent a
 /// message; the gateway moves timestamps onto its own clock from one minute off (docs/telemetry.md).</param>
 public sealed record DeviceView(string DeviceId, Guid? SeniorId, bool Enabled, bool Connected, DateTime CreatedAt,
     DateTime? LastSeenAt, DateTime? LastConnectedAt, DateTime? LastDisconnectedAt, int? Battery, bool? Charging,
-    bool? Worn, DateTime? LatestMinute, string? FirmwareVersion, int? ClockErrorSeconds)
+    bool? Worn, DateTime? LastMinuteAt, string? FirmwareVersion, int? ClockErrorSeconds)
 {
     /// <summary>Combines the stored status with the gateway's live connection state.</summary>
     public static DeviceView From(DeviceStatusRecord r, bool connected) => new(
         r.DeviceId, r.SeniorId, r.Enabled, connected, Utc(r.CreatedAt), Utc(r.LastSeenAt), Utc(r.LastConnectedAt),
-        Utc(r.LastDisconnectedAt), r.Battery, r.Charging, r.Worn, Utc(r.LatestMinute), r.FirmwareVersion, r.ClockErrorSeconds);
+        Utc(r.LastDisconnectedAt), r.Battery, r.Charging, r.Worn, Utc(r.LastMinuteAt), r.FirmwareVersion, r.ClockErrorSeconds);
 
     private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 

@@ -64,6 +64,20 @@ public sealed class SimCliTests
     }
 
     [Fact]
+    public void Parse_IdentitiesWithoutServer_Error()
+    {
+        Assert.Contains(Errors("run", "--connection-string", Good, "--identities", "ids.json"),
+            e => e.Contains("--identities needs --server"));
+    }
+
+    [Fact]
+    public void Parse_IdentitiesWithServerAndNoOnset_NoErrors()
+    {
+        Assert.Empty(Errors("run", "--server", "http://localhost:5000", "--still-watches", "1",
+            "--identities", "ids.json"));
+    }
+
+    [Fact]
     public async Task InvokeAsync_BadOption_NonZeroExitAndMessageOnStderr()
     {
         var error = new StringWriter();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using CareWatch.FirmwareSim.Registration;
 
 namespace CareWatch.FirmwareSim.Tests.Registration;
@@ -19,6 +20,19 @@ public sealed class ServerRegistrationTests
         }
     }
 
+    // Ann is Senior, Bob is Guid.Empty; the server lists Ann first.
+    private static readonly string TwoSeniors = JsonSerializer.Serialize(new[]
+    {
+        new { id = Senior, displayName = "Ann", bureauId = Guid.Empty },
+        new { id = Guid.Empty, displayName = "Bob", bureauId = Guid.Empty },
+    });
+
+    private static HttpResponseMessage Device(string deviceId, Guid seniorId, string? lastMinuteAt = null) =>
+        Json(HttpStatusCode.OK, JsonSerializer.Serialize(new { deviceId, seniorId, enabled = true, lastMinuteAt }));
+
+    private static StoredWatch Stored(Guid senior, string deviceId) =>
+        new(senior, deviceId, $"HostName=localhost;DeviceId={deviceId};SharedAccessKey=AAAA");
+
     private static HttpResponseMessage Json(HttpStatusCode status, string json) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
@@ -35,6 +49,55 @@ public sealed class ServerRegistrationTests
         Assert.Equal(2, watches.Count);
         Assert.Equal("Europe/Amsterdam", watches[0].Senior.TimeZone);
         Assert.Equal(["GET /api/seniors", "POST /api/devices", "POST /api/devices"], stub.Requests);
+    }
+
+    [Fact]
+    public async Task RegisterWatchesAsync_StoredWatchesStillHers_ReusedWithTheirLastMinuteAndNothingRegistered()
+    {
+        var stub = new StubServer(r => r.RequestUri!.AbsolutePath switch
+        {
+            "/api/seniors" => Json(HttpStatusCode.OK, TwoSeniors),
+            "/api/devices/w-ann" => Device("w-ann", Senior, lastMinuteAt: "2026-03-02T05:59:00Z"),
+            "/api/devices/w-bob" => Device("w-bob", Guid.Empty),
+            _ => Json(HttpStatusCode.NotFound, "{}"),
+        });
+        using var http = new HttpClient(stub) { BaseAddress = new Uri("http://carewatch.test/") };
+
+        var watches = await new ServerRegistration(http).RegisterWatchesAsync(null,
+            [Stored(Guid.Empty, "w-bob"), Stored(Senior, "w-ann")], null, CancellationToken.None);
+
+        Assert.Equal(["w-ann", "w-bob"], watches.Select(w => w.Device.DeviceId));
+        Assert.Equal(new DateTime(2026, 3, 2, 5, 59, 0, DateTimeKind.Utc), watches[0].LastMinuteAt);
+        Assert.Equal(DateTimeKind.Utc, watches[0].LastMinuteAt!.Value.Kind);
+        Assert.Null(watches[1].LastMinuteAt);
+        Assert.Equal(Stored(Senior, "w-ann").ConnectionString, watches[0].Device.ConnectionString);
+        Assert.DoesNotContain("POST /api/devices", stub.Requests);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RegisterWatchesAsync_StoredWatchGoneOrNowSomeoneElses_OneNewWatchForHerOnly(bool gone)
+    {
+        var stub = new StubServer(r => (r.Method.Method, r.RequestUri!.AbsolutePath) switch
+        {
+            ("GET", "/api/seniors") => Json(HttpStatusCode.OK, TwoSeniors),
+            ("GET", "/api/devices/w-ann") => gone ? Json(HttpStatusCode.NotFound, "{}") : Device("w-ann", Guid.Empty),
+            ("GET", "/api/devices/w-bob") => Device("w-bob", Guid.Empty),
+            ("POST", "/api/devices") => Json(HttpStatusCode.Created, JsonSerializer.Serialize(new
+            {
+                deviceId = "w-new", seniorId = Senior, connectionString = Stored(Senior, "w-new").ConnectionString,
+            })),
+            _ => Json(HttpStatusCode.NotFound, "{}"),
+        });
+        using var http = new HttpClient(stub) { BaseAddress = new Uri("http://carewatch.test/") };
+
+        var watches = await new ServerRegistration(http).RegisterWatchesAsync(null,
+            [Stored(Senior, "w-ann"), Stored(Guid.Empty, "w-bob")], null, CancellationToken.None);
+
+        Assert.Equal(["w-new", "w-bob"], watches.Select(w => w.Device.DeviceId));
+        Assert.Single(stub.Requests, "POST /api/devices");
+        Assert.Null(watches[0].LastMinuteAt);
     }
 
     [Fact]

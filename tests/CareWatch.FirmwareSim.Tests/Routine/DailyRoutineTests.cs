@@ -22,6 +22,21 @@ public sealed class DailyRoutineTests
     }
 
     [Fact]
+    public void IsUp_AroundWakeAndBed_UpFromWakeUntilBed()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var routine = new DailyRoutine(5, zone);
+        var plan = routine.PlanFor(new DateOnly(2025, 3, 11));
+        DateTime Utc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(local, zone);
+
+        Assert.False(routine.IsUp(Utc(plan.Wake.AddMinutes(-1))));
+        Assert.True(routine.IsUp(Utc(plan.Wake)));
+        Assert.True(routine.IsUp(Utc(plan.Bed.AddMinutes(-1))));
+        Assert.False(routine.IsUp(Utc(plan.Bed)));
+        Assert.Equal(plan.Wake, routine.ToLocal(Utc(plan.Wake)));
+    }
+
+    [Fact]
     public void Minute_DifferentSeed_DifferentReadings()
     {
         Assert.NotEqual(Week().Select(new DailyRoutine(7).Minute), Week().Select(new DailyRoutine(8).Minute));

@@ -9,16 +9,15 @@ public sealed class ScenarioTests
     private static readonly DateTime Onset = new(2025, 3, 10, 11, 0, 0, DateTimeKind.Utc);
 
     [Fact]
-    public void Minutes_StillFromOnset_WornLowAndNotConstant()
+    public void Minutes_StillFromOnset_WornMotionlessWithSensorNoise()
     {
         var routine = new DailyRoutine(21);
 
         var still = Scenario.StillFrom(Onset).Minutes(routine, Onset, Onset.AddHours(4));
 
-        Assert.All(still, m => { Assert.True(m.Worn); Assert.Equal(0, m.Steps); });
-        Assert.True(still.Count(m => m.Movement == 0) >= still.Count / 2, "mostly zero");
-        Assert.True(still.Average(m => m.Movement) < 15);
-        Assert.True(still.Select(m => m.Movement).Distinct().Count() > 3, "not a flat line");
+        Assert.All(still, m => { Assert.True(m.Worn); Assert.Equal(0, m.Steps); Assert.InRange(m.Movement, 0, 1); });
+        Assert.True(still.Count(m => m.Movement == 0) >= still.Count * 3 / 4, "mostly zero");
+        Assert.Contains(still, m => m.Movement == 1); // sensor noise: not a flat line
     }
 
     [Fact]

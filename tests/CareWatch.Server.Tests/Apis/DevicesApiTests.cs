@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CareWatch.FirmwareSim.Device;
 using CareWatch.Protocol;
 using CareWatch.Server.Apis;
@@ -77,6 +78,30 @@ public sealed class DevicesApiTests : ServerTest
         Assert.NotNull(one.LastConnectedAt);
         Assert.Null(one.FirmwareVersion);
         Assert.Equal("w-other", other.DeviceId);
+    }
+
+    [Fact]
+    public async Task Get_AfterNewerThenOlderMinutes_LastMinuteAtIsNewestStoredMinute()
+    {
+        var created = await CreateAsync((await AddSeniorAsync()).Id, "w-history");
+        var silent = await CreateAsync((await AddSeniorAsync()).Id, "w-silent");
+        var newest = ThisMinute().AddMinutes(-5);
+        await using (var watch = ConnectWatch(created.ConnectionString))
+        {
+            await watch.SendAsync([new MinuteSummary(newest.AddMinutes(-1), 40, 1, true), new MinuteSummary(newest, 0, 0, true)], null);
+            // A replayed buffer arriving late must not move the mark back: it says how far the history goes.
+            await watch.SendAsync([new MinuteSummary(newest.AddHours(-2), 12, 0, true)], null);
+        }
+
+        using var one = JsonDocument.Parse(await Server.Http.GetStringAsync("api/devices/w-history"));
+        using var none = JsonDocument.Parse(await Server.Http.GetStringAsync($"api/devices/{silent.DeviceId}"));
+        using var list = JsonDocument.Parse(await Server.Http.GetStringAsync("api/devices"));
+
+        Assert.Equal(newest, one.RootElement.GetProperty("lastMinuteAt").GetDateTime());
+        Assert.Equal(DateTimeKind.Utc, one.RootElement.GetProperty("lastMinuteAt").GetDateTime().Kind);
+        Assert.Equal(JsonValueKind.Null, none.RootElement.GetProperty("lastMinuteAt").ValueKind);
+        Assert.Equal(newest, list.RootElement.EnumerateArray()
+            .Single(d => d.GetProperty("deviceId").GetString() == "w-history").GetProperty("lastMinuteAt").GetDateTime());
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace CareWatch.Server.Tests.EndToEnd;
 /// </summary>
 public sealed class TwoWatchesRerunTests
 {
-    private static readonly string[] Rule = ["Monitoring:StillAlertAfter=00:10:00"];
+    private static readonly string[] Rule = ["Monitoring:StillAlertAfter=00:10:00", "Monitoring:StillAlertAfterNight=00:10:00"];
 
     [Fact]
     public async Task SecondWatchReplaysAWeekAcrossRestart_ExactlyOneOpenInactivityAlert()

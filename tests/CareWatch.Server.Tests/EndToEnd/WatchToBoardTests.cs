@@ -14,11 +14,15 @@ namespace CareWatch.Server.Tests.EndToEnd;
 /// </summary>
 public sealed class WatchToBoardTests
 {
+    // The fixed rule at 10 min by day and by night: these tests run at any hour of the senior's clock.
+    private static readonly string[] TenMinuteRule =
+        ["Monitoring:StillAlertAfter=00:10:00", "Monitoring:StillAlertAfterNight=00:10:00"];
+
     [Fact]
     public async Task StillWatch_AlertReachesBoard_ThenClearsWhenMovementResumes()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
-        await using var server = await ServerHost.StartAsync(db.ConnectionString, "Monitoring:StillAlertAfter=00:10:00");
+        await using var server = await ServerHost.StartAsync(db.ConnectionString, TenMinuteRule);
         await server.WaitUntilReadyAsync();
         var senior = await Arrange.SeniorAsync(server, "Erna Schulz");
         var device = await Arrange.WatchAsync(server, senior.Id);
@@ -50,7 +54,7 @@ public sealed class WatchToBoardTests
     public async Task ReplayedBuffer_StillPeriodAlreadyEnded_RaisesNoAlert()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
-        await using var server = await ServerHost.StartAsync(db.ConnectionString, "Monitoring:StillAlertAfter=00:10:00");
+        await using var server = await ServerHost.StartAsync(db.ConnectionString, TenMinuteRule);
         await server.WaitUntilReadyAsync();
         var senior = await Arrange.SeniorAsync(server, "Ines Vogel");
         var device = await Arrange.WatchAsync(server, senior.Id);
@@ -72,7 +76,7 @@ public sealed class WatchToBoardTests
     public async Task ReplayedBuffer_StillnessStillGoing_AlertsOnlyWhenTheReplayReachesThePresent()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
-        await using var server = await ServerHost.StartAsync(db.ConnectionString, "Monitoring:StillAlertAfter=00:10:00");
+        await using var server = await ServerHost.StartAsync(db.ConnectionString, TenMinuteRule);
         await server.WaitUntilReadyAsync();
         var senior = await Arrange.SeniorAsync(server, "Olga Berg");
         var device = await Arrange.WatchAsync(server, senior.Id);

@@ -10,7 +10,8 @@ namespace CareWatch.Server.Tests.Monitoring;
 /// </summary>
 public sealed class AlertDurabilityTests
 {
-    private static readonly string[] FastRule = ["Monitoring:StillAlertAfter=00:10:00", "Monitoring:AlertRetryEvery=00:00:01"];
+    private static readonly string[] FastRule =
+        ["Monitoring:StillAlertAfter=00:10:00", "Monitoring:StillAlertAfterNight=00:10:00", "Monitoring:AlertRetryEvery=00:00:01"];
 
     [Fact]
     public async Task Raise_WriteFailsBeyondQuickRetries_AlertAppearsOnceTheDatabaseTakesIt()

@@ -22,8 +22,11 @@ internal sealed class TelemetryIngestor(
     TelemetryPipeline pipeline,
     TimeProvider time,
     GatewayMetrics metrics,
-    ILogger<TelemetryIngestor> logger)
+    ILogger<TelemetryIngestor> logger) : IDisposable
 {
+    // A failed batch fails every message in it, and the pipeline has logged the cause: count the rest.
+    private readonly LogThrottle _log = new(logger, time);
+
     /// <summary>Handles a publish that <see cref="PublishRouter"/> found to be this device's own telemetry topic.</summary>
     public async Task OnTelemetryAsync(InterceptingPublishEventArgs e, DeviceSession session, IReadOnlyDictionary<string, string> properties)
     {
@@ -50,11 +53,14 @@ internal sealed class TelemetryIngestor(
         catch (Exception ex)
         {
             metrics.OnWriteFailed();
-            logger.LogWarning(ex, "Message {Seq} of {DeviceId} not stored; closing the connection so it is resent", batch!.Seq, session.DeviceId);
+            _log.Log(LogLevel.Warning, "message-not-stored", ex,
+                "Message {Seq} of {DeviceId} not stored; closing the connection so it is resent", batch!.Seq, session.DeviceId);
             e.Response.ReasonCode = MqttPubAckReasonCode.UnspecifiedError;
             e.CloseConnection = true;
         }
     }
+
+    public void Dispose() => _log.Dispose();
 
     /// <summary>
     /// Parses and validates a message against the server clock <paramref name="now"/>, after moving its

@@ -11,7 +11,7 @@ namespace CareWatch.Gateway.Mqtt;
 /// Lets a watch in exactly as IoT Hub would: client id = device id, user name naming hub and device,
 /// password = a SAS token signed with one of the device's two keys and not yet expired. Every CONNECT gets a
 /// CONNACK: when the keys cannot be read (PostgreSQL stopped, or hung beyond
-/// <see cref="GatewayOptions.RegistryTimeout"/>), it is "server unavailable", which tells
+/// <see cref="GatewayOptions.RegistryTimeout"/>) or the host is stopping, it is "server unavailable", which tells
 /// the watch to try again later, perhaps elsewhere.
 /// </summary>
 internal sealed class DeviceAuthenticator(
@@ -20,6 +20,7 @@ internal sealed class DeviceAuthenticator(
     IOptions<GatewayOptions> options,
     GatewayMetrics metrics,
     ProtocolErrorCounter protocolErrors,
+    GatewayDrain drain,
     ILogger<DeviceAuthenticator> logger) : IDisposable
 {
     // Watches retry every few seconds while the database is away: one stack trace per outage, then counts.
@@ -30,6 +31,11 @@ internal sealed class DeviceAuthenticator(
         protocolErrors.OnConnectPacket(e.RemoteEndPoint);
         var o = options.Value;
         var deviceId = e.ClientId;
+        if (drain.IsDraining)
+        {
+            Refuse(e, MqttConnectReasonCode.ServerUnavailable, "shutting-down");
+            return;
+        }
         if (string.IsNullOrEmpty(deviceId))
         {
             Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, "no-client-id");

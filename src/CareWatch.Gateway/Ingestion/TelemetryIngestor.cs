@@ -50,6 +50,15 @@ internal sealed class TelemetryIngestor(
             var isNew = await pipeline.SubmitAsync(new IncomingTelemetry(session.DeviceId, session.SeniorId, batch!, now.UtcDateTime, clockError), e.CancellationToken);
             metrics.OnStored(isNew, clockError);
         }
+        catch (OperationCanceledException) when (e.CancellationToken.IsCancellationRequested)
+        {
+            // The connection closed (a stopping gateway disconnects its watches) while the write was queued or
+            // under way: no PUBACK, so the watch resends; had the write committed, the resend is a duplicate.
+            e.CloseConnection = true;
+            _log.Log(LogLevel.Information, "closed-before-ack", null,
+                "Connection of {DeviceId} closed before message {Seq} was acknowledged; it will be resent",
+                session.DeviceId, batch!.Seq);
+        }
         catch (Exception ex)
         {
             metrics.OnWriteFailed();

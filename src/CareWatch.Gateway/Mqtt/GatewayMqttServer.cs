@@ -29,11 +29,13 @@ internal sealed class GatewayMqttServer : IHostedLifecycleService
     private readonly ILogger<GatewayMqttServer> _logger;
 
     public GatewayMqttServer(MqttConnectionHandler connectionHandler, GatewayDrain drain, IServiceProvider services,
-        ILogger<GatewayMqttServer> logger)
+        IHostApplicationLifetime lifetime, ILogger<GatewayMqttServer> logger)
     {
         _services = services;
         _drain = drain;
         _logger = logger;
+        // On SIGTERM the host raises ApplicationStopping before it calls StoppingAsync: drain from the first moment.
+        lifetime.ApplicationStopping.Register(drain.Begin);
         var options = _factory.CreateServerOptionsBuilder()
             .WithoutDefaultEndpoint() // Kestrel listens; MQTTnet must not open 1883 itself.
             .WithPersistentSessions(false)
@@ -68,10 +70,12 @@ internal sealed class GatewayMqttServer : IHostedLifecycleService
     {
         _drain.Begin();
         if (!Server.IsStarted) return;
-        // A CONNECT validated just before the drain began may complete after the first pass: look again.
+        // A CONNECT validated just before the drain began may complete after the first pass: look again, for
+        // connections not yet told (a disconnected client stays listed until its connection has wound down).
+        var told = new HashSet<string>(StringComparer.Ordinal);
         for (var pass = 0; pass < 3 && !cancellationToken.IsCancellationRequested; pass++)
         {
-            var clients = await Server.GetClientsAsync();
+            var clients = (await Server.GetClientsAsync()).Where(c => told.Add(c.Id)).ToList();
             if (clients.Count == 0) break;
             _logger.LogInformation("Stopping: disconnecting {Count} watches", clients.Count);
             await Task.WhenAll(clients.Select(DisconnectAsync)).WaitAsync(cancellationToken);

@@ -56,6 +56,7 @@ public static class GatewayExtensions
         services.TryAddSingleton<PublishRouter>();
         services.TryAddSingleton<ProtocolErrorCounter>();
         services.TryAddSingleton<TlsBufferRelease>();
+        services.TryAddSingleton<GatewayDrain>();
         services.AddIotHubIngestion(builder.Configuration);
 
         // Order matters: the notifier and the pipeline run before the MQTT server accepts publishes.

@@ -63,4 +63,13 @@ public sealed class GatewayOptions
     /// <summary>How long a new TLS connection may take to send a valid CONNECT before it is closed.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a connecting watch waits for the device registry in PostgreSQL (its keys; then the connection
+    /// timestamps). A CONNECT whose keys do not come back in time is refused as "server unavailable" (MQTT 3.1.1
+    /// return code 3, MQTT 5 reason 0x88), so a hung database leaves no watch without an answer: well under the
+    /// 10-30 s devices wait for a CONNACK, well over a lookup's few milliseconds on a loaded database.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan RegistryTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

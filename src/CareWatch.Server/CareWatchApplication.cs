@@ -22,6 +22,10 @@ public static class CareWatchApplication
         // The content root is the build output (wwwroot and appsettings.json are copied there), so the
         // server finds its board and settings whatever the current directory is.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // The gateway disconnects its watches first, so a stop takes seconds; the timeout only cuts off a part that
+        // hangs (a frozen database), so that the process is gone within 10 s. --shutdownTimeoutSeconds=N overrides.
+        if (builder.Configuration["shutdownTimeoutSeconds"] is null)
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
         builder.AddCareWatchHttp();
         builder.AddCareWatchStorage();
         builder.AddCareWatchOrleans();

@@ -5,11 +5,12 @@ namespace CareWatch.TestSupport;
 
 /// <summary>
 /// A PostgreSQL cluster of a test's own, started and stopped through <c>ops/pg-cluster.sh</c>,
-/// for tests that must take the database away (readiness, outage handling).
+/// for tests that must take the database away (readiness, outage handling) or make it hang.
 /// </summary>
 public sealed class PrivateCluster : IAsyncDisposable
 {
     private readonly string _dataDir;
+    private ClusterFreeze? _freeze;
 
     private PrivateCluster(string dataDir, int port)
     {
@@ -43,9 +44,23 @@ public sealed class PrivateCluster : IAsyncDisposable
     /// <summary>Stops the cluster (fast shutdown: open connections are cut).</summary>
     public Task StopAsync() => RunScriptAsync("stop", _dataDir);
 
+    /// <summary>
+    /// Freezes every process of the cluster (SIGSTOP), as when the database host hangs: connections stay
+    /// open, new ones are still accepted by the kernel, and nothing answers. Dispose the result to resume
+    /// (SIGCONT); disposing the cluster resumes it too.
+    /// </summary>
+    public async Task<IAsyncDisposable> FreezeAsync()
+    {
+        if (_freeze is not null) throw new InvalidOperationException("The cluster is already frozen.");
+        _freeze = await ClusterFreeze.StartAsync(Path.Combine(_dataDir, "postmaster.pid"), () => _freeze = null);
+        return _freeze;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // A frozen cluster would never answer pg_ctl's stop.
+        if (_freeze is not null) await _freeze.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await StopAsync();
         try { Directory.Delete(Path.GetDirectoryName(_dataDir)!, recursive: true); }

@@ -9,11 +9,14 @@ namespace CareWatch.TestSupport;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string name, string connectionString)
+    private readonly string _admin;
+
+    private TestDatabase(string name, string connectionString, string admin)
     {
         Name = name;
         ConnectionString = connectionString;
         DataSource = NpgsqlDataSource.Create(connectionString);
+        _admin = admin;
     }
 
     /// <summary>The database's name.</summary>
@@ -31,19 +34,24 @@ public sealed class TestDatabase : IAsyncDisposable
         ?? throw new InvalidOperationException(
             "CAREWATCH_TEST_PG is not set. Run the tests with ./ops/test.sh, which starts a private PostgreSQL.");
 
-    /// <summary>Creates an empty database; migrate it with <paramref name="migrate"/>.</summary>
-    public static async Task<TestDatabase> CreateAsync(bool migrate = true)
+    /// <summary>
+    /// Creates an empty database; migrate it with <paramref name="migrate"/>. It lives on the cluster that
+    /// <c>ops/test.sh</c> started, or on the one <paramref name="adminConnectionString"/> names (a
+    /// <see cref="PrivateCluster"/>).
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(bool migrate = true, string? adminConnectionString = null)
     {
         var name = "cw_test_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        adminConnectionString ??= AdminConnectionString;
+        await using (var admin = new NpgsqlConnection(adminConnectionString))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
             await create.ExecuteNonQueryAsync();
         }
-        var cs = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+        var cs = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
         if (migrate) await DatabaseMigrator.MigrateAsync(cs);
-        return new TestDatabase(name, cs);
+        return new TestDatabase(name, cs, adminConnectionString);
     }
 
     /// <summary>Runs a scalar query, for assertions.</summary>
@@ -60,7 +68,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await using var admin = new NpgsqlConnection(_admin);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();

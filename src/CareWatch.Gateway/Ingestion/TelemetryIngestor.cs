@@ -22,8 +22,11 @@ internal sealed class TelemetryIngestor(
     TelemetryPipeline pipeline,
     TimeProvider time,
     GatewayMetrics metrics,
-    ILogger<TelemetryIngestor> logger)
+    ILogger<TelemetryIngestor> logger) : IDisposable
 {
+    // A failed batch fails every message in it, and the pipeline has logged the cause: count the rest.
+    private readonly LogThrottle _log = new(logger, time);
+
     /// <summary>Handles a publish that <see cref="PublishRouter"/> found to be this device's own telemetry topic.</summary>
     public async Task OnTelemetryAsync(InterceptingPublishEventArgs e, DeviceSession session, IReadOnlyDictionary<string, string> properties)
     {
@@ -49,14 +52,26 @@ internal sealed class TelemetryIngestor(
             var isNew = await pipeline.SubmitAsync(incoming, e.CancellationToken);
             metrics.OnStored(isNew, clockError);
         }
+        catch (OperationCanceledException) when (e.CancellationToken.IsCancellationRequested)
+        {
+            // The connection closed (a stopping gateway disconnects its watches) while the write was queued or
+            // under way: no PUBACK, so the watch resends; had the write committed, the resend is a duplicate.
+            e.CloseConnection = true;
+            _log.Log(LogLevel.Information, "closed-before-ack", null,
+                "Connection of {DeviceId} closed before message {Seq} was acknowledged; it will be resent",
+                session.DeviceId, batch!.Seq);
+        }
         catch (Exception ex)
         {
             metrics.OnWriteFailed();
-            logger.LogWarning(ex, "Message {Seq} of {DeviceId} not stored; closing the connection so it is resent", batch!.Seq, session.DeviceId);
+            _log.Log(LogLevel.Warning, "message-not-stored", ex,
+                "Message {Seq} of {DeviceId} not stored; closing the connection so it is resent", batch!.Seq, session.DeviceId);
             e.Response.ReasonCode = MqttPubAckReasonCode.UnspecifiedError;
             e.CloseConnection = true;
         }
     }
+
+    public void Dispose() => _log.Dispose();
 
     /// <summary>
     /// Parses and validates a message against the server clock <paramref name="now"/>, after moving its

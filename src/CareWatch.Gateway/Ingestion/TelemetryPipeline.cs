@@ -23,7 +23,7 @@ public sealed class TelemetryPipeline : BackgroundService
     private readonly TimeProvider _time;
     private readonly GatewayMetrics _metrics;
     private readonly GatewayOptions _options;
-    private readonly ILogger<TelemetryPipeline> _logger;
+    private readonly LogThrottle _log;
     private readonly ResiliencePipeline _retry;
 
     /// <summary>Creates the pipeline; it starts writing when the host starts.</summary>
@@ -35,7 +35,8 @@ public sealed class TelemetryPipeline : BackgroundService
         _time = time;
         _metrics = metrics;
         _options = options.Value;
-        _logger = logger;
+        // While the database is away every batch fails the same way: one stack trace, then counts.
+        _log = new LogThrottle(logger, time);
         // Retry and batching delays are wall-clock latencies, deliberately not on the injected
         // TimeProvider: a frozen test clock must not stall ingestion.
         // A short retry rides out a failover or a dropped pooled connection; anything longer and the
@@ -86,6 +87,13 @@ public sealed class TelemetryPipeline : BackgroundService
         }
     }
 
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _log.Dispose();
+        base.Dispose();
+    }
+
     private async Task FillBatchAsync(List<PendingWrite> batch, CancellationToken ct)
     {
         while (batch.Count < _options.BatchMaxMessages && _queue.Reader.TryRead(out var p)) batch.Add(p);
@@ -113,7 +121,8 @@ public sealed class TelemetryPipeline : BackgroundService
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            _logger.LogError(ex, "Could not store a batch of {Count} device messages; their devices will resend", batch.Count);
+            _log.Log(LogLevel.Error, "batch-not-stored", ex,
+                "Could not store a batch of {Count} device messages; their devices will resend", batch.Count);
             foreach (var p in batch) p.Completion.TrySetException(new TelemetryNotStoredException(ex));
             return;
         }

@@ -9,7 +9,10 @@ namespace CareWatch.Gateway.Mqtt;
 
 /// <summary>
 /// Lets a watch in exactly as IoT Hub would: client id = device id, user name naming hub and device,
-/// password = a SAS token signed with one of the device's two keys and not yet expired.
+/// password = a SAS token signed with one of the device's two keys and not yet expired. Every CONNECT gets a
+/// CONNACK: when the keys cannot be read (PostgreSQL stopped, or hung beyond
+/// <see cref="GatewayOptions.RegistryTimeout"/>) or the host is stopping, it is "server unavailable", which tells
+/// the watch to try again later, perhaps elsewhere.
 /// </summary>
 internal sealed class DeviceAuthenticator(
     DeviceRegistry registry,
@@ -17,13 +20,22 @@ internal sealed class DeviceAuthenticator(
     IOptions<GatewayOptions> options,
     GatewayMetrics metrics,
     ProtocolErrorCounter protocolErrors,
-    ILogger<DeviceAuthenticator> logger)
+    GatewayDrain drain,
+    ILogger<DeviceAuthenticator> logger) : IDisposable
 {
+    // Watches retry every few seconds while the database is away: one stack trace per outage, then counts.
+    private readonly LogThrottle _log = new(logger, time);
+
     public async Task ValidateAsync(ValidatingConnectionEventArgs e)
     {
         protocolErrors.OnConnectPacket(e.RemoteEndPoint);
         var o = options.Value;
         var deviceId = e.ClientId;
+        if (drain.IsDraining)
+        {
+            Refuse(e, MqttConnectReasonCode.ServerUnavailable, "shutting-down");
+            return;
+        }
         if (string.IsNullOrEmpty(deviceId))
         {
             Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, "no-client-id");
@@ -37,13 +49,17 @@ internal sealed class DeviceAuthenticator(
         DeviceCredentials? device;
         try
         {
-            device = await registry.FindAsync(deviceId, e.CancellationToken);
+            device = await DatabaseDeadline.RunAsync(ct => registry.FindAsync(deviceId, ct), o.RegistryTimeout,
+                e.CancellationToken);
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !e.CancellationToken.IsCancellationRequested)
         {
-            // The device is fine; we are not. It retries later.
-            logger.LogWarning(ex, "Device registry unavailable while {DeviceId} connected", deviceId);
-            Refuse(e, MqttConnectReasonCode.ServerUnavailable, "registry-unavailable");
+            // The device is fine; we are not. Any failure, not only a database one: without a CONNACK the watch
+            // would wait for its own timeout before trying again.
+            metrics.OnRefused("registry-unavailable");
+            _log.Log(LogLevel.Warning, "registry-unavailable", ex,
+                "Device registry unavailable while {DeviceId} connected; refused as server unavailable", deviceId);
+            e.ReasonCode = MqttConnectReasonCode.ServerUnavailable;
             return;
         }
         if (device is null)
@@ -91,6 +107,10 @@ internal sealed class DeviceAuthenticator(
     {
         e.ReasonCode = code;
         metrics.OnRefused(reason);
-        logger.LogInformation("Refused connection of {ClientId}: {Reason}", e.ClientId, reason);
+        // A watch with a wrong key or a stale token retries as eagerly as one refused during an outage.
+        _log.Log(LogLevel.Information, "refused-" + reason, null, "Refused connection of {ClientId}: {Reason}",
+            e.ClientId, reason);
     }
+
+    public void Dispose() => _log.Dispose();
 }

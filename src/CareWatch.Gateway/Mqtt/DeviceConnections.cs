@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CareWatch.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MQTTnet.Server;
 
 namespace CareWatch.Gateway.Mqtt;
@@ -20,9 +21,14 @@ public interface IDeviceConnections
 /// disconnect, so a replaced connection (IoT Hub and MQTT both let a second connection with the same
 /// id take over) leaves the watch connected whichever of the two events MQTTnet raises first.
 /// </summary>
-internal sealed class DeviceConnections(DeviceRegistry registry, ILogger<DeviceConnections> logger) : IDeviceConnections
+internal sealed class DeviceConnections(
+    DeviceRegistry registry,
+    IOptions<GatewayOptions> options,
+    TimeProvider time,
+    ILogger<DeviceConnections> logger) : IDeviceConnections, IDisposable
 {
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
+    private readonly LogThrottle _log = new(logger, time);
     private MqttServer? _server;
 
     public void Attach(MqttServer server)
@@ -69,17 +75,23 @@ internal sealed class DeviceConnections(DeviceRegistry registry, ILogger<DeviceC
         if (e.DisconnectType != MqttClientDisconnectType.Takeover) await RecordAsync(session.DeviceId, connected: false);
     }
 
-    // The timestamps are informational; a database hiccup must not break the MQTT connection.
+    // The timestamps are informational; a database hiccup must not break the MQTT connection, and a hung database
+    // must not hold it: MQTTnet awaits these events before it serves (or closes) the connection, and a stopping
+    // host waits for every connection to close.
     private async Task RecordAsync(string deviceId, bool connected)
     {
         try
         {
-            if (connected) await registry.MarkConnectedAsync(deviceId);
-            else await registry.MarkDisconnectedAsync(deviceId);
+            await DatabaseDeadline.RunAsync(ct => connected
+                ? registry.MarkConnectedAsync(deviceId, ct)
+                : registry.MarkDisconnectedAsync(deviceId, ct), options.Value.RegistryTimeout);
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
         {
-            logger.LogWarning(ex, "Could not record the connection state of {DeviceId}", deviceId);
+            _log.Log(LogLevel.Warning, "record-connection-state", ex, "Could not record the connection state of {DeviceId}",
+                deviceId);
         }
     }
+
+    public void Dispose() => _log.Dispose();
 }

@@ -20,6 +20,7 @@ internal sealed class PublishRouter(
     DeviceMethods methods,
     DeviceRateLimiter rateLimiter,
     GatewayMetrics metrics,
+    GatewayDrain drain,
     ILogger<PublishRouter> logger)
 {
     /// <summary>IoT Hub's limit for one device-to-cloud message.</summary>
@@ -34,6 +35,14 @@ internal sealed class PublishRouter(
         if (session is null || message is null)
         {
             Close(e, "publish-not-authorized", MqttPubAckReasonCode.NotAuthorized);
+            return;
+        }
+        if (drain.IsDraining)
+        {
+            // Not acknowledged, so the watch keeps the message and sends it again after reconnecting.
+            metrics.OnRefused("shutting-down");
+            e.Response.ReasonCode = MqttPubAckReasonCode.UnspecifiedError;
+            e.CloseConnection = true;
             return;
         }
         if (message.QualityOfServiceLevel == MqttQualityOfServiceLevel.ExactlyOnce)

@@ -25,7 +25,7 @@ public class GatewayHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = await CreateDatabaseAsync();
         var builder = WebApplication.CreateBuilder();
         builder.Configuration["Gateway:MqttPort"] = Port.ToString();
         builder.Configuration["Gateway:DataDirectory"] = DataDirectory;
@@ -34,6 +34,7 @@ public class GatewayHost : IAsyncLifetime
         // Short, so the malformed-packet tests do not wait long for the gateway to give up on a silent socket.
         builder.Configuration["Gateway:ConnectTimeout"] = "00:00:03";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        ConfigureLogging(builder.Logging);
         Configure(builder.Configuration);
         builder.Services.AddSingleton(NpgsqlDataSource.Create(Database.ConnectionString));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -42,6 +43,14 @@ public class GatewayHost : IAsyncLifetime
         _app = builder.Build();
         _app.MapDeviceGateway();
         await _app.StartAsync();
+    }
+
+    /// <summary>Creates the fixture's database (on the shared test cluster unless a derived fixture says otherwise).</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
+    /// <summary>Lets a derived fixture add log providers (to assert on what is logged).</summary>
+    protected virtual void ConfigureLogging(ILoggingBuilder logging)
+    {
     }
 
     /// <summary>Lets a derived fixture change settings (limits) before the gateway reads them.</summary>
@@ -61,7 +70,7 @@ public class GatewayHost : IAsyncLifetime
     public Task<long> CountAsync(string table, string deviceId) =>
         Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE device_id = @d", ("d", deviceId));
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

@@ -1,12 +1,14 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace CareWatch.Server.Tests.Extensions;
 
-public sealed class HealthApiTests
+public sealed class HealthApiTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Ready_DatabaseStoppedThenRestarted_Turns503WithReasonThen200()
@@ -26,6 +28,47 @@ public sealed class HealthApiTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDown.StatusCode);
         Assert.Contains("PostgreSQL unreachable", body.GetProperty("checks").GetProperty("database").GetProperty("reason").GetString());
         Assert.Equal(HttpStatusCode.OK, liveWhileDown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_DatabaseFrozen_Answers503WithinTheCheckBudgetThenRecovers()
+    {
+        await using var cluster = await PrivateCluster.StartAsync();
+        // Npgsql's own defaults (15 s to connect, 30 s per command), as a production connection string has them.
+        var defaults = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Timeout = 15, CommandTimeout = 30 };
+        await using var server = await ServerHost.StartAsync(defaults.ConnectionString);
+        await server.WaitUntilReadyAsync();
+
+        var answers = new List<(HttpStatusCode Status, string? Reason, TimeSpan Took)>();
+        await using (await cluster.FreezeAsync())
+        {
+            // Several probes in a row, as a load balancer sends them: the later ones find the earlier ones' hung
+            // connections and must not queue behind them.
+            for (var i = 0; i < 3; i++) answers.Add(await ProbeAsync(server));
+        }
+        await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+
+        output.WriteLine("503 after " + string.Join(", ", answers.Select(a => $"{a.Took.TotalSeconds:0.00} s")));
+        Assert.All(answers, a =>
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, a.Status);
+            Assert.Contains("PostgreSQL", a.Reason);
+            // The check's budget is 3 s; the bound leaves room for a loaded 2-core machine. Before the budget,
+            // probes hung for 6-40 s.
+            Assert.True(a.Took < TimeSpan.FromSeconds(10), $"503 took {a.Took.TotalSeconds:0.0} s");
+        });
+    }
+
+    private static async Task<(HttpStatusCode, string?, TimeSpan)> ProbeAsync(ServerHost server)
+    {
+        var watch = Stopwatch.StartNew();
+        // Long enough that a hung check shows as a slow answer rather than as a client timeout.
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var response = await server.Http.GetAsync("health/ready", guard.Token);
+        var took = watch.Elapsed;
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var reason = body.GetProperty("checks").GetProperty("database").GetProperty("reason").GetString();
+        return (response.StatusCode, reason, took);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CareWatch.FirmwareSim.Device;
 using CareWatch.Protocol;
 using MQTTnet;
+using MQTTnet.Formatter;
 
 namespace CareWatch.Server.Tests.Support;
 
@@ -10,7 +11,8 @@ public static class TestWatchClient
     /// <summary>How the client reaches the gateway.</summary>
     public enum Transport { Tls, WebSocket, SecureWebSocket }
 
-    public static async Task<IMqttClient> ConnectAsync(ServerHost server, string connectionString, Transport transport = Transport.Tls, int httpsPort = 0)
+    public static async Task<IMqttClient> ConnectAsync(ServerHost server, string connectionString, Transport transport = Transport.Tls,
+        int httpsPort = 0, MqttProtocolVersion version = MqttProtocolVersion.V311)
     {
         var cs = DeviceConnectionString.Parse(connectionString);
         var token = SasToken.Create(SasToken.DeviceResource(cs.HostName, cs.DeviceId), cs.SharedAccessKey,
@@ -20,6 +22,7 @@ public static class TestWatchClient
             .WithClientId(cs.DeviceId)
             .WithCredentials(IotHubTopics.UserName(cs.HostName, cs.DeviceId), token)
             .WithCleanSession()
+            .WithProtocolVersion(version)
             .WithTimeout(TimeSpan.FromSeconds(10));
         builder = transport switch
         {

@@ -14,8 +14,17 @@ public sealed class MinuteWindow(TimeSpan span)
     public IEnumerable<(StoredMinute Minute, bool Charging)> All => _minutes.Values;
 
     /// <summary>The minutes after <paramref name="after"/> (all when null), oldest first.</summary>
-    public IEnumerable<(StoredMinute Minute, bool Charging)> After(DateTime? after) =>
-        after is { } a ? _minutes.Values.Where(m => m.Minute.Start > a) : _minutes.Values;
+    public IEnumerable<(StoredMinute Minute, bool Charging)> After(DateTime? after)
+    {
+        // Binary search: a live batch asks for its few new minutes at the end of a day's window, once per message.
+        int lo = 0, hi = _minutes.Count;
+        while (after is { } a && lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_minutes.Keys[mid] > a) hi = mid; else lo = mid + 1;
+        }
+        for (var i = lo; i < _minutes.Count; i++) yield return _minutes.Values[i];
+    }
 
     /// <summary>Forgets everything (before a rebuild from storage).</summary>
     public void Clear() => _minutes.Clear();

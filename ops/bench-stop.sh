@@ -45,7 +45,8 @@ sim=(dotnet firmware-sim/CareWatch.FirmwareSim/bin/Release/net10.0/CareWatch.Fir
 
 http_port="" mqtt_port="" url="" log=""
 start_server() {
-  http_port=$(ops/free-port.sh); mqtt_port=$(ops/free-port.sh); url="http://127.0.0.1:$http_port/"; log="$state/server-$1.log"
+  http_port=$(ops/free-port.sh); mqtt_port=$(ops/free-port.sh)
+  url="http://127.0.0.1:$http_port/"; log="$state/server-$1.log"
   # Warnings, plus the host's and the gateway's own account of the stop.
   env Http__Port="$http_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirectory="$state" \
     Orleans__SiloPort="$(ops/free-port.sh)" Orleans__GatewayPort="$(ops/free-port.sh)" Demo__Seed=true \
@@ -72,7 +73,8 @@ if [ "$largest" -gt 0 ]; then
   kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""
 fi
 
-echo "| Watches connected | SIGTERM to exit (each run) | Telemetry stored after SIGTERM | All watches disconnected (1-s reports) | Logged while stopping |"
+echo "| Watches connected | SIGTERM to exit (each run) | Telemetry stored after SIGTERM \
+| All watches disconnected (1-s reports) | Logged while stopping |"
 echo "|---|---|---|---|---|"
 for n in $watch_counts; do
   times=() stored_after="" disconnected=""
@@ -108,6 +110,7 @@ for n in $watch_counts; do
     echo "  $n watches, run $run: ${times[-1]} s" >&2
   done
   # Each distinct line once, with the number of runs that logged it.
-  notes=$(sort "$state/stop-notes-$n.txt" | uniq -c | awk '{ c = $1; $1 = ""; print substr($0, 2) " (" c "×)" }' | paste -sd ';' -)
+  notes=$(sort "$state/stop-notes-$n.txt" | uniq -c \
+    | awk '{ c = $1; $1 = ""; print substr($0, 2) " (" c "×)" }' | paste -sd ';' -)
   echo "| $n | $(IFS=/; echo "${times[*]}") s | ${stored_after:-—} | ${disconnected:-—} | ${notes:-nothing} |"
 done

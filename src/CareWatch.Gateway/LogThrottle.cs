@@ -33,7 +33,8 @@ public sealed class LogThrottle : IDisposable
         _logger = logger;
         _time = time;
         Window = window ?? DefaultWindow;
-        if (Window <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(window), "The window must be positive.");
+        if (Window <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(window), "The window must be positive.");
     }
 
     /// <summary>How long repeats are counted before a summary is written.</summary>

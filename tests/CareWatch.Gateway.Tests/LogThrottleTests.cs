@@ -46,7 +46,8 @@ public sealed class LogThrottleTests
         Assert.Equal(1, beforeWindowCloses);
         var summary = _logs.Entries.Last();
         // The summary quotes the latest occurrence.
-        Assert.Equal("Device registry unavailable while w-5 connected (repeated 4 times in the last 30 s)", summary.Message);
+        Assert.Equal("Device registry unavailable while w-5 connected (repeated 4 times in the last 30 s)",
+            summary.Message);
         Assert.Equal(LogLevel.Warning, summary.Level);
         Assert.Null(summary.Exception);
     }
@@ -92,7 +93,8 @@ public sealed class LogThrottleTests
         using var throttle = Throttle();
 
         throttle.Log(LogLevel.Warning, "registry", Refused(), Template, "w-1");
-        throttle.Log(LogLevel.Warning, "registry", new TimeoutException("PostgreSQL did not answer within 5 s"), Template, "w-2");
+        var timeout = new TimeoutException("PostgreSQL did not answer within 5 s");
+        throttle.Log(LogLevel.Warning, "registry", timeout, Template, "w-2");
         throttle.Log(LogLevel.Warning, "other", Refused(), Template, "w-3");
 
         Assert.Equal(3, _logs.Entries.Count);

@@ -21,7 +21,8 @@ public sealed class CareWatchApplicationTests(ITestOutputHelper output)
             var senior = await Arrange.SeniorAsync(server, "Stopping test");
             var watches = new List<IMqttClient>();
             var disconnects = new List<Task<MqttClientDisconnectedEventArgs>>();
-            foreach (var version in new[] { MqttProtocolVersion.V500, MqttProtocolVersion.V311, MqttProtocolVersion.V311 })
+            MqttProtocolVersion[] versions = [MqttProtocolVersion.V500, MqttProtocolVersion.V311, MqttProtocolVersion.V311];
+            foreach (var version in versions)
             {
                 var device = await Arrange.WatchAsync(server, senior.Id);
                 var watch = await TestWatchClient.ConnectAsync(server, device.ConnectionString, version: version);

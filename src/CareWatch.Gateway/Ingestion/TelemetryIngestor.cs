@@ -65,7 +65,8 @@ internal sealed class TelemetryIngestor(
         {
             metrics.OnWriteFailed();
             _log.Log(LogLevel.Warning, "message-not-stored", ex,
-                "Message {Seq} of {DeviceId} not stored; closing the connection so it is resent", batch!.Seq, session.DeviceId);
+                "Message {Seq} of {DeviceId} not stored; closing the connection so it is resent",
+                batch!.Seq, session.DeviceId);
             e.Response.ReasonCode = MqttPubAckReasonCode.UnspecifiedError;
             e.CloseConnection = true;
         }

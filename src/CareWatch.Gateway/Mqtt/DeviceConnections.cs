@@ -88,8 +88,8 @@ internal sealed class DeviceConnections(
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
         {
-            _log.Log(LogLevel.Warning, "record-connection-state", ex, "Could not record the connection state of {DeviceId}",
-                deviceId);
+            _log.Log(LogLevel.Warning, "record-connection-state", ex,
+                "Could not record the connection state of {DeviceId}", deviceId);
         }
     }
 

@@ -78,7 +78,8 @@ public sealed class DeviceAuthenticatorOutageTests(ITestOutputHelper output) : I
         DeviceCredentials device, MqttProtocolVersion version)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
-        var options = DeviceClient.Options(_host, device.DeviceId, DeviceClient.Token(device, TimeSpan.FromHours(1)), version);
+        var token = DeviceClient.Token(device, TimeSpan.FromHours(1));
+        var options = DeviceClient.Options(_host, device.DeviceId, token, version);
         // Longer than the gateway could ever take, so that a missing CONNACK shows as a slow answer.
         options.Timeout = TimeSpan.FromSeconds(30);
         var watch = Stopwatch.StartNew();

@@ -5,7 +5,7 @@ using MQTTnet;
 
 namespace CareWatch.Gateway.Tests.Mqtt;
 
-/// <summary>A stopping gateway takes nothing more from its watches (a host of its own per test: draining is final).</summary>
+/// <summary>A stopping gateway takes nothing more from its watches (one host per test: draining is final).</summary>
 public sealed class GatewayDrainTests : IAsyncLifetime
 {
     private readonly GatewayHost _host = new();

@@ -45,7 +45,7 @@ public class GatewayHost : IAsyncLifetime
         await _app.StartAsync();
     }
 
-    /// <summary>Creates the fixture's database (on the shared test cluster unless a derived fixture says otherwise).</summary>
+    /// <summary>Creates the fixture's database (on the shared test cluster unless a derived fixture says so).</summary>
     protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
     /// <summary>Lets a derived fixture add log providers (to assert on what is logged).</summary>

@@ -19,7 +19,11 @@ public sealed class OutageGatewayHost : GatewayHost
     protected override async Task<TestDatabase> CreateDatabaseAsync()
     {
         _cluster = await PrivateCluster.StartAsync();
-        var defaults = new NpgsqlConnectionStringBuilder(_cluster.ConnectionString) { Timeout = 15, CommandTimeout = 30 };
+        var defaults = new NpgsqlConnectionStringBuilder(_cluster.ConnectionString)
+        {
+            Timeout = 15,
+            CommandTimeout = 30,
+        };
         return await TestDatabase.CreateAsync(adminConnectionString: defaults.ConnectionString);
     }
 

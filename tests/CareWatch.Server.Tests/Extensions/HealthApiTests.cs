@@ -35,7 +35,11 @@ public sealed class HealthApiTests(ITestOutputHelper output)
     {
         await using var cluster = await PrivateCluster.StartAsync();
         // Npgsql's own defaults (15 s to connect, 30 s per command), as a production connection string has them.
-        var defaults = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Timeout = 15, CommandTimeout = 30 };
+        var defaults = new NpgsqlConnectionStringBuilder(cluster.ConnectionString)
+        {
+            Timeout = 15,
+            CommandTimeout = 30,
+        };
         await using var server = await ServerHost.StartAsync(defaults.ConnectionString);
         await server.WaitUntilReadyAsync();
 

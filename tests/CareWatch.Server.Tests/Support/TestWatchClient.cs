@@ -11,8 +11,8 @@ public static class TestWatchClient
     /// <summary>How the client reaches the gateway.</summary>
     public enum Transport { Tls, WebSocket, SecureWebSocket }
 
-    public static async Task<IMqttClient> ConnectAsync(ServerHost server, string connectionString, Transport transport = Transport.Tls,
-        int httpsPort = 0, MqttProtocolVersion version = MqttProtocolVersion.V311)
+    public static async Task<IMqttClient> ConnectAsync(ServerHost server, string connectionString,
+        Transport transport = Transport.Tls, int httpsPort = 0, MqttProtocolVersion version = MqttProtocolVersion.V311)
     {
         var cs = DeviceConnectionString.Parse(connectionString);
         var token = SasToken.Create(SasToken.DeviceResource(cs.HostName, cs.DeviceId), cs.SharedAccessKey,

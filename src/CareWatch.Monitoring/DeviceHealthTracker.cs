@@ -31,8 +31,13 @@ public sealed class DeviceHealthTracker(MonitorOptions options)
         ChargingSince = charging && !worn ? ChargingSince ?? utc : null;
         NotWornSince = !worn && !charging ? NotWornSince ?? utc : null;
         if (local.Hour < options.DayStartHour || local.Hour >= options.DayEndHour) return DeviceHealthProblem.None;
-        if (NotWornSince is { } off && utc + TimeSpan.FromMinutes(1) - off >= options.NotWornAlertAfter) return DeviceHealthProblem.NotWorn;
-        if (ChargingSince is { } on && utc + TimeSpan.FromMinutes(1) - on >= options.ChargingAlertAfter) return DeviceHealthProblem.LeftCharging;
+        // Only daytime counts: a watch charged overnight has not been "left on the charger for 3 h" at 08:01.
+        var dayStart = utc - (local - local.Date.AddHours(options.DayStartHour));
+        var end = utc + TimeSpan.FromMinutes(1);
+        if (NotWornSince is { } off && end - Later(off, dayStart) >= options.NotWornAlertAfter) return DeviceHealthProblem.NotWorn;
+        if (ChargingSince is { } on && end - Later(on, dayStart) >= options.ChargingAlertAfter) return DeviceHealthProblem.LeftCharging;
         return DeviceHealthProblem.None;
     }
+
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 }

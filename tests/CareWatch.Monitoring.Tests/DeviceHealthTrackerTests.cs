@@ -52,4 +52,16 @@ public sealed class DeviceHealthTrackerTests
         Assert.Equal(DeviceHealthProblem.None, problem);
         Assert.Null(tracker.NotWornSince);
     }
+
+    [Fact]
+    public void Observe_ChargedOvernight_CountsOnlyFromTheStartOfTheDay()
+    {
+        var tracker = new DeviceHealthTracker(Options); // day from 08:00, left-charging after 3 h
+        var evening = Noon.Date.AddHours(21);
+
+        var problems = Feed(tracker, evening, 14 * 60 + 5, worn: false, charging: true); // 21:00 to 11:04
+
+        Assert.Equal(14 * 60 - 1, problems.IndexOf(DeviceHealthProblem.LeftCharging)); // at 10:59, not at 08:00
+        Assert.Equal(evening, tracker.ChargingSince);
+    }
 }

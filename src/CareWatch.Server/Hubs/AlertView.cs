@@ -8,7 +8,10 @@ namespace CareWatch.Server.Hubs;
 /// page shows them in the senior's time zone (IANA id).
 /// </summary>
 /// <param name="StartedAt">When the situation began: the board's one live duration counts from here.</param>
-/// <param name="Explanation">The explanation as stored when the alert was raised.</param>
+/// <param name="Explanation">
+/// The explanation: rendered from the alert's structured facts when it has them (the same words as
+/// <paramref name="Reason"/>, so no reader of the API sees the detector of raise time), else as stored when raised.
+/// </param>
 /// <param name="Reason">
 /// What the card says: rendered now from the alert's structured facts (naming the detector in service), or for a
 /// row without facts the stored explanation without the durations frozen at raise time (<see cref="AlertReason"/>).
@@ -30,13 +33,16 @@ public sealed record AlertView(
     /// <summary>Maps a stored alert.</summary>
     public static AlertView From(AlertRecord a) => new(
         a.Id, a.SeniorId, a.SeniorName, a.SeniorTimeZone, a.Kind, a.Status,
-        Utc(a.StillSince), Utc(a.RaisedAt), Utc(a.ClosedAt), a.Explanation,
+        Utc(a.StillSince), Utc(a.RaisedAt), Utc(a.ClosedAt), ExplanationFor(a),
         Utc(a.StartedAt), ReasonFor(a), a.Version, Utc(a.UpdatedAt),
         a.ClosedAt is { } closed ? Utc(closed) + ClosedShownFor : null, Utc(a.EndedAt));
 
-    private static string ReasonFor(AlertRecord a) => a.Kind == AlertKinds.Inactivity && AlertFacts.Parse(a.Facts) is { } facts
-        ? AlertExplanation.Inactivity(facts)
-        : AlertReason.WithoutFrozenDurations(a.Explanation);
+    private static string ExplanationFor(AlertRecord a) => Facts(a) is { } facts ? AlertExplanation.Inactivity(facts) : a.Explanation;
+
+    private static AlertFacts? Facts(AlertRecord a) => a.Kind == AlertKinds.Inactivity ? AlertFacts.Parse(a.Facts) : null;
+
+    private static string ReasonFor(AlertRecord a) =>
+        Facts(a) is { } facts ? AlertExplanation.Inactivity(facts) : AlertReason.WithoutFrozenDurations(a.Explanation);
 
     private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 

@@ -47,7 +47,7 @@ public sealed class ModelLifecycleTests
         var alert = await board.NextAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(("inactivity", seniors[0].Id), (alert.Kind, alert.SeniorId));
-        Assert.Matches("At this hour the longest normal still period is|safety limit", alert.Explanation);
+        Assert.Matches(@"^Watch worn, no movement\. The learned model \(version [0-9]+\)", alert.Explanation);
     }
 
     [Fact]

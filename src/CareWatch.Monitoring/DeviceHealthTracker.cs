@@ -32,7 +32,10 @@ public sealed class DeviceHealthTracker(MonitorOptions options)
         NotWornSince = !worn && !charging ? NotWornSince ?? utc : null;
         if (local.Hour < options.DayStartHour || local.Hour >= options.DayEndHour) return DeviceHealthProblem.None;
         // Only daytime counts: a watch charged overnight has not been "left on the charger for 3 h" at 08:01.
-        var dayStart = utc - (local - local.Date.AddHours(options.DayStartHour));
+        // (A band of the whole day, 0–24, has no start to count from: the run counts in full.)
+        var dayStart = options is { DayStartHour: 0, DayEndHour: 24 }
+            ? DateTime.MinValue
+            : utc - (local - local.Date.AddHours(options.DayStartHour));
         var end = utc + TimeSpan.FromMinutes(1);
         if (NotWornSince is { } off && end - Later(off, dayStart) >= options.NotWornAlertAfter) return DeviceHealthProblem.NotWorn;
         if (ChargingSince is { } on && end - Later(on, dayStart) >= options.ChargingAlertAfter) return DeviceHealthProblem.LeftCharging;

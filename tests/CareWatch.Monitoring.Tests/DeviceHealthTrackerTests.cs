@@ -64,4 +64,14 @@ public sealed class DeviceHealthTrackerTests
         Assert.Equal(14 * 60 - 1, problems.IndexOf(DeviceHealthProblem.LeftCharging)); // at 10:59, not at 08:00
         Assert.Equal(evening, tracker.ChargingSince);
     }
+
+    [Fact]
+    public void Observe_WholeDayBandAcrossMidnight_CountsTheWholeRun()
+    {
+        var tracker = new DeviceHealthTracker(new MonitorOptions { DayStartHour = 0, DayEndHour = 24, NotWornAlertAfter = TimeSpan.FromHours(2) });
+
+        var problems = Feed(tracker, Noon.Date.AddHours(23), 130, worn: false, charging: false); // 23:00 to 01:09
+
+        Assert.Equal(119, problems.IndexOf(DeviceHealthProblem.NotWorn));
+    }
 }

@@ -16,4 +16,7 @@ public static class AlertKinds
     public const string LeftCharging = "left-charging";
     /// <summary>Device health: the watch has sent nothing for too long.</summary>
     public const string Offline = "offline";
+
+    /// <summary>The kinds a senior's monitor opens and also closes itself; SOS and falls are closed by staff.</summary>
+    public static readonly IReadOnlyList<string> MonitorManaged = [Inactivity, NotWorn, LeftCharging, Offline];
 }

@@ -39,10 +39,9 @@ public sealed class MinuteWindow(TimeSpan span)
         foreach (var raw in minutes)
         {
             var m = raw with { Start = DateTime.SpecifyKind(raw.Start, DateTimeKind.Utc) };
-            var entry = _minutes.TryGetValue(m.Start, out var known)
-                ? (StoredMinute.Combine(known.Minute, m), known.Charging || charging)
-                : (m, charging);
-            if (_minutes.ContainsKey(m.Start) && entry == known) continue;
+            var seen = _minutes.TryGetValue(m.Start, out var known);
+            var entry = seen ? (StoredMinute.Combine(known.Minute, m), known.Charging || charging) : (m, charging);
+            if (seen && entry == known) continue;
             if (_minutes.Count > 0 && m.Start < _minutes.Keys[^1] - span) continue; // older than the window: storage has it
             _minutes[m.Start] = entry;
             if (earliest is null || m.Start < earliest) earliest = m.Start;

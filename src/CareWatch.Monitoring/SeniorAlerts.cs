@@ -15,18 +15,13 @@ public sealed class SeniorAlerts(
     /// <summary>The name of the retry pipeline for alert writes (registered by <see cref="MonitoringExtensions"/>).</summary>
     public const string RetryPipeline = "alert-writes";
 
-    // The kinds a monitor opens and closes itself; SOS and falls stay with staff.
-    private static readonly string[] MonitorKinds =
-        [AlertKinds.Inactivity, AlertKinds.NotWorn, AlertKinds.LeftCharging, AlertKinds.Offline];
-
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, OpenAlert>> LoadOpenAsync(CancellationToken ct)
     {
-        var open = new Dictionary<string, OpenAlert>();
-        foreach (var kind in MonitorKinds)
-            if (await store.FindOpenAsync(seniorId, kind, ct) is { } alert)
-                open[kind] = new OpenAlert(DateTime.SpecifyKind(alert.RaisedAt, DateTimeKind.Utc), AlertFacts.Parse(alert.Facts));
-        return open;
+        // One query for all of them: every monitor activation (after a restart, every senior's) asks this.
+        var open = await store.ListOpenAsync(seniorId, AlertKinds.MonitorManaged, ct);
+        return open.ToDictionary(a => a.Kind,
+            a => new OpenAlert(DateTime.SpecifyKind(a.RaisedAt, DateTimeKind.Utc), AlertFacts.Parse(a.Facts)));
     }
 
     /// <inheritdoc />

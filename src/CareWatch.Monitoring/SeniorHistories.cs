@@ -18,13 +18,10 @@ public sealed class SeniorHistories(ActivityHistory history)
         return result;
     }
 
-    /// <summary>A stored minute on the senior's clock.</summary>
-    public static ActivityMinute ToActivity(StoredMinute m, TimeZoneInfo zone) => ToActivity(m.Start, m.Movement, m.Worn, zone);
-
-    /// <summary>A minute (start in UTC) on the senior's clock.</summary>
-    public static ActivityMinute ToActivity(DateTime startUtc, int movement, bool worn, TimeZoneInfo zone)
+    /// <summary>A stored minute (start in UTC) on the senior's clock: the one conversion to detector input.</summary>
+    public static ActivityMinute ToActivity(StoredMinute m, TimeZoneInfo zone)
     {
-        var utc = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc);
-        return new ActivityMinute(utc, TimeZoneInfo.ConvertTimeFromUtc(utc, zone), movement, worn);
+        var utc = DateTime.SpecifyKind(m.Start, DateTimeKind.Utc);
+        return new ActivityMinute(utc, TimeZoneInfo.ConvertTimeFromUtc(utc, zone), m.Movement, m.Worn);
     }
 }

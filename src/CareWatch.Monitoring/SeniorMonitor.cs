@@ -18,11 +18,11 @@ namespace CareWatch.Monitoring;
 /// </summary>
 public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options, TimeZoneInfo zone, TimeProvider time, ILogger logger)
 {
-    private static readonly TimeSpan ReplayWindow = TimeSpan.FromDays(1);
+    /// <summary>How much recent history the monitor replays and keeps (older minutes only personalise the model).</summary>
+    public static readonly TimeSpan ReplayWindow = TimeSpan.FromDays(1);
 
     // Minutes older than this are a watch replaying its buffer: an alert waits until the replay reaches the present.
     private static readonly TimeSpan Present = TimeSpan.FromMinutes(30);
-    private static readonly string[] StateKinds = [AlertKinds.Inactivity, AlertKinds.NotWorn, AlertKinds.LeftCharging];
 
     private readonly MinuteWindow _window = new(ReplayWindow);
     private readonly Dictionary<string, DateTime> _open = []; // kind -> newest data known when it was raised
@@ -228,7 +228,7 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
             logger.LogWarning("Could not store a {Kind} alert yet ({Error}); the decision is kept and retried", request.Kind, ex.Message);
             return false;
         }
-        if (StateKinds.Contains(request.Kind) || request.Kind == AlertKinds.Offline)
+        if (AlertKinds.MonitorManaged.Contains(request.Kind))
             _open[request.Kind] = _lastMinute ?? time.GetUtcNow().UtcDateTime;
         return true;
     }

@@ -70,9 +70,10 @@ public sealed class SeniorMonitorGrain(
         var stored = await history.MinutesSinceAsync(SeniorId, now.AddDays(-options.Value.HistoryDays), ct);
         // Personalise on history before the replayed day: a still period in progress (perhaps the emergency itself)
         // must not become part of what is "normal" for her and stretch the model's limit after a restart.
-        var personal = stored.Where(m => m.Start < now.AddDays(-1)).Select(m => SeniorHistories.ToActivity(m, _zone)).ToList();
+        var replayFrom = now - SeniorMonitor.ReplayWindow;
+        var personal = stored.Where(m => m.Start < replayFrom).Select(m => SeniorHistories.ToActivity(m, _zone)).ToList();
         var source = await detectors.BuildAsync(personal, ct);
-        await _monitor.StartAsync(source, stored.Where(m => m.Start >= now.AddDays(-1)).ToList(), ct);
+        await _monitor.StartAsync(source, stored.Where(m => m.Start >= replayFrom).ToList(), ct);
         KeepRetrying();
     }
 

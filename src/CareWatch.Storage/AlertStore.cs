@@ -155,10 +155,14 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
 
-    /// <summary>All open alerts, oldest first (the longest-waiting senior comes first on the board).</summary>
-    public async Task<IReadOnlyList<AlertRecord>> ListOpenAsync(CancellationToken ct = default)
+    /// <summary>The senior's open alerts of the given kinds.</summary>
+    public async Task<IReadOnlyList<AlertRecord>> ListOpenAsync(Guid seniorId, IReadOnlyList<string> kinds,
+        CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(SelectAlert + " WHERE a.status = 'open' ORDER BY a.raised_at, a.id");
+        await using var cmd = dataSource.CreateCommand(
+            SelectAlert + " WHERE a.senior_id = @senior AND a.kind = ANY(@kinds) AND a.status = 'open'");
+        cmd.Parameters.AddWithValue("senior", seniorId);
+        cmd.Parameters.AddWithValue("kinds", kinds.ToArray());
         return await ReadAsync(cmd, ct);
     }
 

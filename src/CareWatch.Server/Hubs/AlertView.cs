@@ -31,18 +31,17 @@ public sealed record AlertView(
     public static readonly TimeSpan ClosedShownFor = TimeSpan.FromMinutes(15);
 
     /// <summary>Maps a stored alert.</summary>
-    public static AlertView From(AlertRecord a) => new(
-        a.Id, a.SeniorId, a.SeniorName, a.SeniorTimeZone, a.Kind, a.Status,
-        Utc(a.StillSince), Utc(a.RaisedAt), Utc(a.ClosedAt), ExplanationFor(a),
-        Utc(a.StartedAt), ReasonFor(a), a.Version, Utc(a.UpdatedAt),
-        a.ClosedAt is { } closed ? Utc(closed) + ClosedShownFor : null, Utc(a.EndedAt));
-
-    private static string ExplanationFor(AlertRecord a) => Facts(a) is { } facts ? AlertExplanation.Inactivity(facts) : a.Explanation;
-
-    private static AlertFacts? Facts(AlertRecord a) => a.Kind == AlertKinds.Inactivity ? AlertFacts.Parse(a.Facts) : null;
-
-    private static string ReasonFor(AlertRecord a) =>
-        Facts(a) is { } facts ? AlertExplanation.Inactivity(facts) : AlertReason.WithoutFrozenDurations(a.Explanation);
+    public static AlertView From(AlertRecord a)
+    {
+        // Rendered from its facts when it has them (then explanation and reason are the same words), else as stored.
+        var rendered = a.Kind == AlertKinds.Inactivity && AlertFacts.Parse(a.Facts) is { } facts
+            ? AlertExplanation.Inactivity(facts) : null;
+        return new(
+            a.Id, a.SeniorId, a.SeniorName, a.SeniorTimeZone, a.Kind, a.Status,
+            Utc(a.StillSince), Utc(a.RaisedAt), Utc(a.ClosedAt), rendered ?? a.Explanation,
+            Utc(a.StartedAt), rendered ?? AlertReason.WithoutFrozenDurations(a.Explanation), a.Version, Utc(a.UpdatedAt),
+            a.ClosedAt is { } closed ? Utc(closed) + ClosedShownFor : null, Utc(a.EndedAt));
+    }
 
     private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 

@@ -1,0 +1,23 @@
+namespace CareWatch.Server.Accounts;
+
+/// <summary>
+/// The authorisation policies. The composition root applies one per API area (<c>RequireAuthorization</c> on the
+/// group each <c>Map…Api</c> returns); the authorisation matrix test holds every endpoint to its expected answer.
+/// </summary>
+public static class CareWatchPolicies
+{
+    /// <summary>Anyone with a tenant scope: bureau staff, supervisors, integrations, and relatives (their senior).</summary>
+    public const string SeniorData = "senior-data";
+
+    /// <summary>Bureau staff, supervisors and integrations: the bureau's seniors, watches and insights.</summary>
+    public const string BureauData = "bureau-data";
+
+    /// <summary>Supervisors and integrations: changes to the bureau's watches and privacy requests.</summary>
+    public const string BureauManage = "bureau-manage";
+
+    /// <summary>Supervisors only: the bureau's audit log and accounts.</summary>
+    public const string BureauSupervise = "bureau-supervise";
+
+    /// <summary>Platform administrators: training, wellbeing review, bureaus and accounts.</summary>
+    public const string Admin = "admin";
+}

@@ -65,6 +65,15 @@ public sealed class SeniorDirectory(NpgsqlDataSource dataSource, TimeProvider ti
         return await r.ReadAsync(ct) ? new SeniorRecord(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3)) : null;
     }
 
+    /// <summary>The bureau with this name, or null (the demo seeder finds its bureau again on a rerun).</summary>
+    public async Task<BureauRecord?> FindBureauAsync(string name, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT id, name, time_zone FROM bureaus WHERE name = @name ORDER BY id LIMIT 1");
+        cmd.Parameters.AddWithValue("name", name);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? new BureauRecord(r.GetGuid(0), r.GetString(1), r.GetString(2)) : null;
+    }
+
     /// <summary>How many bureaus exist (the demo seeds only an empty database).</summary>
     public async Task<long> CountBureausAsync(CancellationToken ct = default)
     {

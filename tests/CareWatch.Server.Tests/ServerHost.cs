@@ -74,6 +74,9 @@ public sealed class ServerHost : IAsyncDisposable
     /// <summary>Which messages the monitors have handled.</summary>
     public MonitorProgress Monitors { get; }
 
+    /// <summary>The bureau Arrange puts seniors in unless told otherwise (see Arrange.TestBureauAsync).</summary>
+    internal CareWatch.Storage.BureauRecord? TestBureau { get; set; }
+
     /// <summary>The server's services, for arranging data.</summary>
     public IServiceProvider Services => _app.Services;
 

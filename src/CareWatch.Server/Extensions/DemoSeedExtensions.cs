@@ -9,14 +9,18 @@ public static class DemoSeedExtensions
     public static WebApplicationBuilder AddCareWatchDemoSeed(this WebApplicationBuilder builder)
     {
         if (builder.Configuration.GetValue<bool>("Demo:Seed"))
+        {
+            builder.Services.AddSingleton<DemoAccounts>();
             builder.Services.AddHostedService<DemoSeeder>();
+        }
         return builder;
     }
 }
 
 /// <summary>Seeds the demo bureau once the schema exists.</summary>
-public sealed class DemoSeeder(SeniorDirectory directory, ILogger<DemoSeeder> logger) : BackgroundService
+public sealed class DemoSeeder(SeniorDirectory directory, DemoAccounts accounts, ILogger<DemoSeeder> logger) : BackgroundService
 {
+    private const string BureauName = "Xicheng Neighbourhood Bureau (demo)";
     private static readonly string[] Names = ["Wang Shufen", "Li Guoqiang", "Zhang Meilan", "Liu Jianhua", "Chen Yuying"];
 
     /// <inheritdoc />
@@ -26,10 +30,17 @@ public sealed class DemoSeeder(SeniorDirectory directory, ILogger<DemoSeeder> lo
         {
             try
             {
-                if (await directory.CountBureausAsync(stoppingToken) > 0) return;
-                var bureau = await directory.AddBureauAsync("Xicheng Neighbourhood Bureau (demo)", "Asia/Shanghai", stoppingToken);
-                foreach (var name in Names) await directory.AddSeniorAsync(bureau.Id, name, "Asia/Shanghai", stoppingToken);
-                logger.LogInformation("Seeded demo bureau with {Count} seniors", Names.Length);
+                var bureau = await directory.FindBureauAsync(BureauName, stoppingToken);
+                if (bureau is null)
+                {
+                    // Only an empty database gets the demo bureau; one with real bureaus is left alone.
+                    if (await directory.CountBureausAsync(stoppingToken) > 0) return;
+                    bureau = await directory.AddBureauAsync(BureauName, "Asia/Shanghai", stoppingToken);
+                    foreach (var name in Names) await directory.AddSeniorAsync(bureau.Id, name, "Asia/Shanghai", stoppingToken);
+                    logger.LogInformation("Seeded demo bureau with {Count} seniors", Names.Length);
+                }
+                var seniors = await directory.ListSeniorsAsync(stoppingToken);
+                await accounts.EnsureAsync(bureau, seniors.First(s => s.BureauId == bureau.Id), stoppingToken);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -12,13 +12,25 @@ public sealed record WatchIdentity(string DeviceId, Guid SeniorId, string Connec
 /// <summary>The arranging steps the end-to-end tests share: a senior, their watch, and minutes to send.</summary>
 public static class Arrange
 {
-    /// <summary>A bureau with one senior in <paramref name="timeZone"/>.</summary>
-    public static async Task<SeniorRecord> SeniorAsync(ServerHost server, string name, string timeZone = "Europe/Berlin")
+    /// <summary>
+    /// A senior in <paramref name="timeZone"/>, in the server's test bureau (one per server, so a signed-in staff
+    /// member of it sees every senior a test arranged), or in <paramref name="bureau"/>.
+    /// </summary>
+    public static async Task<SeniorRecord> SeniorAsync(ServerHost server, string name, string timeZone = "Europe/Berlin",
+        BureauRecord? bureau = null)
     {
         var directory = server.Services.GetRequiredService<SeniorDirectory>();
-        var bureau = await directory.AddBureauAsync("Test bureau", timeZone);
+        bureau ??= await TestBureauAsync(server);
         return await directory.AddSeniorAsync(bureau.Id, name, timeZone);
     }
+
+    /// <summary>The server's test bureau, made on first use.</summary>
+    public static async Task<BureauRecord> TestBureauAsync(ServerHost server) =>
+        server.TestBureau ??= await BureauAsync(server, "Test bureau");
+
+    /// <summary>Another bureau (for tests that one bureau never sees another's data).</summary>
+    public static Task<BureauRecord> BureauAsync(ServerHost server, string name) =>
+        server.Services.GetRequiredService<SeniorDirectory>().AddBureauAsync(name, "Europe/Berlin");
 
     /// <summary>Registers a watch for the senior through the REST API, as staff would.</summary>
     public static async Task<WatchIdentity> WatchAsync(ServerHost server, Guid seniorId)

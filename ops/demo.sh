@@ -73,6 +73,15 @@ export Http__Port="$http_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirec
 export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port"
 if [ -n "${CAREWATCH_STILL_AFTER:-}" ]; then export Monitoring__StillAlertAfter="$CAREWATCH_STILL_AFTER"; fi
 export Demo__Seed=true
+# The demo bureau's API key, with which the simulator registers its watches (and this script reads the registry):
+# generated once into .carewatch/ (mode 600, never committed), handed to the server, which creates it for the demo
+# bureau, and to the simulator through the environment (not the command line, which every user sees in ps).
+if [ ! -s "$state/demo-api-key" ]; then
+  (umask 077; ops/new-api-key.sh > "$state/demo-api-key")
+fi
+export Demo__ApiKey="$(cat "$state/demo-api-key")"
+export CAREWATCH_API_KEY="$Demo__ApiKey"
+api() { curl -fs -H "X-Api-Key: $CAREWATCH_API_KEY" "$@"; }
 dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll &
 pids+=($!)
 
@@ -85,7 +94,7 @@ done
 curl -fs "${url}health/ready" >/dev/null || { echo "The server did not become ready in 60 s." >&2; exit 1; }
 # The demo bureau is seeded just after the schema is ready; the fleet registers one watch per senior.
 for _ in $(seq 1 60); do
-  curl -fs "${url}api/seniors" 2>/dev/null | grep -q '"id"' && break
+  api "${url}api/seniors" 2>/dev/null | grep -q '"id"' && break
   sleep 0.5
 done
 
@@ -117,7 +126,7 @@ pids+=($!)
 history_uploaded() {
   local now fresh=0 t
   now=$(date +%s)
-  for t in $(curl -fs "${url}api/devices" 2>/dev/null | grep -o '"lastMinuteAt":"[^"]*"' | cut -d'"' -f4); do
+  for t in $(api "${url}api/devices" 2>/dev/null | grep -o '"lastMinuteAt":"[^"]*"' | cut -d'"' -f4); do
     if [ $((now - $(date -d "$t" +%s))) -lt 600 ]; then fresh=$((fresh + 1)); fi
   done
   [ "$fresh" -ge "$watches" ]

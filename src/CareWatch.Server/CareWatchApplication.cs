@@ -1,6 +1,7 @@
 using CareWatch.Gateway;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Monitoring;
+using CareWatch.Server.Accounts;
 using CareWatch.Server.Adapters;
 using CareWatch.Server.Apis;
 using CareWatch.Server.Extensions;
@@ -27,6 +28,7 @@ public static class CareWatchApplication
         if (builder.Configuration["shutdownTimeoutSeconds"] is null)
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
         builder.AddCareWatchHttp();
+        builder.AddCareWatchAuthorization();
         builder.AddCareWatchStorage();
         builder.AddCareWatchOrleans();
         builder.Services.AddSeniorMonitoring();
@@ -40,15 +42,24 @@ public static class CareWatchApplication
 
         var app = builder.Build();
         app.UseDefaultFiles();
-        app.UseStaticFiles();
-        app.MapOpenApi();
+        app.UseStaticFiles(); // before authorisation: the board's files hold no data (its API calls do)
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // The OpenAPI document holds no data, but it maps the attack surface: anonymous only in Development (local
+        // tooling and client generation); elsewhere it falls to the fallback policy, so any signed-in account or
+        // API key reads it (integrations generate clients from it).
+        var openApi = app.MapOpenApi();
+        if (app.Environment.IsDevelopment()) openApi.AllowAnonymous();
         app.MapHealthApi();
-        app.MapSeniorsApi();
-        app.MapDevicesApi();
-        app.MapAlertsApi();
-        app.MapInsightsApi();
-        app.MapModelsApi();
-        app.MapHub<AlertsHub>(AlertsHub.Path);
+        app.MapSeniorsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
+        app.MapDevicesApi().RequireAuthorization(CareWatchPolicies.BureauData);
+        app.MapDeviceTwinApi().RequireAuthorization(CareWatchPolicies.BureauData);
+        app.MapDeviceChangesApi().RequireAuthorization(CareWatchPolicies.BureauManage);
+        app.MapDeviceCloudApi().RequireAuthorization(CareWatchPolicies.BureauManage);
+        app.MapAlertsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
+        app.MapInsightsApi().RequireAuthorization(CareWatchPolicies.BureauData);
+        app.MapModelsApi().RequireAuthorization(CareWatchPolicies.Admin);
+        app.MapHub<AlertsHub>(AlertsHub.Path).RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapDeviceGateway();
         return app;
     }

@@ -59,6 +59,7 @@ public static class CareWatchApplication
         app.MapAlertsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapInsightsApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapModelsApi().RequireAuthorization(CareWatchPolicies.Admin);
+        app.MapApiKeysApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapHub<AlertsHub>(AlertsHub.Path).RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapDeviceGateway();
         return app;

@@ -10,7 +10,7 @@ namespace CareWatch.Storage;
 /// </summary>
 public static class ApiKeyFormat
 {
-    /// <summary>What every key starts with, so a leaked key is recognisable (secret scanners) and typos are cheap.</summary>
+    /// <summary>What every key starts with, so a leaked key is recognisable (secret scanners).</summary>
     public const string Marker = "cwk_";
 
     private const int PrefixLength = 16;

@@ -39,7 +39,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var record = new ApiKeyRecord(Guid.CreateVersion7(time.GetUtcNow()), bureau, name, prefix, now, null, null);
         await using var cmd = dataSource.CreateCommand("""
-            INSERT INTO api_keys (id, bureau_id, name, prefix, hash, created_at) VALUES (@id, @bureau, @name, @prefix, @hash, @now)
+            INSERT INTO api_keys (id, bureau_id, name, prefix, hash, created_at)
+            VALUES (@id, @bureau, @name, @prefix, @hash, @now)
             """);
         cmd.Parameters.AddWithValue("id", record.Id);
         cmd.Parameters.AddWithValue("bureau", bureau);
@@ -59,7 +60,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider time)
     {
         if (ApiKeyFormat.TryGetPrefix(presented) is not { } prefix) return null;
         await using var cmd = dataSource.CreateCommand("""
-            SELECT id, bureau_id, name, prefix, created_at, revoked_at, last_used_at, hash FROM api_keys WHERE prefix = @prefix
+            SELECT id, bureau_id, name, prefix, created_at, revoked_at, last_used_at, hash
+            FROM api_keys WHERE prefix = @prefix
             """);
         cmd.Parameters.AddWithValue("prefix", prefix);
         ApiKeyRecord record;

@@ -46,7 +46,10 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
             """);
         cmd.Parameters.AddWithValue("id", deviceId);
         cmd.Parameters.AddWithValue("bureau", bureau);
-        cmd.Parameters.Add(new NpgsqlParameter("senior", NpgsqlDbType.Uuid) { Value = (object?)seniorId ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("senior", NpgsqlDbType.Uuid)
+        {
+            Value = (object?)seniorId ?? DBNull.Value,
+        });
         cmd.Parameters.AddWithValue("pk", device.PrimaryKey);
         cmd.Parameters.AddWithValue("sk", device.SecondaryKey);
         cmd.Parameters.AddWithValue("now", time.GetUtcNow().UtcDateTime);
@@ -84,7 +87,8 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
     }
 
     /// <summary>Enables or disables one of the scope's watches; a disabled watch is refused at connect.</summary>
-    public Task<bool> SetEnabledAsync(TenantScope scope, string deviceId, bool enabled, CancellationToken ct = default) =>
+    public Task<bool> SetEnabledAsync(TenantScope scope, string deviceId, bool enabled,
+        CancellationToken ct = default) =>
         ExecuteAsync(scope, "UPDATE devices d SET enabled = @v", deviceId, ("v", enabled), ct);
 
     /// <summary>
@@ -95,7 +99,8 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
         ExecuteAsync(scope, """
             UPDATE devices d SET senior_id = @v::uuid
             """, deviceId, ("v", (object?)seniorId ?? DBNull.Value), ct,
-            " AND (@v::uuid IS NULL OR EXISTS (SELECT 1 FROM seniors s WHERE s.id = @v::uuid AND s.bureau_id = d.bureau_id))");
+            " AND (@v::uuid IS NULL OR EXISTS (SELECT 1 FROM seniors s"
+            + " WHERE s.id = @v::uuid AND s.bureau_id = d.bureau_id))");
 
     /// <summary>
     /// Deletes one of the scope's watches and its twin. Telemetry stays: it belongs to the senior's history, not to
@@ -112,7 +117,8 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
         CancellationToken ct = default)
     {
         var column = which == DeviceKey.Primary ? "primary_key" : "secondary_key";
-        if (!await ExecuteAsync(scope, $"UPDATE devices d SET {column} = @v", deviceId, ("v", DeviceConnectionString.NewKey()), ct))
+        var key = DeviceConnectionString.NewKey();
+        if (!await ExecuteAsync(scope, $"UPDATE devices d SET {column} = @v", deviceId, ("v", key), ct))
             return null;
         return await FindForGatewayAsync(deviceId, ct);
     }
@@ -134,8 +140,8 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
     }
 
     // sql is "UPDATE devices d SET …" or "DELETE FROM devices d"; the scope's condition is appended to its WHERE.
-    private async Task<bool> ExecuteAsync(TenantScope scope, string sql, string deviceId, (string Name, object Value) value,
-        CancellationToken ct, string extraCondition = "")
+    private async Task<bool> ExecuteAsync(TenantScope scope, string sql, string deviceId,
+        (string Name, object Value) value, CancellationToken ct, string extraCondition = "")
     {
         await using var cmd = dataSource.CreateCommand(
             $"{sql} WHERE d.device_id = @id AND {TenantScope.DeviceCondition("d")}{extraCondition}");

@@ -22,8 +22,12 @@ public static class ApiKeyOption
     };
 
     /// <summary>The key given, or the environment's, or null.</summary>
-    public static string? Resolve(string? given) =>
-        string.IsNullOrWhiteSpace(given) ? Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } e ? e : null : given;
+    public static string? Resolve(string? given)
+    {
+        if (!string.IsNullOrWhiteSpace(given)) return given;
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(fromEnvironment) ? null : fromEnvironment;
+    }
 
     /// <summary>A client on the server that sends the key (if any) with every request.</summary>
     public static HttpClient Client(Uri server, string? apiKey, TimeSpan timeout)

@@ -10,11 +10,12 @@ namespace CareWatch.Server.Accounts;
 /// <summary>
 /// Signs in a bureau's integration from its API key: <c>Authorization: ApiKey &lt;key&gt;</c> or <c>X-Api-Key</c>.
 /// The principal has role <see cref="CareWatchRoles.Integration"/> and the key's bureau as
-/// <see cref="CareWatchClaims.Bureau"/>. No key: no result (another scheme may sign the request in). A wrong, unknown or
-/// revoked key: failure, which the challenge answers 401 — never a redirect, this scheme is for machines.
+/// <see cref="CareWatchClaims.Bureau"/>. No key: no result (another scheme may sign the request in). A wrong,
+/// unknown or revoked key: failure, which the challenge answers 401 — never a redirect, this scheme is for machines.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder, ApiKeyStore keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder,
+    ApiKeyStore keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     /// <summary>The scheme's name.</summary>

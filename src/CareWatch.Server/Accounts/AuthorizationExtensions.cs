@@ -14,7 +14,8 @@ public static class AuthorizationExtensions
     public static WebApplicationBuilder AddCareWatchAuthorization(this WebApplicationBuilder builder)
     {
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+                ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(CareWatchPolicies.SeniorData, p => p.RequireAuthenticatedUser()

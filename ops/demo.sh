@@ -81,6 +81,15 @@ if [ ! -s "$state/demo-password" ]; then
   (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$state/demo-password")
 fi
 export Demo__Password="$(cat "$state/demo-password")"
+# The demo bureau's API key, with which the simulator registers its watches (and this script reads the registry):
+# generated once into .carewatch/ (mode 600, never committed), handed to the server, which creates it for the demo
+# bureau, and to the simulator through the environment (not the command line, which every user sees in ps).
+if [ ! -s "$state/demo-api-key" ]; then
+  (umask 077; ops/new-api-key.sh > "$state/demo-api-key")
+fi
+export Demo__ApiKey="$(cat "$state/demo-api-key")"
+export CAREWATCH_API_KEY="$Demo__ApiKey"
+api() { curl -fs -H "X-Api-Key: $CAREWATCH_API_KEY" "$@"; }
 dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll &
 pids+=($!)
 
@@ -93,7 +102,7 @@ done
 curl -fs "${url}health/ready" >/dev/null || { echo "The server did not become ready in 60 s." >&2; exit 1; }
 # The demo bureau is seeded just after the schema is ready; the fleet registers one watch per senior.
 for _ in $(seq 1 60); do
-  curl -fs "${url}api/seniors" 2>/dev/null | grep -q '"id"' && break
+  api "${url}api/seniors" 2>/dev/null | grep -q '"id"' && break
   sleep 0.5
 done
 
@@ -129,7 +138,7 @@ pids+=($!)
 history_uploaded() {
   local now fresh=0 t
   now=$(date +%s)
-  for t in $(curl -fs "${url}api/devices" 2>/dev/null | grep -o '"lastMinuteAt":"[^"]*"' | cut -d'"' -f4); do
+  for t in $(api "${url}api/devices" 2>/dev/null | grep -o '"lastMinuteAt":"[^"]*"' | cut -d'"' -f4); do
     if [ $((now - $(date -d "$t" +%s))) -lt 600 ]; then fresh=$((fresh + 1)); fi
   done
   [ "$fresh" -ge "$watches" ]

@@ -66,8 +66,7 @@ public sealed class Board : IAsyncDisposable
     /// <summary>Signs in as a new staff member of the test bureau, opens the board and waits until it is live.</summary>
     public async Task OpenAsync(ServerHost server)
     {
-        var bureau = await Arrange.TestBureauAsync(server);
-        var staff = await Support.Accounts.CreateAsync(server, CareWatch.Server.Accounts.CareWatchRoles.Staff, bureau.Id);
+        var staff = await Support.Accounts.CreateAsync(server, CareWatch.Server.Accounts.CareWatchRoles.Staff, await server.TestBureauAsync());
         await SignInAsync(Page, server, staff);
         await Assertions.Expect(Page.Locator("#connection")).ToHaveTextAsync("Live");
     }

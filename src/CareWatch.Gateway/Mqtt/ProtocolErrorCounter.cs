@@ -21,7 +21,7 @@ internal sealed class ProtocolErrorCounter(GatewayMetrics metrics, IOptions<Gate
     /// <summary>The Kestrel connection middleware; put it between TLS and MQTT.</summary>
     public ConnectionDelegate Wrap(ConnectionDelegate next) => async connection =>
     {
-        var key = Key(connection.RemoteEndPoint);
+        var key = Key(SourceAddress.RemoteOf(connection));
         if (key is null) { await next(connection); return; }
         _awaitingConnect[key] = 0;
         // Wall clock, like the pipeline's delays: a frozen test clock must not hold sockets open forever.

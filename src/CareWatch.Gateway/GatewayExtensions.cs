@@ -131,14 +131,10 @@ public static class GatewayExtensions
     {
         // Resolve eagerly so a broken CA folder fails the start, not the first device.
         _ = app.Services.GetRequiredService<DeviceCertificateAuthority>();
-        var maxPacket = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxPacketBytes;
         app.MapConnectionHandler<WebSocketMqttHandler>(WebSocketPath, o =>
         {
             o.Transports = HttpTransportType.WebSockets;
             o.WebSockets.SubProtocolSelector = MqttSubProtocolSelector.SelectSubProtocol;
-            // The pipe to MQTTnet must hold a whole packet of the largest size, or a large one would stall it
-            // (MQTTnet consumes nothing of a partial packet); the packet limit keeps it from holding more.
-            o.ApplicationMaxBufferSize = maxPacket + 64 * 1024;
         }).AllowAnonymous();
         return app;
     }

@@ -103,7 +103,7 @@ public sealed class GatewayOptions
     [Range(1, 1_000_000)]
     public int FailedAuthBurst { get; set; } = 50;
 
-    /// <summary>How many failed authentications per minute an address gets back (continuously) after its burst.</summary>
+    /// <summary>Failed authentications per minute an address gets back (continuously) after its burst.</summary>
     [Range(1, 1_000_000)]
     public int FailedAuthPerMinute { get; set; } = 30;
 }

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace CareWatch.Gateway.Mqtt;
 
 /// <summary>
-/// Caps the MQTT connections open at once from one source address (<see cref="GatewayOptions.MaxConnectionsPerAddress"/>),
-/// so one host cannot take all of the gateway's sockets and memory. On the TLS listener it runs before the handshake:
-/// a refused connection costs no TLS work. Refused reason <c>too-many-connections</c>.
+/// Caps the MQTT connections open at once from one source address
+/// (<see cref="GatewayOptions.MaxConnectionsPerAddress"/>), so one host cannot take all of the gateway's sockets
+/// and memory. On the TLS listener it runs before the handshake: a refused connection costs no TLS work. Refused reason <c>too-many-connections</c>.
 /// </summary>
 internal sealed class ConnectionsPerAddress(
     GatewayMetrics metrics,
@@ -19,7 +19,7 @@ internal sealed class ConnectionsPerAddress(
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
     private readonly LogThrottle _log = new(logger, time);
 
-    /// <summary>Connections open now from the address of <paramref name="remote"/> (for tests and diagnostics).</summary>
+    /// <summary>Connections open now from the address of <paramref name="remote"/> (tests, diagnostics).</summary>
     public int OpenFrom(System.Net.EndPoint? remote) =>
         SourceAddress.KeyOf(remote) is { } key ? _open.GetValueOrDefault(key) : 0;
 

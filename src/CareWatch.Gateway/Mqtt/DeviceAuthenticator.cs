@@ -138,8 +138,9 @@ internal sealed class DeviceAuthenticator(
         if (failed) failures.OnFailure(e.RemoteEndPoint);
         var clientId = IotHubDeviceId.IsValid(e.ClientId) ? e.ClientId : "(invalid)";
         // A watch with a wrong key or a stale token retries as eagerly as one refused during an outage.
-        _log.Log(LogLevel.Information, "refused-" + reason, null, "Refused connection of {ClientId} from {Address}: {Reason}",
-            clientId, SourceAddress.KeyOf(e.RemoteEndPoint), reason);
+        _log.Log(LogLevel.Information, "refused-" + reason, null,
+            "Refused connection of {ClientId} from {Address}: {Reason}", clientId,
+            SourceAddress.KeyOf(e.RemoteEndPoint), reason);
     }
 
     public void Dispose() => _log.Dispose();

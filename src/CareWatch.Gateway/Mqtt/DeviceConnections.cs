@@ -115,7 +115,8 @@ internal sealed class DeviceConnections(
     private async Task ExpireAsync(DeviceSession session)
     {
         // Only if it is still this connection: a watch that reconnected with a fresh token keeps the new one.
-        if (ReferenceEquals(await CurrentSessionAsync(session.DeviceId), session)) await CloseAsync(session, "token-expired");
+        if (ReferenceEquals(await CurrentSessionAsync(session.DeviceId), session))
+            await CloseAsync(session, "token-expired");
     }
 
     private async Task<DeviceSession?> CurrentSessionAsync(string deviceId)

@@ -45,8 +45,8 @@ internal sealed class ProtocolErrorCounter(
             if (_awaitingConnect.TryRemove(key, out _))
             {
                 metrics.OnRefused("protocol-error");
-                _log.Log(LogLevel.Information, "no-connect", null, "Connection from {Remote} closed without a valid CONNECT",
-                    key);
+                _log.Log(LogLevel.Information, "no-connect", null,
+                    "Connection from {Remote} closed without a valid CONNECT", key);
             }
         }
     };

@@ -4,7 +4,7 @@ using MQTTnet.Formatter;
 
 namespace CareWatch.Gateway.Tests.Mqtt;
 
-/// <summary>CONNECTs IoT Hub refuses, answered with IoT Hub's codes, over raw TLS so nothing is corrected on the way.</summary>
+/// <summary>CONNECTs IoT Hub refuses, answered with its codes; raw TLS, so nothing is corrected on the way.</summary>
 public sealed class ConnectRefusalTests(GatewayHost host) : IClassFixture<GatewayHost>
 {
     [Theory]
@@ -18,7 +18,7 @@ public sealed class ConnectRefusalTests(GatewayHost host) : IClassFixture<Gatewa
         var before = host.Metrics.RefusedConnections("invalid-client-id");
         await using var client = await RawMqtt.OpenAsync(host);
 
-        await client.SendAsync(RawMqtt.Connect(clientId, $"{GatewayHost.HostName}/{clientId}/?api-version=2021-04-12",
+        await client.SendAsync(RawMqtt.Connect(clientId, RawMqtt.UserName(clientId),
             DeviceClient.Token(device, TimeSpan.FromHours(1))));
 
         Assert.Equal(2, await client.ReadConnAckAsync()); // identifier rejected
@@ -44,7 +44,7 @@ public sealed class ConnectRefusalTests(GatewayHost host) : IClassFixture<Gatewa
         var device = await host.CreateDeviceAsync();
         using var client = new MqttClientFactory().CreateMqttClient();
         var options = DeviceClient.Options(host, "", DeviceClient.Token(device, TimeSpan.FromHours(1)),
-            MqttProtocolVersion.V500, userName: $"{GatewayHost.HostName}/{device.DeviceId}/?api-version=2021-04-12");
+            MqttProtocolVersion.V500, userName: RawMqtt.UserName(device.DeviceId));
 
         var result = await client.ConnectAsync(options);
 
@@ -58,7 +58,7 @@ public sealed class ConnectRefusalTests(GatewayHost host) : IClassFixture<Gatewa
         var before = host.Metrics.RefusedConnections("mqtt-3.1");
         await using var client = await RawMqtt.OpenAsync(host);
 
-        await client.SendAsync(RawMqtt.Connect(device.DeviceId, $"{GatewayHost.HostName}/{device.DeviceId}/?api-version=2021-04-12",
+        await client.SendAsync(RawMqtt.Connect(device.DeviceId, RawMqtt.UserName(device.DeviceId),
             DeviceClient.Token(device, TimeSpan.FromHours(1)), level: 3));
 
         Assert.Equal(1, await client.ReadConnAckAsync()); // unacceptable protocol version
@@ -72,7 +72,7 @@ public sealed class ConnectRefusalTests(GatewayHost host) : IClassFixture<Gatewa
         var device = await host.CreateDeviceAsync();
         await using var client = await RawMqtt.OpenAsync(host);
 
-        await client.SendAsync(RawMqtt.Connect(device.DeviceId, $"{GatewayHost.HostName}/{device.DeviceId}/?api-version=2021-04-12",
+        await client.SendAsync(RawMqtt.Connect(device.DeviceId, RawMqtt.UserName(device.DeviceId),
             DeviceClient.Token(device, TimeSpan.FromHours(1))));
 
         Assert.Equal(0, await client.ReadConnAckAsync());

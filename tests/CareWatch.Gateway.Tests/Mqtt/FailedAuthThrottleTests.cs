@@ -19,7 +19,8 @@ public sealed class ThrottledGatewayHost : GatewayHost
         configuration["Gateway:FailedAuthPerMinute"] = "1";
     }
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<TimeProvider>(Clock);
 }
 
 public sealed class FailedAuthThrottleTests(ThrottledGatewayHost host) : IClassFixture<ThrottledGatewayHost>

@@ -46,7 +46,7 @@ public sealed class PacketSizeLimitTests(GatewayHost host) : IClassFixture<Gatew
     {
         var device = await host.CreateDeviceAsync();
         await using var client = await RawMqtt.OpenAsync(host);
-        await client.SendAsync(RawMqtt.Connect(device.DeviceId, $"{GatewayHost.HostName}/{device.DeviceId}/?api-version=2021-04-12",
+        await client.SendAsync(RawMqtt.Connect(device.DeviceId, RawMqtt.UserName(device.DeviceId),
             DeviceClient.Token(device, TimeSpan.FromHours(1))));
         Assert.Equal(0, await client.ReadConnAckAsync());
         var connections = host.Services.GetRequiredService<IDeviceConnections>();

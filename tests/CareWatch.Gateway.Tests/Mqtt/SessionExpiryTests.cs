@@ -17,7 +17,8 @@ public sealed class ExpiryGatewayHost : GatewayHost
     protected override void Configure(IConfiguration configuration) =>
         configuration["Gateway:SasClockSkew"] = "00:00:30";
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<TimeProvider>(Clock);
 }
 
 public sealed class SessionExpiryTests(ExpiryGatewayHost host) : IClassFixture<ExpiryGatewayHost>
@@ -37,7 +38,8 @@ public sealed class SessionExpiryTests(ExpiryGatewayHost host) : IClassFixture<E
 
         // Past the expiry but within the skew: still connected.
         host.Clock.Advance(TimeSpan.FromSeconds(20));
-        var publishedWithinSkew = await DeviceClient.PublishAsync(client, device.DeviceId, Batches.Payload(Batches.Minutes(1, 1)));
+        var publishedWithinSkew = await DeviceClient.PublishAsync(client, device.DeviceId,
+            Batches.Payload(Batches.Minutes(1, 1)));
         host.Clock.Advance(TimeSpan.FromSeconds(16));
         await gone.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -45,7 +47,9 @@ public sealed class SessionExpiryTests(ExpiryGatewayHost host) : IClassFixture<E
         Assert.Equal(closed + 1, host.Metrics.ClosedConnections("token-expired"));
         await Eventually.TrueAsync(() => !Connections.IsConnected(device.DeviceId), "device shown disconnected");
         Assert.True(other.IsConnected);
-        Assert.True((await DeviceClient.PublishAsync(other, bystander.DeviceId, Batches.Payload(Batches.Minutes(1, 1)))).IsSuccess);
+        var published = await DeviceClient.PublishAsync(other, bystander.DeviceId,
+            Batches.Payload(Batches.Minutes(1, 1)));
+        Assert.True(published.IsSuccess);
     }
 
     private async Task<IMqttClient> ConnectAsync(DeviceCredentials device, TimeSpan validFor)

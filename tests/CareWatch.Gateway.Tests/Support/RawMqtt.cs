@@ -23,6 +23,9 @@ public sealed class RawMqtt : IAsyncDisposable
         return new RawMqtt(tcp, tls);
     }
 
+    /// <summary>The user name IoT Hub expects of <paramref name="deviceId"/>.</summary>
+    public static string UserName(string deviceId) => $"{GatewayHost.HostName}/{deviceId}/?api-version=2021-04-12";
+
     /// <summary>A CONNECT packet with user name and password; protocol level 4 is MQTT 3.1.1, 3 is MQTT 3.1.</summary>
     public static byte[] Connect(string clientId, string userName, string password, byte level = 4)
     {

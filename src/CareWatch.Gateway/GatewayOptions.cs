@@ -93,6 +93,21 @@ public sealed class GatewayOptions
     public int MaxConnectionsPerAddress { get; set; } = 10_000;
 
     /// <summary>
+    /// New MQTT connections one source address may open in a burst (TLS and WebSocket alike; counted before TLS,
+    /// whether or not they authenticate). Covers the demo fleet (600 watches on 127.0.0.1) reconnecting at once after
+    /// a restart. Refused reason <c>connection-rate</c>.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int ConnectionBurstPerAddress { get; set; } = 2_000;
+
+    /// <summary>
+    /// New connections per minute an address gets back (continuously) after its burst; 0 turns the rate limit off
+    /// (benchmarks that connect tens of thousands of watches from one machine do).
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int ConnectionsPerAddressPerMinute { get; set; } = 600;
+
+    /// <summary>
     /// Failed authentications (unknown device, wrong user name, bad or expired SAS token, invalid client id) one
     /// source address may make in a burst. Once they are used up, every CONNECT from that address is refused as
     /// "server unavailable" without looking at its token (refused reason <c>auth-throttled</c>) until

@@ -8,7 +8,9 @@ namespace CareWatch.Gateway.Mqtt;
 /// <summary>
 /// Caps the MQTT connections open at once from one source address
 /// (<see cref="GatewayOptions.MaxConnectionsPerAddress"/>), so one host cannot take all of the gateway's sockets
-/// and memory. On the TLS listener it runs before the handshake: a refused connection costs no TLS work. Refused reason <c>too-many-connections</c>.
+/// and memory, and the rate at which one address may open them (<see cref="GatewayOptions.ConnectionBurstPerAddress"/>,
+/// <see cref="GatewayOptions.ConnectionsPerAddressPerMinute"/>). On the TLS listener it runs before the handshake:
+/// a refused connection costs no TLS work. Refused reasons <c>too-many-connections</c>, <c>connection-rate</c>.
 /// </summary>
 internal sealed class ConnectionsPerAddress(
     GatewayMetrics metrics,
@@ -18,6 +20,8 @@ internal sealed class ConnectionsPerAddress(
 {
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
     private readonly LogThrottle _log = new(logger, time);
+    private readonly AddressBuckets _rate =
+        new(time, () => (options.Value.ConnectionBurstPerAddress, options.Value.ConnectionsPerAddressPerMinute));
 
     /// <summary>Connections open now from the address of <paramref name="remote"/> (tests, diagnostics).</summary>
     public int OpenFrom(System.Net.EndPoint? remote) =>
@@ -28,7 +32,19 @@ internal sealed class ConnectionsPerAddress(
     {
         var max = options.Value.MaxConnectionsPerAddress;
         var key = SourceAddress.KeyOf(SourceAddress.RemoteOf(connection));
-        if (max == 0 || key is null)
+        if (key is null)
+        {
+            await next(connection);
+            return;
+        }
+        if (options.Value.ConnectionsPerAddressPerMinute > 0 && !_rate.TryTake(key))
+        {
+            metrics.OnRefused("connection-rate");
+            _log.Log(LogLevel.Warning, "connection-rate", null,
+                "Closed a connection from {Address}: it opens connections faster than allowed", key);
+            return;
+        }
+        if (max == 0)
         {
             await next(connection);
             return;

@@ -71,6 +71,7 @@ start_server() {
   Http__Port=$http_port Gateway__MqttPort=$mqtt_port Gateway__DataDirectory="$state" \
   Orleans__SiloPort=$(ops/free-port.sh) Orleans__GatewayPort=$(ops/free-port.sh) Demo__Seed=true \
   Logging__LogLevel__Default=Warning \
+  Gateway__MaxConnectionsPerAddress=0 Gateway__ConnectionsPerAddressPerMinute=0 \
     env $server_env $server_wrapper dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll >"$state/server-$1.log" 2>&1 &
   server_pid=$! wrapper_pid=""
   if [ -n "$server_wrapper" ]; then # measure and stop the server itself, not the wrapper

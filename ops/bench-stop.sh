@@ -54,6 +54,7 @@ start_server() {
   # Warnings, plus the host's and the gateway's own account of the stop.
   env Http__Port="$http_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirectory="$state" \
     Orleans__SiloPort="$(ops/free-port.sh)" Orleans__GatewayPort="$(ops/free-port.sh)" Demo__Seed=true \
+    Gateway__MaxConnectionsPerAddress=0 Gateway__ConnectionsPerAddressPerMinute=0 \
     Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information \
     Logging__LogLevel__CareWatch.Gateway.Mqtt.GatewayMqttServer=Information \
     dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll >"$log" 2>&1 &

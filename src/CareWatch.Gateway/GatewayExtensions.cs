@@ -8,6 +8,7 @@ using CareWatch.Gateway.Tls;
 using CareWatch.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,6 +56,10 @@ public static class GatewayExtensions
         services.TryAddSingleton<ICloudToDeviceMessages, CloudToDeviceMessages>();
         services.TryAddSingleton<PublishRouter>();
         services.TryAddSingleton<ProtocolErrorCounter>();
+        services.TryAddSingleton<PacketSizeLimit>();
+        services.TryAddSingleton<ConnectionsPerAddress>();
+        services.TryAddSingleton<FailedAuthThrottle>();
+        services.TryAddSingleton<WebSocketMqttHandler>();
         services.TryAddSingleton<TlsBufferRelease>();
         services.TryAddSingleton<GatewayDrain>();
         services.AddIotHubIngestion(builder.Configuration);
@@ -74,11 +79,15 @@ public static class GatewayExtensions
             var release = IdleTlsBuffers(kestrel.ApplicationServices, options);
             if (options.MqttPort != 0)
             {
+                var services = kestrel.ApplicationServices;
                 kestrel.Listen(IPAddress.Parse(options.BindAddress), options.MqttPort, listen =>
                 {
+                    // Before TLS: a connection over the per-address limit costs no handshake.
+                    listen.Use(services.GetRequiredService<ConnectionsPerAddress>().Wrap);
                     listen.UseHttps(ca.ServerCertificate);
                     if (release is not null) listen.Use(release.AfterHandshake);
-                    listen.Use(kestrel.ApplicationServices.GetRequiredService<ProtocolErrorCounter>().Wrap);
+                    listen.Use(services.GetRequiredService<ProtocolErrorCounter>().Wrap);
+                    listen.Use(services.GetRequiredService<PacketSizeLimit>().Wrap);
                     listen.UseMqtt();
                 });
             }
@@ -114,14 +123,20 @@ public static class GatewayExtensions
 
     /// <summary>
     /// Completes the gateway after <c>Build()</c>: maps MQTT over WebSockets at <c>/$iothub/websocket</c>
-    /// (subprotocol <c>mqtt</c>) on the HTTP and HTTPS listeners, fed into the same MQTT server.
+    /// (subprotocol <c>mqtt</c>) on the HTTP and HTTPS listeners, fed into the same MQTT server with the same
+    /// guards as the TLS listener (<see cref="WebSocketMqttHandler"/>). The endpoint allows anonymous HTTP: a watch
+    /// authenticates in its MQTT CONNECT (SAS token), as on IoT Hub.
     /// </summary>
     public static WebApplication MapDeviceGateway(this WebApplication app)
     {
         // Resolve eagerly so a broken CA folder fails the start, not the first device.
         _ = app.Services.GetRequiredService<DeviceCertificateAuthority>();
         // Anonymous at the HTTP layer: a watch authenticates inside MQTT (SAS token in CONNECT), as with IoT Hub.
-        app.MapGroup("").AllowAnonymous().MapMqtt(WebSocketPath);
+        app.MapConnectionHandler<WebSocketMqttHandler>(WebSocketPath, o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            o.WebSockets.SubProtocolSelector = MqttSubProtocolSelector.SelectSubProtocol;
+        }).AllowAnonymous();
         return app;
     }
 }

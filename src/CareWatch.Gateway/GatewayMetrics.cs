@@ -17,6 +17,7 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _refused;
+    private readonly Counter<long> _closed;
     private readonly Counter<long> _writeFailures;
     private readonly Counter<long> _hubReadFailures;
     private readonly Counter<long> _clockCorrected;
@@ -25,6 +26,7 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _notificationFailures;
     private readonly ConcurrentDictionary<RejectReason, long> _rejectedSnapshot = new();
     private readonly ConcurrentDictionary<string, long> _refusedSnapshot = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _closedSnapshot = new(StringComparer.Ordinal);
     private long _acceptedCount;
     private long _duplicateCount;
     private long _writeFailureCount;
@@ -43,6 +45,8 @@ public sealed class GatewayMetrics
         _duplicates = meter.CreateCounter<long>("carewatch.gateway.messages.duplicate", description: "Resent device messages acknowledged without storing again");
         _rejected = meter.CreateCounter<long>("carewatch.gateway.messages.rejected", description: "Invalid device messages dropped");
         _refused = meter.CreateCounter<long>("carewatch.gateway.connections.refused", description: "Refused connections and publishes");
+        _closed = meter.CreateCounter<long>("carewatch.gateway.connections.closed",
+            description: "Authenticated connections the gateway closed: token expired, key regenerated");
         _writeFailures = meter.CreateCounter<long>("carewatch.gateway.writes.failed", description: "Batches that could not be stored (devices disconnected to resend)");
         _clockCorrected = meter.CreateCounter<long>("carewatch.gateway.messages.clock_corrected", description: "Stored messages whose timestamps were moved onto the server clock (the watch's clock was a minute or more off)");
         _minutesAlreadyStored = meter.CreateCounter<long>("carewatch.gateway.minutes.already_stored",
@@ -84,6 +88,9 @@ public sealed class GatewayMetrics
     /// <summary>Connections (or publishes/subscriptions) refused for <paramref name="reason"/> so far.</summary>
     public long RefusedConnections(string reason) => _refusedSnapshot.GetValueOrDefault(reason);
 
+    /// <summary>Authenticated connections closed by the gateway for <paramref name="reason"/> so far.</summary>
+    public long ClosedConnections(string reason) => _closedSnapshot.GetValueOrDefault(reason);
+
     /// <summary>A message went through the pipeline: new (and maybe clock-corrected) or a duplicate.</summary>
     internal void OnStored(bool isNew, TimeSpan? clockError)
     {
@@ -122,6 +129,12 @@ public sealed class GatewayMetrics
     {
         _rejectedSnapshot.AddOrUpdate(reason, 1, (_, n) => n + 1);
         _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
+    }
+
+    internal void OnClosed(string reason)
+    {
+        _closedSnapshot.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        _closed.Add(1, new KeyValuePair<string, object?>("reason", reason));
     }
 
     internal void OnRefused(string reason)

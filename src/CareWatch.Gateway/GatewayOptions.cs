@@ -72,4 +72,53 @@ public sealed class GatewayOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan RegistryTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Largest MQTT packet a client may announce, in bytes of remaining length (everything after the 2-5 byte fixed
+    /// header). IoT Hub's 256 KiB device-to-cloud message plus 16 KiB for its topic (the property bag) and MQTT 5
+    /// properties. A larger announcement closes the connection before its body is buffered (refused reason
+    /// <c>packet-too-large</c>), before or after CONNECT. Range 1 KiB to the MQTT maximum (256 MiB).
+    /// </summary>
+    [Range(1024, 268_435_455)]
+    public int MaxPacketBytes { get; set; } = (256 + 16) * 1024;
+
+    /// <summary>
+    /// Most MQTT connections (TLS and WebSocket each) open at once from one source address (an IPv4 address, or an
+    /// IPv6 /64); the next one is closed before its TLS handshake (refused reason <c>too-many-connections</c>).
+    /// Loopback is not exempt. Generous by default: watches on mobile networks share carrier NAT addresses, and
+    /// the demo fleet (600) and the benchmarks (ops/bench-gateway.sh holds up to 50,000 across processes) connect
+    /// from 127.0.0.1; a benchmark above the default sets it higher. 0: no limit.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int MaxConnectionsPerAddress { get; set; } = 10_000;
+
+    /// <summary>
+    /// New MQTT connections one source address may open in a burst (TLS and WebSocket alike; counted before TLS,
+    /// whether or not they authenticate). Covers the demo fleet (600 watches on 127.0.0.1) reconnecting at once after
+    /// a restart. Refused reason <c>connection-rate</c>.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int ConnectionBurstPerAddress { get; set; } = 2_000;
+
+    /// <summary>
+    /// New connections per minute an address gets back (continuously) after its burst; 0 turns the rate limit off
+    /// (benchmarks that connect tens of thousands of watches from one machine do).
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int ConnectionsPerAddressPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Failed authentications (unknown device, wrong user name, bad or expired SAS token, invalid client id) one
+    /// source address may make in a burst. Once they are used up, every CONNECT from that address is refused as
+    /// "server unavailable" without looking at its token (refused reason <c>auth-throttled</c>) until
+    /// <see cref="FailedAuthPerMinute"/> has given some back: a key cannot be guessed faster, and a flood of bad
+    /// tokens costs no database lookups. Only failures count, so a large fleet behind one address is not slowed
+    /// by its good connections; a watch retrying with a stale key every few seconds stays under the refill rate.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int FailedAuthBurst { get; set; } = 50;
+
+    /// <summary>Failed authentications per minute an address gets back (continuously) after its burst.</summary>
+    [Range(1, 1_000_000)]
+    public int FailedAuthPerMinute { get; set; } = 30;
 }

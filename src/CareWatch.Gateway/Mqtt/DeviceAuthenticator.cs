@@ -2,6 +2,7 @@ using CareWatch.Protocol;
 using CareWatch.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
@@ -12,7 +13,8 @@ namespace CareWatch.Gateway.Mqtt;
 /// password = a SAS token signed with one of the device's two keys and not yet expired. Every CONNECT gets a
 /// CONNACK: when the keys cannot be read (PostgreSQL stopped, or hung beyond
 /// <see cref="GatewayOptions.RegistryTimeout"/>) or the host is stopping, it is "server unavailable", which tells
-/// the watch to try again later, perhaps elsewhere.
+/// the watch to try again later, perhaps elsewhere. A source address that has failed to authenticate too often
+/// (<see cref="FailedAuthThrottle"/>) is refused the same way, before its token is looked at.
 /// </summary>
 internal sealed class DeviceAuthenticator(
     DeviceRegistry registry,
@@ -21,6 +23,7 @@ internal sealed class DeviceAuthenticator(
     GatewayMetrics metrics,
     ProtocolErrorCounter protocolErrors,
     GatewayDrain drain,
+    FailedAuthThrottle failures,
     ILogger<DeviceAuthenticator> logger) : IDisposable
 {
     // Watches retry every few seconds while the database is away: one stack trace per outage, then counts.
@@ -36,14 +39,27 @@ internal sealed class DeviceAuthenticator(
             Refuse(e, MqttConnectReasonCode.ServerUnavailable, "shutting-down");
             return;
         }
-        if (string.IsNullOrEmpty(deviceId))
+        if (failures.IsBlocked(e.RemoteEndPoint))
         {
-            Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, "no-client-id");
+            // Before anything is looked up or verified: a flood of guesses costs neither a query nor an HMAC.
+            Refuse(e, MqttConnectReasonCode.ServerUnavailable, "auth-throttled");
+            return;
+        }
+        if (e.ProtocolVersion == MqttProtocolVersion.V310)
+        {
+            // IoT Hub speaks MQTT 3.1.1 and 5 only: CONNACK 1, unacceptable protocol version.
+            Refuse(e, MqttConnectReasonCode.UnsupportedProtocolVersion, "mqtt-3.1");
+            return;
+        }
+        if (!IotHubDeviceId.IsValid(deviceId))
+        {
+            // MQTT 3.1.1 CONNACK 2 (identifier rejected), MQTT 5 reason 0x85, as IoT Hub answers.
+            Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, "invalid-client-id", failed: true);
             return;
         }
         if (!IotHubUserName.Matches(e.UserName, o.HostName, deviceId))
         {
-            Refuse(e, MqttConnectReasonCode.BadUserNameOrPassword, "bad-username");
+            Refuse(e, MqttConnectReasonCode.BadUserNameOrPassword, "bad-username", failed: true);
             return;
         }
         DeviceCredentials? device;
@@ -64,7 +80,7 @@ internal sealed class DeviceAuthenticator(
         }
         if (device is null)
         {
-            Refuse(e, MqttConnectReasonCode.BadUserNameOrPassword, "unknown-device");
+            Refuse(e, MqttConnectReasonCode.BadUserNameOrPassword, "unknown-device", failed: true);
             return;
         }
         if (!device.Enabled)
@@ -72,14 +88,24 @@ internal sealed class DeviceAuthenticator(
             Refuse(e, MqttConnectReasonCode.NotAuthorized, "disabled");
             return;
         }
-        var check = SasToken.Validate(e.Password, o.HostName, deviceId, [device.PrimaryKey, device.SecondaryKey],
-            time.GetUtcNow(), o.SasClockSkew);
-        if (check != SasCheck.Valid)
+        var now = time.GetUtcNow();
+        // One key at a time, to know which one signed: regenerating that key closes this connection, not the other's.
+        var key = DeviceKey.Primary;
+        var check = SasToken.Validate(e.Password, o.HostName, deviceId, [device.PrimaryKey], now, o.SasClockSkew);
+        if (check == SasCheck.BadSignature)
         {
-            Refuse(e, MqttConnectReasonCode.BadUserNameOrPassword, "sas-" + check.ToString().ToLowerInvariant());
+            key = DeviceKey.Secondary;
+            check = SasToken.Validate(e.Password, o.HostName, deviceId, [device.SecondaryKey], now, o.SasClockSkew);
+        }
+        if (check != SasCheck.Valid || !SasToken.TryParse(e.Password, out var token))
+        {
+            Refuse(e, MqttConnectReasonCode.BadUserNameOrPassword, "sas-" + check.ToString().ToLowerInvariant(),
+                failed: true);
             return;
         }
-        new DeviceSession(deviceId, device.SeniorId).Store(e.SessionItems);
+        // The same clamp as the validation: an expiry past year 9999 is "never" rather than an overflow.
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(Math.Min(token.Expiry, 253402300799)) + o.SasClockSkew;
+        new DeviceSession(deviceId, device.SeniorId, key, expiresAt).Store(e.SessionItems);
         logger.LogDebug("Device {DeviceId} connected ({Protocol})", deviceId, e.ProtocolVersion);
     }
 
@@ -103,13 +129,18 @@ internal sealed class DeviceAuthenticator(
         return Task.CompletedTask;
     }
 
-    private void Refuse(ValidatingConnectionEventArgs e, MqttConnectReasonCode code, string reason)
+    // Says who and why, never with what: no password, token or signature is logged, and a client id that is not a
+    // valid device id (attacker-chosen: long, control characters) is not echoed.
+    private void Refuse(ValidatingConnectionEventArgs e, MqttConnectReasonCode code, string reason, bool failed = false)
     {
         e.ReasonCode = code;
         metrics.OnRefused(reason);
+        if (failed) failures.OnFailure(e.RemoteEndPoint);
+        var clientId = IotHubDeviceId.IsValid(e.ClientId) ? e.ClientId : "(invalid)";
         // A watch with a wrong key or a stale token retries as eagerly as one refused during an outage.
-        _log.Log(LogLevel.Information, "refused-" + reason, null, "Refused connection of {ClientId}: {Reason}",
-            e.ClientId, reason);
+        _log.Log(LogLevel.Information, "refused-" + reason, null,
+            "Refused connection of {ClientId} from {Address}: {Reason}", clientId,
+            SourceAddress.KeyOf(e.RemoteEndPoint), reason);
     }
 
     public void Dispose() => _log.Dispose();

@@ -14,19 +14,33 @@ public interface IDeviceConnections
 
     /// <summary>Closes the watch's connection, if any (after it was disabled, deleted or moved to another senior).</summary>
     Task DisconnectAsync(string deviceId);
+
+    /// <summary>
+    /// Closes the watch's connection if it was authenticated with <paramref name="key"/> (call it after that key
+    /// was regenerated); a connection signed with the other key stays, so a rotation does not drop the watch.
+    /// Only this node's connections: see docs/operations.md for several nodes.
+    /// </summary>
+    Task DisconnectAsync(string deviceId, DeviceKey key);
 }
 
 /// <summary>
 /// Tracks connects and disconnects. A watch's connection count goes up on connect and down on
 /// disconnect, so a replaced connection (IoT Hub and MQTT both let a second connection with the same
 /// id take over) leaves the watch connected whichever of the two events MQTTnet raises first.
+/// Each counted connection has a timer on the injected clock for its SAS token's expiry (plus the skew allowed):
+/// IoT Hub closes a connection when its token expires, and so does the gateway, so a stolen token or a watch whose
+/// keys were replaced does not stay connected for as long as the socket lives.
 /// </summary>
 internal sealed class DeviceConnections(
     DeviceRegistry registry,
     IOptions<GatewayOptions> options,
     TimeProvider time,
+    GatewayMetrics metrics,
     ILogger<DeviceConnections> logger) : IDeviceConnections, IDisposable
 {
+    // Timers run at most this far ahead (a token may be valid for years); past it the expiry is looked at again.
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(7);
+
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
     private readonly LogThrottle _log = new(logger, time);
     private MqttServer? _server;
@@ -57,11 +71,18 @@ internal sealed class DeviceConnections(
         }
     }
 
+    public async Task DisconnectAsync(string deviceId, DeviceKey key)
+    {
+        if (await CurrentSessionAsync(deviceId) is { } session && session.Key == key)
+            await CloseAsync(session, "key-regenerated");
+    }
+
     private async Task OnConnectedAsync(ClientConnectedEventArgs e)
     {
         var session = DeviceSession.From(e.SessionItems);
         if (session is null || !session.MarkCounted()) return;
         _open.AddOrUpdate(session.DeviceId, 1, (_, n) => n + 1);
+        session.ExpiryTimer = time.CreateTimer(OnExpiryTimer, session, UntilExpiry(session), Timeout.InfiniteTimeSpan);
         await RecordAsync(session.DeviceId, connected: true);
     }
 
@@ -69,10 +90,64 @@ internal sealed class DeviceConnections(
     {
         var session = DeviceSession.From(e.SessionItems);
         if (session is null || !session.UnmarkCounted()) return;
+        session.ExpiryTimer?.Dispose();
         var left = _open.AddOrUpdate(session.DeviceId, 0, (_, n) => n - 1);
         if (left <= 0) _open.TryRemove(new KeyValuePair<string, int>(session.DeviceId, left));
         // A takeover is not the end of the watch's presence: only a real disconnect is recorded.
         if (e.DisconnectType != MqttClientDisconnectType.Takeover) await RecordAsync(session.DeviceId, connected: false);
+    }
+
+    private TimeSpan UntilExpiry(DeviceSession session)
+    {
+        var left = session.ExpiresAt - time.GetUtcNow();
+        return left < TimeSpan.Zero ? TimeSpan.Zero : left > LongestTimer ? LongestTimer : left;
+    }
+
+    private void OnExpiryTimer(object? state)
+    {
+        var session = (DeviceSession)state!;
+        if (time.GetUtcNow() < session.ExpiresAt)
+            session.ExpiryTimer?.Change(UntilExpiry(session), Timeout.InfiniteTimeSpan);
+        else
+            _ = ExpireAsync(session);
+    }
+
+    private async Task ExpireAsync(DeviceSession session)
+    {
+        // Only if it is still this connection: a watch that reconnected with a fresh token keeps the new one.
+        if (ReferenceEquals(await CurrentSessionAsync(session.DeviceId), session))
+            await CloseAsync(session, "token-expired");
+    }
+
+    private async Task<DeviceSession?> CurrentSessionAsync(string deviceId)
+    {
+        if (_server is null || !IsConnected(deviceId)) return null;
+        try
+        {
+            return DeviceSession.From((await _server.GetSessionAsync(deviceId))?.Items);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // the server is stopping
+        }
+    }
+
+    // MQTT 5 clients are told "not authorized"; an MQTT 3.1.1 connection is just closed, as IoT Hub does.
+    private async Task CloseAsync(DeviceSession session, string reason)
+    {
+        metrics.OnClosed(reason);
+        logger.LogInformation("Closing the connection of {DeviceId}: {Reason}", session.DeviceId, reason);
+        try
+        {
+            await _server!.DisconnectClientAsync(session.DeviceId, new MqttServerClientDisconnectOptions
+            {
+                ReasonCode = MQTTnet.Protocol.MqttDisconnectReasonCode.NotAuthorized,
+            });
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            logger.LogDebug(ex, "Device {DeviceId} already disconnected", session.DeviceId);
+        }
     }
 
     // The timestamps are informational; a database hiccup must not break the MQTT connection, and a hung database

@@ -1,3 +1,4 @@
+using CareWatch.Storage;
 using MQTTnet;
 
 namespace CareWatch.Gateway.Mqtt;
@@ -5,16 +6,22 @@ namespace CareWatch.Gateway.Mqtt;
 /// <summary>What the gateway remembers about an authenticated connection (kept in MQTTnet's session items).</summary>
 /// <param name="DeviceId">The authenticated device id (= MQTT client id).</param>
 /// <param name="SeniorId">The senior the watch belonged to at connect time.</param>
-internal sealed record DeviceSession(string DeviceId, Guid? SeniorId)
+/// <param name="Key">The key that signed the SAS token it connected with: regenerating that key closes it.</param>
+/// <param name="ExpiresAt">When its SAS token stops being accepted (expiry plus the clock skew allowed): the
+/// connection is closed then, as IoT Hub does; the watch reconnects with a fresh token.</param>
+internal sealed record DeviceSession(string DeviceId, Guid? SeniorId, DeviceKey Key, DateTimeOffset ExpiresAt)
 {
-    private const string Key = "carewatch.device";
+    private const string ItemKey = "carewatch.device";
     private const int MaxFilters = 32;
     private readonly List<string> _filters = [];
     private int _counted;
 
-    public void Store(System.Collections.IDictionary items) => items[Key] = this;
+    /// <summary>Closes the connection when the token expires; set while the connection is counted.</summary>
+    public ITimer? ExpiryTimer { get; set; }
 
-    public static DeviceSession? From(System.Collections.IDictionary? items) => items?[Key] as DeviceSession;
+    public void Store(System.Collections.IDictionary items) => items[ItemKey] = this;
+
+    public static DeviceSession? From(System.Collections.IDictionary? items) => items?[ItemKey] as DeviceSession;
 
     /// <summary>Remembers an accepted subscription, so the gateway pushes methods and desired updates only to watches listening for them.</summary>
     public void AddFilter(string filter)

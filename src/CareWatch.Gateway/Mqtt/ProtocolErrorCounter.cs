@@ -14,14 +14,20 @@ namespace CareWatch.Gateway.Mqtt;
 /// communication timeout. A Kestrel connection middleware in front of MQTTnet sees all of them:
 /// refused reason <c>protocol-error</c>.
 /// </summary>
-internal sealed class ProtocolErrorCounter(GatewayMetrics metrics, IOptions<GatewayOptions> options, ILogger<ProtocolErrorCounter> logger)
+internal sealed class ProtocolErrorCounter(
+    GatewayMetrics metrics,
+    IOptions<GatewayOptions> options,
+    TimeProvider time,
+    ILogger<ProtocolErrorCounter> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, byte> _awaitingConnect = new(StringComparer.Ordinal);
+    // A scanner or a flood of silent sockets would otherwise write a line per connection.
+    private readonly LogThrottle _log = new(logger, time);
 
     /// <summary>The Kestrel connection middleware; put it between TLS and MQTT.</summary>
     public ConnectionDelegate Wrap(ConnectionDelegate next) => async connection =>
     {
-        var key = Key(connection.RemoteEndPoint);
+        var key = Key(SourceAddress.RemoteOf(connection));
         if (key is null) { await next(connection); return; }
         _awaitingConnect[key] = 0;
         // Wall clock, like the pipeline's delays: a frozen test clock must not hold sockets open forever.
@@ -39,7 +45,8 @@ internal sealed class ProtocolErrorCounter(GatewayMetrics metrics, IOptions<Gate
             if (_awaitingConnect.TryRemove(key, out _))
             {
                 metrics.OnRefused("protocol-error");
-                logger.LogInformation("Connection from {Remote} closed without a valid CONNECT", key);
+                _log.Log(LogLevel.Information, "no-connect", null,
+                    "Connection from {Remote} closed without a valid CONNECT", key);
             }
         }
     };
@@ -51,4 +58,6 @@ internal sealed class ProtocolErrorCounter(GatewayMetrics metrics, IOptions<Gate
     }
 
     private static string? Key(EndPoint? remote) => remote?.ToString();
+
+    public void Dispose() => _log.Dispose();
 }

@@ -76,5 +76,6 @@ public static class IdentityExtensions
 
     /// <summary>Paths called by scripts and programs rather than navigated to.</summary>
     internal static bool IsMachinePath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health")
+        || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/$iothub");
 }

@@ -111,12 +111,14 @@ public static partial class DevicesApi
 
     private static async Task<Results<Ok<DeviceKeysView>, ValidationProblem, ProblemHttpResult>> RegenerateKeyAsync(
         string deviceId, string key, ClaimsPrincipal user, DeviceRegistry registry, IOptions<GatewayOptions> gateway,
-        CancellationToken ct)
+        IDeviceConnections connections, CancellationToken ct)
     {
         if (!Enum.TryParse<DeviceKey>(key, ignoreCase: true, out var which) || !Enum.IsDefined(which) || int.TryParse(key, out _))
             return DeviceProblems.Invalid("key", "Either 'primary' or 'secondary'.");
         var device = IsValidId(deviceId) ? await registry.RegenerateKeyAsync(user.RequiredScope(), deviceId, which, ct) : null;
         if (device is null) return DeviceProblems.NotFound(deviceId);
+        // A connection signed with the replaced key goes (IoT Hub does the same); one signed with the other stays.
+        await connections.DisconnectAsync(deviceId, which);
         var host = gateway.Value.HostName;
         return TypedResults.Ok(new DeviceKeysView(device.DeviceId, device.PrimaryKey, device.SecondaryKey,
             new DeviceConnectionString(host, device.DeviceId, device.PrimaryKey).ToString(),

@@ -1,5 +1,6 @@
 using CareWatch.Gateway.Mqtt;
 using CareWatch.Gateway.Tests.Support;
+using CareWatch.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 
@@ -75,5 +76,59 @@ public sealed class ConnectionLifecycleTests(GatewayHost host) : IClassFixture<G
         await Connections.DisconnectAsync(device.DeviceId);
 
         await Eventually.TrueAsync(() => !client.IsConnected, "client disconnected");
+    }
+
+    [Fact]
+    public async Task DisconnectByKey_PrimaryRegenerated_PrimarySessionClosedSecondarySessionStays()
+    {
+        var onPrimary = await host.CreateDeviceAsync();
+        var onSecondary = await host.CreateDeviceAsync();
+        using var primaryClient = await ConnectAsync(onPrimary, onPrimary.PrimaryKey);
+        using var secondaryClient = await ConnectAsync(onSecondary, onSecondary.SecondaryKey);
+        var closed = host.Metrics.ClosedConnections("key-regenerated");
+
+        foreach (var device in new[] { onPrimary, onSecondary })
+        {
+            await host.Registry.RegenerateKeyAsync(device.DeviceId, DeviceKey.Primary);
+            await Connections.DisconnectAsync(device.DeviceId, DeviceKey.Primary);
+        }
+
+        await Eventually.TrueAsync(() => !primaryClient.IsConnected, "primary-key session closed");
+        Assert.Equal(closed + 1, host.Metrics.ClosedConnections("key-regenerated"));
+        var published = await DeviceClient.PublishAsync(secondaryClient, onSecondary.DeviceId,
+            Batches.Payload(Batches.Minutes(1, 1)));
+        Assert.True(published.IsSuccess);
+        Assert.True(Connections.IsConnected(onSecondary.DeviceId));
+        // The replaced key no longer lets the watch back in.
+        await Eventually.TrueAsync(() => !Connections.IsConnected(onPrimary.DeviceId), "closed session let go");
+        var again = await primaryClient.ConnectAsync(DeviceClient.Options(host, onPrimary.DeviceId,
+            DeviceClient.Token(onPrimary, TimeSpan.FromHours(1))));
+        Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, again.ResultCode);
+    }
+
+    [Fact]
+    public async Task Disconnect_DeviceDisabled_ClosedAndRefusedNotAuthorized()
+    {
+        var device = await host.CreateDeviceAsync();
+        using var client = await ConnectAsync(device, device.PrimaryKey);
+
+        await host.Registry.SetEnabledAsync(device.DeviceId, false);
+        await Connections.DisconnectAsync(device.DeviceId);
+
+        await Eventually.TrueAsync(() => !client.IsConnected, "client disconnected");
+        await Eventually.TrueAsync(() => !Connections.IsConnected(device.DeviceId), "closed session let go");
+        var again = await client.ConnectAsync(DeviceClient.Options(host, device.DeviceId,
+            DeviceClient.Token(device, TimeSpan.FromHours(1))));
+        Assert.Equal(MqttClientConnectResultCode.NotAuthorized, again.ResultCode);
+    }
+
+    private async Task<IMqttClient> ConnectAsync(DeviceCredentials device, string key)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var result = await client.ConnectAsync(DeviceClient.Options(host, device.DeviceId,
+            DeviceClient.Token(device, TimeSpan.FromHours(1), key: key)));
+        Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
+        await Eventually.TrueAsync(() => Connections.IsConnected(device.DeviceId), "connection counted");
+        return client;
     }
 }

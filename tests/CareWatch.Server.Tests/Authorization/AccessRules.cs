@@ -1,0 +1,97 @@
+using CareWatch.Server.Accounts;
+
+namespace CareWatch.Server.Tests.Authorization;
+
+/// <summary>Who may call an endpoint, as the authorisation matrix expects it.</summary>
+/// <param name="Roles">Roles admitted; null = anyone, signed in or not.</param>
+/// <param name="IsPage">A page: refusals are redirects to the sign-in or access-denied page, not 401/403.</param>
+public sealed record AccessRule(IReadOnlySet<string>? Roles, bool IsPage = false)
+{
+    /// <summary>Anyone.</summary>
+    public static readonly AccessRule Anonymous = new(null);
+
+    /// <summary>A page for anyone (sign-in).</summary>
+    public static readonly AccessRule AnonymousPage = new(null, IsPage: true);
+
+    /// <summary>Policy senior-data.</summary>
+    public static readonly AccessRule SeniorData = Of(CareWatchRoles.Staff, CareWatchRoles.Supervisor, CareWatchRoles.Integration, CareWatchRoles.Relative);
+
+    /// <summary>Policy bureau-data.</summary>
+    public static readonly AccessRule BureauData = Of(CareWatchRoles.Staff, CareWatchRoles.Supervisor, CareWatchRoles.Integration);
+
+    /// <summary>Policy bureau-manage.</summary>
+    public static readonly AccessRule BureauManage = Of(CareWatchRoles.Supervisor, CareWatchRoles.Integration);
+
+    /// <summary>Policy bureau-supervise.</summary>
+    public static readonly AccessRule BureauSupervise = Of(CareWatchRoles.Supervisor);
+
+    /// <summary>Policy admin.</summary>
+    public static readonly AccessRule Admin = Of(CareWatchRoles.Admin);
+
+    /// <summary>The fallback policy: any signed-in account or key.</summary>
+    public static readonly AccessRule SignedIn = Of(CareWatchRoles.Admin, CareWatchRoles.Staff, CareWatchRoles.Supervisor,
+        CareWatchRoles.Integration, CareWatchRoles.Relative);
+
+    /// <summary>The board page: senior-data.</summary>
+    public static readonly AccessRule BoardPage = SeniorData with { IsPage = true };
+
+    /// <summary>Whether <paramref name="role"/> (null = anonymous) is admitted.</summary>
+    public bool Admits(string? role) => Roles is null || (role is not null && Roles.Contains(role));
+
+    private static AccessRule Of(params string[] roles) => new(roles.ToHashSet());
+}
+
+/// <summary>
+/// The expected rule of every endpoint the server maps ("METHOD route", routes as mapped, without the leading or
+/// trailing slash). An endpoint missing here fails the matrix: a new endpoint needs a decision, written down.
+/// </summary>
+public static class AccessRules
+{
+    /// <summary>Rule by "METHOD route".</summary>
+    public static readonly IReadOnlyDictionary<string, AccessRule> Expected = new Dictionary<string, AccessRule>
+    {
+        ["GET health/live"] = AccessRule.Anonymous,
+        ["GET health/ready"] = AccessRule.Anonymous,
+        ["GET openapi/{documentName}.json"] = AccessRule.SignedIn,
+        ["GET Account/Login"] = AccessRule.AnonymousPage,
+        ["POST Account/Login"] = AccessRule.AnonymousPage,
+        ["GET Account/Logout"] = AccessRule.AnonymousPage,
+        ["POST Account/Logout"] = AccessRule.AnonymousPage,
+        ["GET Account/AccessDenied"] = AccessRule.AnonymousPage,
+        ["POST Account/AccessDenied"] = AccessRule.AnonymousPage,
+        ["GET Index"] = AccessRule.BoardPage,
+        ["POST Index"] = AccessRule.BoardPage,
+        ["GET "] = AccessRule.BoardPage,
+        ["POST "] = AccessRule.BoardPage,
+        ["GET api/seniors"] = AccessRule.SeniorData,
+        ["GET api/alerts"] = AccessRule.SeniorData,
+        ["GET api/insights"] = AccessRule.BureauData,
+        ["GET api/devices"] = AccessRule.BureauData,
+        ["GET api/devices/{deviceId}"] = AccessRule.BureauData,
+        ["GET api/devices/{deviceId}/twin"] = AccessRule.BureauData,
+        ["POST api/devices"] = AccessRule.BureauManage,
+        ["DELETE api/devices/{deviceId}"] = AccessRule.BureauManage,
+        ["POST api/devices/{deviceId}/disable"] = AccessRule.BureauManage,
+        ["POST api/devices/{deviceId}/enable"] = AccessRule.BureauManage,
+        ["POST api/devices/{deviceId}/keys/{key}/regenerate"] = AccessRule.BureauManage,
+        ["PUT api/devices/{deviceId}/senior"] = AccessRule.BureauManage,
+        ["POST api/devices/{deviceId}/methods/{method}"] = AccessRule.BureauManage,
+        ["POST api/devices/{deviceId}/messages"] = AccessRule.BureauManage,
+        ["PATCH api/devices/{deviceId}/twin/desired"] = AccessRule.BureauManage,
+        ["GET api/api-keys"] = AccessRule.BureauSupervise,
+        ["POST api/api-keys"] = AccessRule.BureauSupervise,
+        ["DELETE api/api-keys/{id:guid}"] = AccessRule.BureauSupervise,
+        ["GET api/admin/models"] = AccessRule.Admin,
+        ["POST api/admin/models/train"] = AccessRule.Admin,
+        ["POST api/admin/wellbeing/review"] = AccessRule.Admin,
+        ["POST hubs/alerts/negotiate"] = AccessRule.SeniorData,
+        ["GET hubs/alerts"] = AccessRule.SeniorData,
+        ["POST hubs/alerts"] = AccessRule.SeniorData,
+        ["DELETE hubs/alerts"] = AccessRule.SeniorData,
+        // The watches' own endpoint: a device authenticates inside MQTT (SAS), as at IoT Hub.
+        ["GET $iothub/websocket"] = AccessRule.Anonymous,
+    };
+
+    /// <summary>Hub methods a client may invoke, with their rule (none today: the board only listens).</summary>
+    public static readonly IReadOnlyDictionary<string, AccessRule> HubMethods = new Dictionary<string, AccessRule>();
+}

@@ -39,8 +39,13 @@ public static class CareWatchApplication
         configureTestServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseCareWatchHttp(); // errors as problems, security headers, HSTS, HTTPS, cross-origin guard
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseCors(); // closed unless Http:CorsOrigins lists origins
+        // Authentication and authorisation go here: after routing and CORS, before the rate limiter.
+        app.UseRateLimiter(); // after authentication, so "api" counts per signed-in user
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapSeniorsApi();
@@ -50,6 +55,7 @@ public static class CareWatchApplication
         app.MapModelsApi();
         app.MapHub<AlertsHub>(AlertsHub.Path);
         app.MapDeviceGateway();
+        app.RequireRateLimitingUnder("/api", RateLimits.Api); // last: it covers every /api endpoint mapped above
         return app;
     }
 }

@@ -9,21 +9,52 @@ namespace CareWatch.Server.Tests;
 
 /// <summary>
 /// The real server, started in the test process exactly as Program.cs starts it: real Kestrel on free
-/// loopback ports (HTTP and MQTT/TLS), a real Orleans silo and a real PostgreSQL database.
+/// loopback ports (HTTP, HTTPS and MQTT/TLS), a real Orleans silo and a real PostgreSQL database.
 /// </summary>
 public sealed class ServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly DirectoryInfo _dataDirectory;
 
-    private ServerHost(WebApplication app, DirectoryInfo dataDirectory, int httpPort, int mqttPort, MonitorProgress monitors)
+    private ServerHost(
+        WebApplication app, DirectoryInfo dataDirectory, int httpPort, int httpsPort, int mqttPort, MonitorProgress monitors)
     {
         _app = app;
         Monitors = monitors;
         _dataDirectory = dataDirectory;
         HttpPort = httpPort;
+        HttpsPort = httpsPort;
         MqttPort = mqttPort;
         Http = new HttpClient { BaseAddress = BaseAddress };
+        Https = CreateHttpsClient();
+    }
+
+    /// <summary>The HTTPS port (the private CA's certificate; also MQTT over secure WebSockets).</summary>
+    public int HttpsPort { get; }
+
+    /// <summary>https://127.0.0.1:{port}/</summary>
+    public Uri HttpsAddress => new($"https://127.0.0.1:{HttpsPort}/");
+
+    /// <summary>A client on the API over HTTPS that trusts the server's private CA.</summary>
+    public HttpClient Https { get; }
+
+    /// <summary>A new HTTPS client that trusts the private CA (and only it), for tests that set their own headers.</summary>
+    public HttpClient CreateHttpsClient(bool allowAutoRedirect = true)
+    {
+        var ca = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(CaCertificatePath);
+        var handler = new HttpClientHandler
+        {
+            AllowAutoRedirect = allowAutoRedirect,
+            ServerCertificateCustomValidationCallback = (_, certificate, chain, _) =>
+            {
+                if (certificate is null || chain is null) return false;
+                chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+                return chain.Build(certificate);
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = HttpsAddress };
     }
 
     /// <summary>The dashboard/API port.</summary>
@@ -51,24 +82,37 @@ public sealed class ServerHost : IAsyncDisposable
     /// Starts a server on the given database with extra configuration (key=value). If one of its own ports
     /// was taken between choosing and binding (another test process), it tries again with fresh ports.
     /// </summary>
-    public static async Task<ServerHost> StartAsync(string connectionString, params string[] settings)
+    public static Task<ServerHost> StartAsync(string connectionString, params string[] settings) =>
+        StartAsync(connectionString, null, settings);
+
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, with test services added after the production ones.</summary>
+    public static async Task<ServerHost> StartAsync(
+        string connectionString, Action<IServiceCollection>? testServices, params string[] settings)
     {
         for (var attempt = 1; ; attempt++)
         {
-            try { return await TryStartAsync(connectionString, settings); }
+            try { return await TryStartAsync(connectionString, testServices, settings); }
             catch (IOException ex) when (attempt < 3 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException) { }
         }
     }
 
-    private static async Task<ServerHost> TryStartAsync(string connectionString, string[] settings)
+    private static async Task<ServerHost> TryStartAsync(
+        string connectionString, Action<IServiceCollection>? testServices, string[] settings)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("carewatch-server-");
         var httpPort = FreePort.Next();
+        // A test may choose the HTTPS port itself (later arguments win); the host reports the one in force.
+        var httpsPort = settings.Where(s => s.StartsWith("Http:HttpsPort=", StringComparison.Ordinal))
+            .Select(s => int.Parse(s["Http:HttpsPort=".Length..], System.Globalization.CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(FreePort.Next()).Last();
         var mqttPort = FreePort.Next();
         string[] args =
         [
             $"--ConnectionStrings:CareWatch={connectionString}",
+            // Not Production: tests may use demo settings, which the production guard refuses there.
+            "--environment=Test",
             $"--Http:Port={httpPort}",
+            $"--Http:HttpsPort={httpsPort}",
             $"--Gateway:MqttPort={mqttPort}",
             $"--Gateway:DataDirectory={dataDirectory.FullName}",
             $"--Orleans:SiloPort={FreePort.Next()}",
@@ -78,7 +122,11 @@ public sealed class ServerHost : IAsyncDisposable
             .. settings.Select(s => "--" + s),
         ];
         var monitors = new MonitorProgress();
-        var app = CareWatchApplication.Create(args, services => services.AddSingleton<ITelemetryObserver>(monitors));
+        var app = CareWatchApplication.Create(args, services =>
+        {
+            services.AddSingleton<ITelemetryObserver>(monitors);
+            testServices?.Invoke(services);
+        });
         try
         {
             await app.StartAsync();
@@ -88,16 +136,19 @@ public sealed class ServerHost : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        return new ServerHost(app, dataDirectory, httpPort, mqttPort, monitors);
+        return new ServerHost(app, dataDirectory, httpPort, httpsPort, mqttPort, monitors);
     }
 
-    /// <summary>Polls GET /health/ready until it answers 200 (migrations run in the background at start).</summary>
+    /// <summary>
+    /// Polls GET /health/ready over HTTPS until it answers 200 (migrations run in the background at start);
+    /// HTTPS because plain HTTP is redirected or refused when a test binds a non-loopback address.
+    /// </summary>
     public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
-            using var response = await Http.GetAsync("health/ready", cts.Token);
+            using var response = await (HttpsPort != 0 ? Https : Http).GetAsync("health/ready", cts.Token);
             if (response.IsSuccessStatusCode) return;
             await Task.Delay(200, cts.Token);
         }
@@ -107,6 +158,7 @@ public sealed class ServerHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Https.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         try { _dataDirectory.Delete(recursive: true); } catch (IOException) { }

@@ -6,6 +6,7 @@
 #   CAREWATCH_DB          connection string of an existing database (else a private cluster under .carewatch/)
 #   CAREWATCH_PG_PORT     port of that private cluster (default 55433)
 #   CAREWATCH_HTTP_PORT   dashboard/API port (default 5080)
+#   CAREWATCH_HTTPS_PORT  dashboard/API over HTTPS, also MQTT over wss (default 5443; a free port if it is taken)
 #   CAREWATCH_MQTT_PORT   MQTT/TLS port for watches (default 8883; a free port is used if it is taken)
 #   CAREWATCH_WATCHES     simulated watches (default 5, one per demo senior)
 #   CAREWATCH_STILL_AFTER fixed inactivity rule used by day until the learned model is trained (default 02:00:00;
@@ -65,14 +66,16 @@ dotnet build src/CareWatch.Server -c Release -v quiet -nologo -clp:ErrorsOnly
 dotnet build firmware-sim/CareWatch.FirmwareSim -c Release -v quiet -nologo -clp:ErrorsOnly
 
 http_port=$(pick_port "${CAREWATCH_HTTP_PORT:-5080}")
+https_port=$(pick_port "${CAREWATCH_HTTPS_PORT:-5443}")
 mqtt_port=$(pick_port "${CAREWATCH_MQTT_PORT:-8883}")
 silo_port=$(ops/free-port.sh)
 gateway_port=$(ops/free-port.sh)
 export ConnectionStrings__CareWatch="$db"
-export Http__Port="$http_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirectory="$state"
+export Http__Port="$http_port" Http__HttpsPort="$https_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirectory="$state"
 export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port"
 if [ -n "${CAREWATCH_STILL_AFTER:-}" ]; then export Monitoring__StillAlertAfter="$CAREWATCH_STILL_AFTER"; fi
-export Demo__Seed=true
+# Not Production: the server refuses to start there with demo settings (they are published here).
+export ASPNETCORE_ENVIRONMENT=Demo Demo__Seed=true
 dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll &
 pids+=($!)
 
@@ -91,6 +94,7 @@ done
 
 echo
 echo "  Dashboard:  $url"
+echo "              https://127.0.0.1:$https_port/ (private CA: trust $state/pki/ca.crt to use it in a browser)"
 echo "  Watches connect to mqtts://127.0.0.1:$mqtt_port (CA: .carewatch/pki/ca.crt)"
 echo "  One simulated senior has been lying still since her waking hours, longer than any rule allows at this hour:"
 echo "  her inactivity alert appears within about 2 minutes. The others live their usual days and nights."

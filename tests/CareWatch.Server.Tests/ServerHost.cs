@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Server;
 using CareWatch.Server.Tests.Support;
@@ -16,8 +17,8 @@ public sealed class ServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly DirectoryInfo _dataDirectory;
 
-    private ServerHost(
-        WebApplication app, DirectoryInfo dataDirectory, int httpPort, int httpsPort, int mqttPort, MonitorProgress monitors)
+    private ServerHost(WebApplication app, DirectoryInfo dataDirectory, int httpPort, int httpsPort, int mqttPort,
+        MonitorProgress monitors)
     {
         _app = app;
         Monitors = monitors;
@@ -38,19 +39,19 @@ public sealed class ServerHost : IAsyncDisposable
     /// <summary>A client on the API over HTTPS that trusts the server's private CA.</summary>
     public HttpClient Https { get; }
 
-    /// <summary>A new HTTPS client that trusts the private CA (and only it), for tests that set their own headers.</summary>
+    /// <summary>A new HTTPS client that trusts the private CA (and only it).</summary>
     public HttpClient CreateHttpsClient(bool allowAutoRedirect = true)
     {
-        var ca = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(CaCertificatePath);
+        var ca = X509CertificateLoader.LoadCertificateFromFile(CaCertificatePath);
         var handler = new HttpClientHandler
         {
             AllowAutoRedirect = allowAutoRedirect,
             ServerCertificateCustomValidationCallback = (_, certificate, chain, _) =>
             {
                 if (certificate is null || chain is null) return false;
-                chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
                 chain.ChainPolicy.CustomTrustStore.Add(ca);
-                chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
                 return chain.Build(certificate);
             },
         };
@@ -85,7 +86,7 @@ public sealed class ServerHost : IAsyncDisposable
     public static Task<ServerHost> StartAsync(string connectionString, params string[] settings) =>
         StartAsync(connectionString, null, settings);
 
-    /// <summary>As <see cref="StartAsync(string, string[])"/>, with test services added after the production ones.</summary>
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, with test services added after production's.</summary>
     public static async Task<ServerHost> StartAsync(
         string connectionString, Action<IServiceCollection>? testServices, params string[] settings)
     {

@@ -10,7 +10,9 @@ namespace CareWatch.Server.Extensions;
 /// </summary>
 public static class ApiRateLimiting
 {
-    /// <summary>Call after every <c>Map…</c>: wraps the app's endpoint sources so their endpoints carry the policy.</summary>
+    /// <summary>
+    /// Call after every <c>Map…</c>: wraps the app's endpoint sources so their endpoints carry the policy.
+    /// </summary>
     public static WebApplication RequireRateLimitingUnder(this WebApplication app, string prefix, string policy)
     {
         var sources = ((IEndpointRouteBuilder)app).DataSources;
@@ -32,7 +34,8 @@ public static class ApiRateLimiting
         {
             if (endpoint is not RouteEndpoint route || route.RequestDelegate is null) return endpoint;
             var pattern = "/" + (route.RoutePattern.RawText ?? "").TrimStart('/');
-            if (!pattern.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase) && pattern != prefix) return endpoint;
+            var under = pattern.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase) || pattern == prefix;
+            if (!under) return endpoint;
             if (route.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null
                 || route.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null) return endpoint;
             return new RouteEndpoint(route.RequestDelegate, route.RoutePattern, route.Order,

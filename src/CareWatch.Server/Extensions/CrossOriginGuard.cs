@@ -38,7 +38,8 @@ internal sealed class CrossOriginGuard(RequestDelegate next, IOptions<HttpOption
         if (string.Equals(request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase))
             return false;
         // Host was checked by host filtering, so the own origin built from it is one of ours.
-        return origin is null || string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+        var own = $"{request.Scheme}://{request.Host}";
+        return origin is null || string.Equals(origin, own, StringComparison.OrdinalIgnoreCase);
     }
 
     // Origin, or the origin of Referer when a browser left Origin out; "null" (sandboxed pages) never matches.

@@ -20,7 +20,8 @@ public static class ProductionGuard
     /// <summary>The demo keys that are set (names only: their values may be passwords).</summary>
     public static List<string> DemoSettings(IConfiguration config) =>
         config.GetSection("Demo").AsEnumerable()
-            .Where(e => !string.IsNullOrWhiteSpace(e.Value) && !bool.FalseString.Equals(e.Value, StringComparison.OrdinalIgnoreCase))
+            .Where(e => !string.IsNullOrWhiteSpace(e.Value)
+                && !bool.FalseString.Equals(e.Value, StringComparison.OrdinalIgnoreCase))
             .Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
 }
 
@@ -37,7 +38,8 @@ internal sealed class DemoSettingsCheck(IHostEnvironment environment, IConfigura
         return demo.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
-                $"CareWatch refuses to start in the Production environment with demo settings ({string.Join(", ", demo)}): " +
-                "demo users, passwords and keys are public. Remove them, or run the demo with ASPNETCORE_ENVIRONMENT=Demo.");
+                "CareWatch refuses to start in the Production environment with demo settings " +
+                $"({string.Join(", ", demo)}): demo users, passwords and keys are public. " +
+                "Remove them, or run the demo with ASPNETCORE_ENVIRONMENT=Demo.");
     }
 }

@@ -8,7 +8,7 @@ namespace CareWatch.Server.Extensions;
 /// <summary>The named ASP.NET Core rate-limiting policies; a refused request answers 429 problem+json.</summary>
 public static class RateLimits
 {
-    /// <summary>Per client IP, strict: for the sign-in endpoint (<c>.RequireRateLimiting(RateLimits.SignIn)</c>).</summary>
+    /// <summary>Per client IP, strict, for sign-in: <c>.RequireRateLimiting(RateLimits.SignIn)</c>.</summary>
     public const string SignIn = "sign-in";
 
     /// <summary>Per signed-in user, else per client IP, generous: for every <c>/api</c> group.</summary>
@@ -32,10 +32,12 @@ public static class RateLimits
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                    context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.Response.Headers.RetryAfter =
+                        seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     detail += $" Try again in {seconds} s.";
                 }
-                await HttpProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests", detail);
+                await HttpProblems.WriteAsync(
+                    context, StatusCodes.Status429TooManyRequests, "Too many requests", detail);
             };
         });
         return builder;
@@ -48,7 +50,8 @@ public static class RateLimits
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
 
     // Behind a reverse proxy every client has the proxy's address unless forwarded headers are configured.
-    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string Address(HttpContext context) =>
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static string UserOrAddress(HttpContext context)
     {

@@ -76,10 +76,11 @@ public sealed class CrossOriginGuardTests : ServerTest
     [Fact]
     public async Task HubNegotiate_ForeignOrigin_Refused403()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{AlertsHub.Path.TrimStart('/')}/negotiate?negotiateVersion=1");
+        var negotiate = $"{AlertsHub.Path.TrimStart('/')}/negotiate?negotiateVersion=1";
+        using var request = new HttpRequestMessage(HttpMethod.Post, negotiate);
         request.Headers.TryAddWithoutValidation("Origin", "https://attacker.example");
         using var refused = await Server.Http.SendAsync(request);
-        using var own = await Server.Http.PostAsync($"{AlertsHub.Path.TrimStart('/')}/negotiate?negotiateVersion=1", null);
+        using var own = await Server.Http.PostAsync(negotiate, null);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.NotEqual(HttpStatusCode.Forbidden, own.StatusCode); // 200 anonymous today; 401 once sign-in exists

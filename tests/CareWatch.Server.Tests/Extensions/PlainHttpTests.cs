@@ -11,7 +11,10 @@ public sealed class PlainHttpTests
         await using var db = await TestDatabase.CreateAsync();
         await using var server = await ServerHost.StartAsync(db.ConnectionString, "Http:BindAddress=0.0.0.0");
         await server.WaitUntilReadyAsync();
-        using var plain = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        using var plain = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+        {
+            BaseAddress = server.BaseAddress,
+        };
 
         using var response = await plain.GetAsync("api/seniors?x=1");
         using var secure = await server.Https.GetAsync("api/seniors");
@@ -25,7 +28,8 @@ public sealed class PlainHttpTests
     public async Task PlainHttp_NonLoopbackBindRefuse_Answers403Problem()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var server = await ServerHost.StartAsync(db.ConnectionString, "Http:BindAddress=0.0.0.0", "Http:PlainHttp=Refuse");
+        await using var server = await ServerHost.StartAsync(
+            db.ConnectionString, "Http:BindAddress=0.0.0.0", "Http:PlainHttp=Refuse");
         await server.WaitUntilReadyAsync();
 
         using var response = await server.Http.GetAsync("api/seniors");

@@ -20,7 +20,8 @@ public sealed class ProblemResponsesTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         // A real throw inside the real pipeline: a terminal middleware after the endpoints.
-        _server = await ServerHost.StartAsync(_db.ConnectionString, s => s.AddTransient<IStartupFilter, ThrowingPath>());
+        _server = await ServerHost.StartAsync(
+            _db.ConnectionString, s => s.AddTransient<IStartupFilter, ThrowingPath>());
         await _server.WaitUntilReadyAsync();
     }
 
@@ -46,7 +47,8 @@ public sealed class ProblemResponsesTests : IAsyncLifetime
     [Fact]
     public async Task Throw_Answers500ProblemWithoutStackTrace()
     {
-        var body = await AssertProblemAsync(await _server.Http.GetAsync(ThrowingPath.Path), HttpStatusCode.InternalServerError);
+        var body = await AssertProblemAsync(
+            await _server.Http.GetAsync(ThrowingPath.Path), HttpStatusCode.InternalServerError);
         Assert.DoesNotContain(Secret, body);
         Assert.DoesNotContain(nameof(ThrowingPath), body);
         Assert.DoesNotContain(" at ", body);

@@ -69,7 +69,7 @@ start_server() {
   http_port=$(ops/free-port.sh); mqtt_port=$(ops/free-port.sh); url="http://127.0.0.1:$http_port/"
   # Demo seeding gives the seniors the watches are registered to; Info logs per connection would measure logging.
   Http__Port=$http_port Gateway__MqttPort=$mqtt_port Gateway__DataDirectory="$state" \
-  Orleans__SiloPort=$(ops/free-port.sh) Orleans__GatewayPort=$(ops/free-port.sh) Demo__Seed=true \
+  Orleans__SiloPort=$(ops/free-port.sh) Orleans__GatewayPort=$(ops/free-port.sh) ASPNETCORE_ENVIRONMENT=Demo Demo__Seed=true Http__HttpsPort=0 RateLimits__ApiPermits=10000000 \
   Logging__LogLevel__Default=Warning \
   Gateway__MaxConnectionsPerAddress=0 Gateway__ConnectionsPerAddressPerMinute=0 \
     env $server_env $server_wrapper dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll >"$state/server-$1.log" 2>&1 &

@@ -53,7 +53,8 @@ start_server() {
   url="http://127.0.0.1:$http_port/"; log="$state/server-$1.log"
   # Warnings, plus the host's and the gateway's own account of the stop.
   env Http__Port="$http_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirectory="$state" \
-    Orleans__SiloPort="$(ops/free-port.sh)" Orleans__GatewayPort="$(ops/free-port.sh)" Demo__Seed=true \
+    Orleans__SiloPort="$(ops/free-port.sh)" Orleans__GatewayPort="$(ops/free-port.sh)" ASPNETCORE_ENVIRONMENT=Demo Demo__Seed=true \
+    Http__HttpsPort=0 RateLimits__ApiPermits=10000000 \
     Gateway__MaxConnectionsPerAddress=0 Gateway__ConnectionsPerAddressPerMinute=0 \
     Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information \
     Logging__LogLevel__CareWatch.Gateway.Mqtt.GatewayMqttServer=Information \

@@ -6,7 +6,7 @@
 #   CAREWATCH_DB          connection string of an existing database (else a private cluster under .carewatch/)
 #   CAREWATCH_PG_PORT     port of that private cluster (default 55433)
 #   CAREWATCH_HTTP_PORT   API port for programs on loopback, plain HTTP (default 5080)
-#   CAREWATCH_HTTPS_PORT  board and API over HTTPS with the private CA's certificate (default 5443)
+#   CAREWATCH_HTTPS_PORT  board and API over HTTPS, also MQTT over wss (default 5443; a free port if it is taken)
 #   CAREWATCH_MQTT_PORT   MQTT/TLS port for watches (default 8883; a free port is used if it is taken)
 #   CAREWATCH_WATCHES     simulated watches (default 5, one per demo senior)
 #   CAREWATCH_STILL_AFTER fixed inactivity rule used by day until the learned model is trained (default 02:00:00;
@@ -74,7 +74,8 @@ export ConnectionStrings__CareWatch="$db"
 export Http__Port="$http_port" Http__HttpsPort="$https_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirectory="$state"
 export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port"
 if [ -n "${CAREWATCH_STILL_AFTER:-}" ]; then export Monitoring__StillAlertAfter="$CAREWATCH_STILL_AFTER"; fi
-export Demo__Seed=true
+# Not Production: the server refuses to start there with demo settings (they are published here).
+export ASPNETCORE_ENVIRONMENT=Demo Demo__Seed=true
 # The demo accounts' password is made once per checkout and kept beside the database (mode 600, never committed),
 # so there is no default password anywhere and a rerun signs in with the same one.
 if [ ! -s "$state/demo-password" ]; then

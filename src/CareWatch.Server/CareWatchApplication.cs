@@ -49,13 +49,17 @@ public static class CareWatchApplication
         configureTestServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseCareWatchHttp(); // errors as problems, security headers, HSTS, HTTPS, cross-origin guard
+        app.UsePagesOverHttps();
         // Scripts, styles and icons hold no data: served to anyone, before authentication. Everything after
         // this line is behind authentication and the endpoint's authorisation policy.
-        app.UsePagesOverHttps();
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseCors(); // closed unless Http:CorsOrigins lists origins
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<CookieApiAntiforgery>();
+        app.UseRateLimiter(); // after authentication, so "api" counts per signed-in user
         app.MapRazorPages();
         // The OpenAPI document holds no data, but it maps the attack surface: anonymous only in Development (local
         // tooling and client generation); elsewhere it falls to the fallback policy, so any signed-in account or
@@ -74,6 +78,7 @@ public static class CareWatchApplication
         app.MapApiKeysApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapHub<AlertsHub>(AlertsHub.Path).RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapDeviceGateway();
+        app.RequireRateLimitingUnder("/api", RateLimits.Api); // last: it covers every /api endpoint mapped above
         return app;
     }
 }

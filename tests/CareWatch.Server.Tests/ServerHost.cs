@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Server;
 using CareWatch.Server.Tests.Support;
@@ -39,6 +40,18 @@ public sealed class ServerHost : IAsyncDisposable
         Admin = new HttpClient { BaseAddress = BaseAddress };
         Admin.DefaultRequestHeaders.Add(TestPrincipals.RoleHeader, "admin");
         _testBureau = new(FindOrAddTestBureauAsync);
+        Https = CreateHttpsClient();
+    }
+
+    /// <summary>A client on the API over HTTPS that trusts the server's private CA (no credentials).</summary>
+    public HttpClient Https { get; }
+
+    /// <summary>A new HTTPS client that trusts the private CA (and only it), without credentials.</summary>
+    public HttpClient CreateHttpsClient(bool allowAutoRedirect = true)
+    {
+        var handler = CreateHttpsHandler();
+        handler.AllowAutoRedirect = allowAutoRedirect;
+        return new HttpClient(handler) { BaseAddress = HttpsAddress };
     }
 
     /// <summary>The dashboard/API port.</summary>
@@ -56,7 +69,7 @@ public sealed class ServerHost : IAsyncDisposable
     /// </summary>
     public HttpClientHandler CreateHttpsHandler()
     {
-        var ca = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(CaCertificatePath);
+        var ca = X509CertificateLoader.LoadCertificateFromFile(CaCertificatePath);
         return new HttpClientHandler
         {
             AllowAutoRedirect = false,
@@ -64,10 +77,10 @@ public sealed class ServerHost : IAsyncDisposable
             ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
             {
                 if (certificate is null) return false;
-                using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
-                chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                using var chain = new X509Chain();
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
                 chain.ChainPolicy.CustomTrustStore.Add(ca);
-                chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
                 return chain.Build(certificate);
             },
         };
@@ -108,7 +121,7 @@ public sealed class ServerHost : IAsyncDisposable
         StartAsync(connectionString, _ => { }, settings);
 
     /// <summary>As <see cref="StartAsync(string, string[])"/>, with services added or replaced through the test hook.</summary>
-    public static async Task<ServerHost> StartAsync(string connectionString, Action<IServiceCollection> configureServices,
+    public static async Task<ServerHost> StartAsync(string connectionString, Action<IServiceCollection>? configureServices,
         params string[] settings)
     {
         for (var attempt = 1; ; attempt++)
@@ -119,15 +132,20 @@ public sealed class ServerHost : IAsyncDisposable
     }
 
     private static async Task<ServerHost> TryStartAsync(string connectionString, string[] settings,
-        Action<IServiceCollection> configureServices)
+        Action<IServiceCollection>? configureServices)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("carewatch-server-");
         var httpPort = FreePort.Next();
+        // A test may choose the HTTPS port itself (later arguments win); the host reports the one in force.
+        var httpsPort = settings.Where(s => s.StartsWith("Http:HttpsPort=", StringComparison.Ordinal))
+            .Select(s => int.Parse(s["Http:HttpsPort=".Length..], System.Globalization.CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(FreePort.Next()).Last();
         var mqttPort = FreePort.Next();
-        var httpsPort = FreePort.Next();
         string[] args =
         [
             $"--ConnectionStrings:CareWatch={connectionString}",
+            // Not Production: tests may use demo settings, which the production guard refuses there.
+            "--environment=Test",
             $"--Http:Port={httpPort}",
             $"--Http:HttpsPort={httpsPort}",
             $"--Gateway:MqttPort={mqttPort}",
@@ -142,7 +160,7 @@ public sealed class ServerHost : IAsyncDisposable
         var app = CareWatchApplication.Create(args, services =>
         {
             services.AddSingleton<ITelemetryObserver>(monitors);
-            configureServices(services);
+            configureServices?.Invoke(services);
             TestPrincipals.Register(services);
         });
         try
@@ -163,7 +181,7 @@ public sealed class ServerHost : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
-            using var response = await Anonymous.GetAsync("health/ready", cts.Token);
+            using var response = await (HttpsPort != 0 ? Https : Anonymous).GetAsync("health/ready", cts.Token);
             if (response.IsSuccessStatusCode) return;
             await Task.Delay(200, cts.Token);
         }
@@ -230,6 +248,7 @@ public sealed class ServerHost : IAsyncDisposable
         Http.Dispose();
         Anonymous.Dispose();
         Admin.Dispose();
+        Https.Dispose();
         lock (_clients) _clients.ForEach(c => c.Dispose());
         await _app.StopAsync();
         await _app.DisposeAsync();

@@ -1,34 +1,78 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.Options;
 
 namespace CareWatch.Server.Extensions;
 
-/// <summary>Where the dashboard and API listen. Bound from the "Http" configuration section.</summary>
-public sealed class HttpOptions
-{
-    /// <summary>HTTP port of the dashboard and API.</summary>
-    [Range(1, 65535)]
-    public int Port { get; set; } = 5080;
-
-    /// <summary>Address to bind; loopback by default, because the API has no login yet.</summary>
-    [Required]
-    public string BindAddress { get; set; } = "127.0.0.1";
-}
-
-/// <summary>Kestrel's HTTP listener.</summary>
+/// <summary>Kestrel's HTTP listener and the HTTP hardening around every request.</summary>
 public static class HttpExtensions
 {
     /// <summary>
     /// Listens in code rather than through --urls, because the device gateway adds its own MQTT listener
-    /// in code and Kestrel ignores --urls once any listener is configured in code.
+    /// in code and Kestrel ignores --urls once any listener is configured in code. The HTTPS listener on
+    /// <see cref="HttpOptions.HttpsPort"/> is opened by the gateway (it owns the certificate); this registers
+    /// host filtering, CORS, problem details, HSTS, HTTPS redirection, rate limits and the production guard.
     /// </summary>
     public static WebApplicationBuilder AddCareWatchHttp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HttpOptions>().BindConfiguration("Http").ValidateDataAnnotations().ValidateOnStart();
-        var options = builder.Configuration.GetSection("Http").Get<HttpOptions>() ?? new HttpOptions();
+        var services = builder.Services;
+        services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.IsLoopback || o.HttpsPort != 0,
+                "Http:BindAddress is not loopback, so Http:HttpsPort must not be 0: sign-ins and health data " +
+                "would otherwise cross the network in clear")
+            .ValidateOnStart();
+        var options = builder.Configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         if (!IPAddress.TryParse(options.BindAddress, out var address))
             throw new InvalidOperationException($"Http:BindAddress '{options.BindAddress}' is not an IP address.");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Port));
+
+        // The web host already runs host filtering first in the pipeline (from "AllowedHosts"); this only
+        // chooses the list, so a forged Host header (DNS rebinding, poisoned absolute links) answers 400.
+        services.AddOptions<HostFilteringOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            o.AllowedHosts = AllowedHosts.From(config);
+            o.IncludeFailureMessage = false; // its HTML body would be the one error that is not problem+json
+        });
+        // No default policy unless origins are configured: no policy, no Access-Control-Allow-Origin.
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<HttpOptions>>((cors, http) =>
+        {
+            if (http.Value.CorsOrigins.Length == 0) return;
+            cors.AddDefaultPolicy(p => p.WithOrigins(http.Value.CorsOrigins).AllowAnyHeader().AllowAnyMethod());
+        });
+        services.AddProblemDetails();
+        // A year, the preload lists' minimum; loopback names are excluded by default, so developers keep http.
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddHttpsRedirection(o => o.HttpsPort = options.HttpsPort);
+        builder.AddCareWatchRateLimits();
+        builder.AddCareWatchProductionGuard();
         return builder;
+    }
+
+    /// <summary>
+    /// The hardening that runs before static files and routing. The intended order of the whole pipeline:
+    /// host filtering (added first by the web host) → this (exception handler, status-code problems, security
+    /// headers, HSTS, HTTPS redirection or refusal, cross-origin guard) → static files → UseRouting → UseCors →
+    /// UseAuthentication → UseAuthorization → UseRateLimiter (after authentication, so "api" counts per user)
+    /// → endpoints.
+    /// </summary>
+    public static WebApplication UseCareWatchHttp(this WebApplication app)
+    {
+        // Outermost, so a throw anywhere below becomes a problem+json 500 without a stack trace (Development
+        // adds the developer page before this, which is what a developer wants).
+        app.UseExceptionHandler();
+        // Empty error answers (404, 405, 400 from a body that is not JSON) become problem+json too.
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        if (!app.Environment.IsDevelopment()) app.UseHsts(); // sent on HTTPS answers only
+        var http = app.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
+        if (!http.IsLoopback)
+        {
+            if (http.PlainHttp == PlainHttpMode.Redirect) app.UseHttpsRedirection();
+            else app.UseMiddleware<PlainHttpRefusal>();
+        }
+        app.UseMiddleware<CrossOriginGuard>();
+        return app;
     }
 }

@@ -2,13 +2,16 @@ using CareWatch.Storage.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using CareWatch.Server.Extensions;
 
 namespace CareWatch.Server.Pages.Account;
 
 /// <summary>
 /// Staff, supervisors, relatives and admins sign in here with Identity: a wrong password counts towards the lockout,
-/// and the answer never says whether the user name exists.
+/// and the answer never says whether the user name exists. Attempts are rate-limited per address ("sign-in").
 /// </summary>
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<UserAccount> signIn, ILogger<LoginModel> logger) : PageModel
 {
     /// <summary>The typed user name, shown again after a failure.</summary>

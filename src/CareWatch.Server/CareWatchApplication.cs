@@ -28,6 +28,7 @@ public static class CareWatchApplication
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
         builder.AddCareWatchHttp();
         builder.AddCareWatchStorage();
+        builder.AddCareWatchDataProtection();
         builder.AddCareWatchOrleans();
         builder.Services.AddSeniorMonitoring();
         builder.AddDeviceGateway();

@@ -1,5 +1,6 @@
 using CareWatch.Protocol;
 using CareWatch.Storage;
+using CareWatch.Storage.Tests.Support;
 using CareWatch.TestSupport;
 
 namespace CareWatch.Storage.Tests;
@@ -14,7 +15,7 @@ public sealed class TelemetryWriterTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         _writer = new TelemetryWriter(_db.DataSource);
-        await new DeviceRegistry(_db.DataSource, TimeProvider.System).CreateAsync("w1", null);
+        await new DeviceRegistry(_db.DataSource, TimeProvider.System, new MarkedDeviceKeys()).CreateAsync("w1", null);
     }
 
     public Task DisposeAsync() => _db.DisposeAsync().AsTask();

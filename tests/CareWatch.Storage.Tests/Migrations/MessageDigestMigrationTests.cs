@@ -15,7 +15,12 @@ public sealed class MessageDigestMigrationTests
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         MigrateBefore0014(db.ConnectionString);
-        await new DeviceRegistry(db.DataSource, TimeProvider.System).CreateAsync("w1", null);
+        await using (var device = db.DataSource.CreateCommand("""
+            INSERT INTO devices (device_id, primary_key, secondary_key, created_at) VALUES ('w1', 'k1', 'k2', now())
+            """))
+        {
+            await device.ExecuteNonQueryAsync(); // as the registry wrote it before 0017 (plain keys)
+        }
         var batch = new TelemetryBatch(3, 50, false,
             [new MinuteSummary(Minute0, 5, 0, true), new MinuteSummary(Minute0.AddMinutes(1), 6, 0, true)],
             [new DeviceEvent(Minute0, DeviceEventKind.Sos)]);

@@ -94,6 +94,7 @@ public sealed class DataProtectionTests : ServerTest
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["deviceId"] = deviceId, ["seniorId"] = seniorId.ToString(), ["id"] = seniorId.ToString(),
+            ["documentName"] = "v1",
         };
         var paths = new List<string> { $"/api/devices?seniorId={seniorId}" };
         foreach (var endpoint in Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())

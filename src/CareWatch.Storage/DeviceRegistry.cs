@@ -82,7 +82,8 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
         cmd.Parameters.AddWithValue("id", deviceId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
-        return new DeviceIdentity(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetBoolean(2));
+        return new DeviceIdentity(
+            reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetBoolean(2));
     }
 
     /// <summary>Enables or disables a watch; a disabled watch is refused at connect.</summary>

@@ -18,7 +18,8 @@ public sealed class AlertStoreTests : IAsyncLifetime
         var directory = new SeniorDirectory(_db.DataSource, TimeProvider.System);
         var bureau = await directory.AddBureauAsync("Test bureau", "Europe/Berlin");
         _senior = await directory.AddSeniorAsync(bureau.Id, "Test Senior", "Europe/Berlin");
-        await new DeviceRegistry(_db.DataSource, TimeProvider.System, new MarkedDeviceKeys()).CreateAsync("w1", _senior.Id);
+        await new DeviceRegistry(_db.DataSource, TimeProvider.System, new MarkedDeviceKeys())
+            .CreateAsync("w1", _senior.Id);
         _alerts = new AlertStore(_db.DataSource);
     }
 

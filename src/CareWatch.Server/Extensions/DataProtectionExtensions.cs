@@ -55,7 +55,8 @@ public static class DataProtectionExtensions
         services.AddSingleton<PlainDeviceKeyEncryption>();
         services.AddSingleton<DeviceKeyEncryptionService>();
         services.AddHostedService(sp => sp.GetRequiredService<DeviceKeyEncryptionService>());
-        services.AddHealthChecks().AddCheck<DeviceKeyEncryptionService>("device-keys", tags: [HealthExtensions.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<DeviceKeyEncryptionService>("device-keys", tags: [HealthExtensions.ReadyTag]);
         return builder;
     }
 }

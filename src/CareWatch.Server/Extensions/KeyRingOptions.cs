@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CareWatch.Server.Extensions;
 
-/// <summary>The Data Protection key ring (section <c>DataProtection</c>); see docs/operations.md, "Secrets at rest".</summary>
+/// <summary>
+/// The Data Protection key ring (section <c>DataProtection</c>); see docs/operations.md, "Secrets at rest".
+/// </summary>
 public sealed class KeyRingOptions
 {
     /// <summary>The configuration section.</summary>

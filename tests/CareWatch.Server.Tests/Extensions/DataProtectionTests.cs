@@ -28,7 +28,10 @@ public sealed class DataProtectionTests : ServerTest
                OR strpos(primary_key_protected, @k) > 0 OR strpos(secondary_key_protected, @k) > 0
             """, ("k", key)));
         Assert.Equal(1L, await Db.ScalarAsync<long>(
-            "SELECT count(*) FROM devices WHERE primary_key_protected IS NOT NULL AND secondary_key_protected IS NOT NULL"));
+            """
+            SELECT count(*) FROM devices
+            WHERE primary_key_protected IS NOT NULL AND secondary_key_protected IS NOT NULL
+            """));
         Assert.Equal(1L, await Db.ScalarAsync<long>(
             "SELECT count(*) FROM minute_activity WHERE device_id = @d", ("d", watch.DeviceId)));
         Assert.Equal(1L, await Db.ScalarAsync<long>(
@@ -97,7 +100,8 @@ public sealed class DataProtectionTests : ServerTest
             ["documentName"] = "v1",
         };
         var paths = new List<string> { $"/api/devices?seniorId={seniorId}" };
-        foreach (var endpoint in Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        var endpoints = Server.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        foreach (var endpoint in endpoints.OfType<RouteEndpoint>())
         {
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
             if (methods is not null && !methods.Contains(HttpMethods.Get)) continue;

@@ -17,7 +17,8 @@ public sealed class KeyEncryptionCertificateTests : IAsyncLifetime
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=CareWatch key encryption (test)", rsa, HashAlgorithmName.SHA256,
             RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var certificate = request.CreateSelfSigned(
+            DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
         await File.WriteAllBytesAsync(_pfx, certificate.Export(X509ContentType.Pkcs12, "test-password"));
     }
 
@@ -35,7 +36,8 @@ public sealed class KeyEncryptionCertificateTests : IAsyncLifetime
 
         await DataProtectionTests.SendOneMinuteAsync(server, watch.ConnectionString);
 
-        var xml = await _db.ScalarAsync<string>("SELECT xml FROM data_protection_keys WHERE friendly_name LIKE 'key-%'");
+        var xml = await _db.ScalarAsync<string>(
+            "SELECT xml FROM data_protection_keys WHERE friendly_name LIKE 'key-%'");
         Assert.Contains("EncryptedData", xml);
         Assert.DoesNotContain("<value>", xml); // the plain master key's element
         Assert.Equal(1L, await _db.ScalarAsync<long>(

@@ -24,7 +24,8 @@ public static class GatewayExtensions
     /// <summary>
     /// Registers the gateway: options (section <c>Gateway</c>), private CA, MQTT over TLS listener on
     /// <c>BindAddress:MqttPort</c>, SAS authentication and the telemetry pipeline. Expects the host to
-    /// register <c>NpgsqlDataSource</c>, <see cref="TimeProvider"/> and any <c>ITelemetryObserver</c>s.
+    /// register <c>NpgsqlDataSource</c>, <see cref="TimeProvider"/>, an <see cref="IDeviceKeyProtector"/> (device keys
+    /// are stored encrypted) and any <c>ITelemetryObserver</c>s.
     /// </summary>
     public static WebApplicationBuilder AddDeviceGateway(this WebApplicationBuilder builder)
     {

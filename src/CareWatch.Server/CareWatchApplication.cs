@@ -36,6 +36,7 @@ public static class CareWatchApplication
         builder.AddCareWatchHttp();
         builder.AddCareWatchAuthorization();
         builder.AddCareWatchStorage();
+        builder.AddCareWatchDataProtection();
         builder.AddCareWatchIdentity();
         builder.AddCareWatchPages();
         builder.AddCareWatchOrleans();

@@ -12,6 +12,12 @@ namespace CareWatch.Storage;
 /// <param name="Enabled">A disabled watch is refused.</param>
 public sealed record DeviceCredentials(string DeviceId, Guid? SeniorId, string PrimaryKey, string SecondaryKey, bool Enabled);
 
+/// <summary>A watch's identity without its keys: what the IoT Hub ingestion needs, with nothing to decrypt.</summary>
+/// <param name="DeviceId">The watch's id.</param>
+/// <param name="SeniorId">The senior wearing it, or null when unassigned.</param>
+/// <param name="Enabled">A disabled watch is refused.</param>
+public sealed record DeviceIdentity(string DeviceId, Guid? SeniorId, bool Enabled);
+
 /// <summary>Which of a watch's two keys.</summary>
 public enum DeviceKey
 {
@@ -26,8 +32,10 @@ public enum DeviceKey
 /// the caller's <see cref="TenantScope"/> first and see only its watches, so a watch of another bureau looks exactly
 /// like one that does not exist. Write methods return false (or null) then, so callers can answer 404 without a
 /// second query. The gateway's lookups (by device id, before anyone has a scope) are named for it.
+/// Keys are stored only in their protected form (<see cref="IDeviceKeyProtector"/>): encrypted when created or
+/// regenerated, decrypted when read.
 /// </summary>
-public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider time, IDeviceKeyProtector keys)
 {
     /// <summary>
     /// Creates a watch of the scope's bureau with fresh keys, worn by <paramref name="seniorId"/> (who must be of that
@@ -40,7 +48,8 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
         var bureau = scope.BureauId ?? throw new ArgumentException("A watch is created in a bureau.", nameof(scope));
         var device = new DeviceCredentials(deviceId, seniorId, DeviceConnectionString.NewKey(), DeviceConnectionString.NewKey(), true);
         await using var cmd = dataSource.CreateCommand("""
-            INSERT INTO devices (device_id, bureau_id, senior_id, primary_key, secondary_key, enabled, created_at)
+            INSERT INTO devices (device_id, bureau_id, senior_id, primary_key_protected, secondary_key_protected, enabled,
+                                 created_at)
             SELECT @id, @bureau, @senior, @pk, @sk, true, @now
             WHERE @senior::uuid IS NULL OR EXISTS (SELECT 1 FROM seniors WHERE id = @senior AND bureau_id = @bureau)
             """);
@@ -50,20 +59,24 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
         {
             Value = (object?)seniorId ?? DBNull.Value,
         });
-        cmd.Parameters.AddWithValue("pk", device.PrimaryKey);
-        cmd.Parameters.AddWithValue("sk", device.SecondaryKey);
+        cmd.Parameters.AddWithValue("pk", keys.Protect(device.PrimaryKey));
+        cmd.Parameters.AddWithValue("sk", keys.Protect(device.SecondaryKey));
         cmd.Parameters.AddWithValue("now", time.GetUtcNow().UtcDateTime);
         return await cmd.ExecuteNonQueryAsync(ct) > 0 ? device : null;
     }
 
     /// <summary>
-    /// The watch's credentials by id alone, or null when no such watch exists. System use: the gateway authenticating
-    /// a connection (it has no tenant yet). An API handler uses <see cref="ExistsAsync"/> or the scoped operations.
+    /// The watch's credentials by id alone, with its keys decrypted, or null when no such watch exists. System use:
+    /// the gateway authenticating a connection (it has no tenant yet); an API handler uses <see cref="ExistsAsync"/> or
+    /// the scoped operations. Throws when a key cannot be decrypted (its Data Protection key is missing from the ring)
+    /// or is not encrypted yet (the start-up step <see cref="PlainDeviceKeyEncryption"/> has not reached the row): the
+    /// gateway then answers "server unavailable" and the watch retries, rather than being told its key is wrong.
     /// </summary>
     public async Task<DeviceCredentials?> FindForGatewayAsync(string deviceId, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
-            SELECT device_id, senior_id, primary_key, secondary_key, enabled FROM devices WHERE device_id = @id
+            SELECT device_id, senior_id, primary_key_protected, secondary_key_protected, enabled
+            FROM devices WHERE device_id = @id
             """);
         cmd.Parameters.AddWithValue("id", deviceId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -71,8 +84,8 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
         return new DeviceCredentials(
             reader.GetString(0),
             reader.IsDBNull(1) ? null : reader.GetGuid(1),
-            reader.GetString(2),
-            reader.GetString(3),
+            keys.Unprotect(reader.GetString(2)),
+            keys.Unprotect(reader.GetString(3)),
             reader.GetBoolean(4));
     }
 
@@ -84,6 +97,19 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
         cmd.Parameters.AddWithValue("id", deviceId);
         scope.AddParameters(cmd);
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The watch's identity without its keys, or null when no such watch exists.</summary>
+    public async Task<DeviceIdentity?> FindIdentityAsync(string deviceId, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT device_id, senior_id, enabled FROM devices WHERE device_id = @id
+            """);
+        cmd.Parameters.AddWithValue("id", deviceId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new DeviceIdentity(
+            reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetBoolean(2));
     }
 
     /// <summary>Enables or disables one of the scope's watches; a disabled watch is refused at connect.</summary>
@@ -117,8 +143,9 @@ public sealed class DeviceRegistry(NpgsqlDataSource dataSource, TimeProvider tim
         CancellationToken ct = default)
     {
         var column = which == DeviceKey.Primary ? "primary_key" : "secondary_key";
-        var key = DeviceConnectionString.NewKey();
-        if (!await ExecuteAsync(scope, $"UPDATE devices d SET {column} = @v", deviceId, ("v", key), ct))
+        // The plain column too: a row the start-up step has not reached yet must not keep the old key there.
+        if (!await ExecuteAsync(scope, $"UPDATE devices d SET {column}_protected = @v, {column} = NULL", deviceId,
+                ("v", keys.Protect(DeviceConnectionString.NewKey())), ct))
             return null;
         return await FindForGatewayAsync(deviceId, ct);
     }

@@ -1,5 +1,6 @@
 using CareWatch.Protocol;
 using CareWatch.Storage;
+using CareWatch.Storage.Tests.Support;
 using CareWatch.TestSupport;
 
 namespace CareWatch.Storage.Tests;
@@ -25,7 +26,7 @@ public sealed class ActivityHistoryTests : IAsyncLifetime
         var directory = new SeniorDirectory(_db.DataSource, TimeProvider.System);
         var bureau = await directory.AddBureauAsync("Test bureau", "Europe/Berlin");
         _senior = await directory.AddSeniorAsync(bureau.Id, "Test Senior", "Europe/Berlin");
-        var registry = new DeviceRegistry(_db.DataSource, TimeProvider.System);
+        var registry = new DeviceRegistry(_db.DataSource, TimeProvider.System, new MarkedDeviceKeys());
         await registry.CreateAsync(TenantScope.Bureau(bureau.Id), "watch-a", _senior.Id);
         await registry.CreateAsync(TenantScope.Bureau(bureau.Id), "watch-b", _senior.Id);
         var writer = new TelemetryWriter(_db.DataSource);

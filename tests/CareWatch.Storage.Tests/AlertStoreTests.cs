@@ -1,5 +1,6 @@
 using CareWatch.Protocol;
 using CareWatch.Storage;
+using CareWatch.Storage.Tests.Support;
 using CareWatch.TestSupport;
 
 namespace CareWatch.Storage.Tests;
@@ -17,7 +18,7 @@ public sealed class AlertStoreTests : IAsyncLifetime
         var directory = new SeniorDirectory(_db.DataSource, TimeProvider.System);
         var bureau = await directory.AddBureauAsync("Test bureau", "Europe/Berlin");
         _senior = await directory.AddSeniorAsync(bureau.Id, "Test Senior", "Europe/Berlin");
-        await new DeviceRegistry(_db.DataSource, TimeProvider.System).CreateAsync(TenantScope.Bureau(bureau.Id), "w1", _senior.Id);
+        await new DeviceRegistry(_db.DataSource, TimeProvider.System, new MarkedDeviceKeys()).CreateAsync(TenantScope.Bureau(bureau.Id), "w1", _senior.Id);
         _alerts = new AlertStore(_db.DataSource);
     }
 

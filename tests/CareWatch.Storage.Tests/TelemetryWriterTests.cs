@@ -1,5 +1,6 @@
 using CareWatch.Protocol;
 using CareWatch.Storage;
+using CareWatch.Storage.Tests.Support;
 using CareWatch.TestSupport;
 
 namespace CareWatch.Storage.Tests;
@@ -15,7 +16,7 @@ public sealed class TelemetryWriterTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync();
         _writer = new TelemetryWriter(_db.DataSource);
         var bureau = await new SeniorDirectory(_db.DataSource, TimeProvider.System).AddBureauAsync("Bureau", "Europe/Berlin");
-        await new DeviceRegistry(_db.DataSource, TimeProvider.System).CreateAsync(TenantScope.Bureau(bureau.Id), "w1", null);
+        await new DeviceRegistry(_db.DataSource, TimeProvider.System, new MarkedDeviceKeys()).CreateAsync(TenantScope.Bureau(bureau.Id), "w1", null);
     }
 
     public Task DisposeAsync() => _db.DisposeAsync().AsTask();

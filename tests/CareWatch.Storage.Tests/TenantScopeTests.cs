@@ -1,3 +1,4 @@
+using CareWatch.Storage.Tests.Support;
 using System.Text.Json.Nodes;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
@@ -18,7 +19,7 @@ public sealed class TenantScopeTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         _directory = new SeniorDirectory(_db.DataSource, TimeProvider.System);
-        _registry = new DeviceRegistry(_db.DataSource, TimeProvider.System);
+        _registry = new DeviceRegistry(_db.DataSource, TimeProvider.System, new MarkedDeviceKeys());
         var a = await _directory.AddBureauAsync("A", "Europe/Berlin");
         var b = await _directory.AddBureauAsync("B", "Asia/Shanghai");
         (_bureauA, _bureauB) = (TenantScope.Bureau(a.Id), TenantScope.Bureau(b.Id));

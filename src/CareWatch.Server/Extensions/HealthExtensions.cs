@@ -7,7 +7,8 @@ namespace CareWatch.Server.Extensions;
 /// <summary>Liveness and readiness through ASP.NET Core health checks.</summary>
 public static class HealthExtensions
 {
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of the checks behind /health/ready.</summary>
+    internal const string ReadyTag = "ready";
 
     /// <summary>
     /// Registers the readiness checks. The registered timeout only cancels a check's token, which a hung database

@@ -89,7 +89,7 @@ public sealed class ConnectionLifecycleTests(GatewayHost host) : IClassFixture<G
 
         foreach (var device in new[] { onPrimary, onSecondary })
         {
-            await host.Registry.RegenerateKeyAsync(device.DeviceId, DeviceKey.Primary);
+            await host.Registry.RegenerateKeyAsync(host.Bureau, device.DeviceId, DeviceKey.Primary);
             await Connections.DisconnectAsync(device.DeviceId, DeviceKey.Primary);
         }
 
@@ -112,7 +112,7 @@ public sealed class ConnectionLifecycleTests(GatewayHost host) : IClassFixture<G
         var device = await host.CreateDeviceAsync();
         using var client = await ConnectAsync(device, device.PrimaryKey);
 
-        await host.Registry.SetEnabledAsync(device.DeviceId, false);
+        await host.Registry.SetEnabledAsync(host.Bureau, device.DeviceId, false);
         await Connections.DisconnectAsync(device.DeviceId);
 
         await Eventually.TrueAsync(() => !client.IsConnected, "client disconnected");

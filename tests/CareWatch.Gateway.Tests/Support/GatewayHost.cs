@@ -40,6 +40,7 @@ public class GatewayHost : IAsyncLifetime
         Configure(builder.Configuration);
         builder.Services.AddSingleton(NpgsqlDataSource.Create(Database.ConnectionString));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IDeviceKeyProtector, EphemeralDeviceKeys>();
         ConfigureServices(builder.Services);
         builder.AddDeviceGateway();
         _app = builder.Build();

@@ -8,10 +8,10 @@ namespace CareWatch.Server.Tests.Authorization;
 public sealed record AccessRule(IReadOnlySet<string>? Roles, bool IsPage = false)
 {
     /// <summary>Anyone.</summary>
-    public static readonly AccessRule Anonymous = new(null);
+    public static readonly AccessRule Anonymous = new(Roles: null);
 
     /// <summary>A page for anyone (sign-in).</summary>
-    public static readonly AccessRule AnonymousPage = new(null, IsPage: true);
+    public static readonly AccessRule AnonymousPage = new(Roles: null, IsPage: true);
 
     /// <summary>Policy senior-data.</summary>
     public static readonly AccessRule SeniorData = Of(CareWatchRoles.Staff, CareWatchRoles.Supervisor, CareWatchRoles.Integration, CareWatchRoles.Relative);

@@ -44,7 +44,7 @@ public sealed class KeyRegenerationDisconnectTests : ServerTest
 
     private async Task<string> SecondaryAsync(DeviceConnectionString primary)
     {
-        var device = await Server.Services.GetRequiredService<DeviceRegistry>().FindAsync(primary.DeviceId);
+        var device = await Server.Services.GetRequiredService<DeviceRegistry>().FindForGatewayAsync(primary.DeviceId);
         return (primary with { SharedAccessKey = device!.SecondaryKey }).ToString();
     }
 

@@ -1,3 +1,4 @@
+using CareWatch.Storage.Tests.Support;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
 using DbUp;
@@ -48,7 +49,7 @@ public sealed class TenancyMigrationTests
         var a = await directory.AddBureauAsync("A", "UTC");
         var b = await directory.AddBureauAsync("B", "UTC");
         var senior = await directory.AddSeniorAsync(b.Id, "S", "UTC");
-        await new DeviceRegistry(db.DataSource, TimeProvider.System).CreateAsync(TenantScope.Bureau(a.Id), "w", null);
+        await new DeviceRegistry(db.DataSource, TimeProvider.System, new MarkedDeviceKeys()).CreateAsync(TenantScope.Bureau(a.Id), "w", null);
 
         var ex = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.ScalarAsync<int>(
             "UPDATE devices SET senior_id = @s WHERE device_id = 'w' RETURNING 1", ("s", senior.Id)));

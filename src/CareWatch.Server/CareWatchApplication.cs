@@ -2,7 +2,9 @@ using CareWatch.Gateway;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Monitoring;
 using CareWatch.Server.Adapters;
+using CareWatch.Server.Accounts;
 using CareWatch.Server.Apis;
+using CareWatch.Server.Audit;
 using CareWatch.Server.Extensions;
 using CareWatch.Server.Hubs;
 
@@ -30,6 +32,7 @@ public static class CareWatchApplication
         builder.AddCareWatchStorage();
         builder.AddCareWatchOrleans();
         builder.Services.AddSeniorMonitoring();
+        builder.Services.AddSingleton<IAuditTrail, AuditTrail>();
         builder.AddDeviceGateway();
         builder.Services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>(); // the gateway's port, adapted
         builder.AddCareWatchNotifications();
@@ -48,6 +51,9 @@ public static class CareWatchApplication
         app.MapAlertsApi();
         app.MapInsightsApi();
         app.MapModelsApi();
+        app.MapAuditApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
+        app.MapPrivacyApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
+        app.MapConsentsApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapHub<AlertsHub>(AlertsHub.Path);
         app.MapDeviceGateway();
         return app;

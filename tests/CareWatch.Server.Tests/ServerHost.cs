@@ -51,16 +51,22 @@ public sealed class ServerHost : IAsyncDisposable
     /// Starts a server on the given database with extra configuration (key=value). If one of its own ports
     /// was taken between choosing and binding (another test process), it tries again with fresh ports.
     /// </summary>
-    public static async Task<ServerHost> StartAsync(string connectionString, params string[] settings)
+    public static Task<ServerHost> StartAsync(string connectionString, params string[] settings) =>
+        StartAsync(connectionString, null, settings);
+
+    /// <summary>As the other overload, with test services added after the production ones (a log capture, a scheme).</summary>
+    public static async Task<ServerHost> StartAsync(string connectionString, Action<IServiceCollection>? testServices,
+        params string[] settings)
     {
         for (var attempt = 1; ; attempt++)
         {
-            try { return await TryStartAsync(connectionString, settings); }
+            try { return await TryStartAsync(connectionString, settings, testServices); }
             catch (IOException ex) when (attempt < 3 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException) { }
         }
     }
 
-    private static async Task<ServerHost> TryStartAsync(string connectionString, string[] settings)
+    private static async Task<ServerHost> TryStartAsync(string connectionString, string[] settings,
+        Action<IServiceCollection>? testServices)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("carewatch-server-");
         var httpPort = FreePort.Next();
@@ -78,7 +84,11 @@ public sealed class ServerHost : IAsyncDisposable
             .. settings.Select(s => "--" + s),
         ];
         var monitors = new MonitorProgress();
-        var app = CareWatchApplication.Create(args, services => services.AddSingleton<ITelemetryObserver>(monitors));
+        var app = CareWatchApplication.Create(args, services =>
+        {
+            services.AddSingleton<ITelemetryObserver>(monitors);
+            testServices?.Invoke(services);
+        });
         try
         {
             await app.StartAsync();

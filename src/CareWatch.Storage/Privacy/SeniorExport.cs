@@ -97,16 +97,38 @@ public sealed class SeniorExport(NpgsqlDataSource dataSource, AuditLog audit)
         {
             json.WritePropertyName(JsonNamingPolicy.CamelCase.ConvertName(ToPascal(r.GetName(i))));
             if (r.IsDBNull(i)) { json.WriteNullValue(); continue; }
+            // Written value by value: JsonSerializer would flush the writer synchronously, which Kestrel refuses.
             switch (r.GetDataTypeName(i))
             {
                 case "jsonb" or "json": json.WriteRawValue(r.GetString(i)); break;
-                case "text[]": JsonSerializer.Serialize(json, r.GetFieldValue<string[]>(i)); break;
+                case "text[]":
+                    json.WriteStartArray();
+                    foreach (var item in r.GetFieldValue<string[]>(i)) json.WriteStringValue(item);
+                    json.WriteEndArray();
+                    break;
                 case "timestamp with time zone":
                     json.WriteStringValue(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc)); break;
-                default: JsonSerializer.Serialize(json, r.GetValue(i)); break;
+                default: WriteValue(json, r.GetValue(i)); break;
             }
         }
         json.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, object value)
+    {
+        switch (value)
+        {
+            case string text: json.WriteStringValue(text); break;
+            case Guid id: json.WriteStringValue(id); break;
+            case bool flag: json.WriteBooleanValue(flag); break;
+            case short n: json.WriteNumberValue(n); break;
+            case int n: json.WriteNumberValue(n); break;
+            case long n: json.WriteNumberValue(n); break;
+            case double n: json.WriteNumberValue(n); break;
+            case decimal n: json.WriteNumberValue(n); break;
+            case DateTime t: json.WriteStringValue(t); break;
+            default: json.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+        }
     }
 
     private static string ToPascal(string snake) =>

@@ -24,7 +24,7 @@ public sealed class SeniorExportTests : IAsyncLifetime
     [Fact]
     public async Task WriteAsync_SeniorOfTheBureau_EverySectionHersAndNoKeys()
     {
-        using var output = new MemoryStream();
+        using var output = new AsyncOnlyStream();
 
         Assert.True(await _export.WriteAsync(TenantScope.Bureau(_seed.Bureau.Id), _seed.Senior.Id, SeniorDataSeed.Supervisor, () => output));
 
@@ -58,5 +58,24 @@ public sealed class SeniorExportTests : IAsyncLifetime
         Assert.False(found);
         Assert.False(opened);
         Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'senior.exported'"));
+    }
+
+    // As Kestrel's response body: a synchronous write throws, so the export must write asynchronously throughout.
+    private sealed class AsyncOnlyStream : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous write.");
+
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new InvalidOperationException("Synchronous write.");
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+            WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
+        {
+            base.Write(buffer.ToArray(), 0, buffer.Length);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush() { }
     }
 }

@@ -1,6 +1,7 @@
 using CareWatch.Gateway;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Monitoring;
+using CareWatch.Server.Accounts;
 using CareWatch.Server.Adapters;
 using CareWatch.Server.Accounts;
 using CareWatch.Server.Apis;
@@ -23,13 +24,21 @@ public static class CareWatchApplication
     {
         // The content root is the build output (wwwroot and appsettings.json are copied there), so the
         // server finds its board and settings whatever the current directory is.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            // The pages are compiled into this assembly; naming it finds them when a test process is the entry point.
+            ApplicationName = typeof(CareWatchApplication).Assembly.GetName().Name,
+        });
         // The gateway disconnects its watches first, so a stop takes seconds; the timeout only cuts off a part that
         // hangs (a frozen database), so that the process is gone within 10 s. --shutdownTimeoutSeconds=N overrides.
         if (builder.Configuration["shutdownTimeoutSeconds"] is null)
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
         builder.AddCareWatchHttp();
         builder.AddCareWatchStorage();
+        builder.AddCareWatchIdentity();
+        builder.AddCareWatchPages();
         builder.AddCareWatchOrleans();
         builder.Services.AddSeniorMonitoring();
         builder.Services.AddSingleton<IAuditTrail, AuditTrail>();
@@ -42,8 +51,14 @@ public static class CareWatchApplication
         configureTestServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.UseDefaultFiles();
+        // Scripts, styles and icons hold no data: served to anyone, before authentication. Everything after
+        // this line is behind authentication and the endpoint's authorisation policy.
+        app.UsePagesOverHttps();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<CookieApiAntiforgery>();
+        app.MapRazorPages();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapSeniorsApi();

@@ -16,8 +16,9 @@ public sealed class ServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly DirectoryInfo _dataDirectory;
 
-    private ServerHost(WebApplication app, DirectoryInfo dataDirectory, int httpPort, int mqttPort, MonitorProgress monitors)
+    private ServerHost(WebApplication app, DirectoryInfo dataDirectory, int httpPort, int httpsPort, int mqttPort, MonitorProgress monitors)
     {
+        HttpsPort = httpsPort;
         _app = app;
         Monitors = monitors;
         _dataDirectory = dataDirectory;
@@ -28,6 +29,35 @@ public sealed class ServerHost : IAsyncDisposable
 
     /// <summary>The dashboard/API port.</summary>
     public int HttpPort { get; }
+
+    /// <summary>The HTTPS port (pages, API, MQTT over WebSockets), with the private CA's certificate.</summary>
+    public int HttpsPort { get; }
+
+    /// <summary>https://127.0.0.1:{port}/ (the certificate names the loopback addresses).</summary>
+    public Uri HttpsAddress => new($"https://127.0.0.1:{HttpsPort}/");
+
+    /// <summary>
+    /// A handler that trusts exactly the server's private CA (as a watch or a bureau browser that installed it
+    /// would), does not follow redirects and keeps no cookies of its own.
+    /// </summary>
+    public HttpClientHandler CreateHttpsHandler()
+    {
+        var ca = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(CaCertificatePath);
+        return new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+            {
+                if (certificate is null) return false;
+                using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+                chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+                return chain.Build(certificate);
+            },
+        };
+    }
 
     /// <summary>The MQTT/TLS port for watches.</summary>
     public int MqttPort { get; }
@@ -71,10 +101,12 @@ public sealed class ServerHost : IAsyncDisposable
         var dataDirectory = Directory.CreateTempSubdirectory("carewatch-server-");
         var httpPort = FreePort.Next();
         var mqttPort = FreePort.Next();
+        var httpsPort = FreePort.Next();
         string[] args =
         [
             $"--ConnectionStrings:CareWatch={connectionString}",
             $"--Http:Port={httpPort}",
+            $"--Http:HttpsPort={httpsPort}",
             $"--Gateway:MqttPort={mqttPort}",
             $"--Gateway:DataDirectory={dataDirectory.FullName}",
             $"--Orleans:SiloPort={FreePort.Next()}",
@@ -98,7 +130,7 @@ public sealed class ServerHost : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        return new ServerHost(app, dataDirectory, httpPort, mqttPort, monitors);
+        return new ServerHost(app, dataDirectory, httpPort, httpsPort, mqttPort, monitors);
     }
 
     /// <summary>Polls GET /health/ready until it answers 200 (migrations run in the background at start).</summary>

@@ -47,15 +47,22 @@ function renderInsights() {
 
 async function getJson(path) {
   const response = await fetch(path, { headers: { accept: "application/json" } });
+  // The sign-in ended (expired, signed out elsewhere, account disabled): sign in again and come back.
+  if (response.status === 401) window.location.assign(`/Account/Login?returnUrl=${encodeURIComponent(location.pathname)}`);
   if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
   return response.json();
+}
+
+// A relative's account sees their senior's alerts, not the bureau's insights: an empty list, not an error.
+async function getJsonOrEmpty(path) {
+  try { return await getJson(path); } catch (e) { if (String(e).includes("answered 403")) return []; throw e; }
 }
 
 async function reload() {
   book.beginReload();
   heldInsights = [];
   try {
-    const [alertViews, insightViews] = await Promise.all([getJson("api/alerts"), getJson("api/insights")]);
+    const [alertViews, insightViews] = await Promise.all([getJson("api/alerts"), getJsonOrEmpty("api/insights")]);
     book.completeReload(alertViews);
     insights.clear();
     for (const i of [...insightViews, ...heldInsights]) insights.set(i.id, i);

@@ -1,0 +1,48 @@
+using CareWatch.Storage.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareWatch.Server.Pages.Account;
+
+/// <summary>
+/// Staff, supervisors, relatives and admins sign in here with Identity: a wrong password counts towards the lockout,
+/// and the answer never says whether the user name exists.
+/// </summary>
+public sealed class LoginModel(SignInManager<UserAccount> signIn, ILogger<LoginModel> logger) : PageModel
+{
+    /// <summary>The typed user name, shown again after a failure.</summary>
+    [BindProperty] public string? UserName { get; set; }
+
+    /// <summary>The typed password (never shown or logged).</summary>
+    [BindProperty] public string? Password { get; set; }
+
+    /// <summary>Where to go after signing in (a local path only).</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>Why the last attempt failed.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>Shows the form.</summary>
+    public void OnGet() { }
+
+    /// <summary>Checks the password; on success sets the sign-in cookie and returns to where the user was going.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
+        {
+            Error = "Enter your user name and password.";
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        // The typed name may be a mistyped password or someone else's name: it is not logged.
+        logger.LogInformation("Sign-in refused ({Reason})", result.IsLockedOut ? "locked out" : "wrong credentials");
+        Error = result.IsLockedOut
+            ? "This account is locked after repeated failed sign-ins. Try again in 15 minutes, or ask your supervisor."
+            : "The user name or password is not right.";
+        Response.StatusCode = result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized;
+        return Page();
+    }
+}

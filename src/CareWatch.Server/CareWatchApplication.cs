@@ -3,7 +3,6 @@ using CareWatch.Gateway.Ingestion;
 using CareWatch.Monitoring;
 using CareWatch.Server.Accounts;
 using CareWatch.Server.Adapters;
-using CareWatch.Server.Accounts;
 using CareWatch.Server.Apis;
 using CareWatch.Server.Audit;
 using CareWatch.Server.Extensions;

@@ -6,8 +6,11 @@ using CareWatch.TestSupport;
 namespace CareWatch.Storage.Tests.Privacy;
 
 /// <summary>A senior with something in every table: watches, minutes, events, an alert, an insight, a summary, a consent, audit entries.</summary>
-internal sealed record SeniorDataSeed(BureauRecord Bureau, SeniorRecord Senior, SeniorRecord Neighbour, string Device)
+internal sealed record SeniorDataSeed(BureauRecord Bureau, SeniorRecord Senior, SeniorRecord Neighbour, string Device, Guid Relative)
 {
+    /// <summary>The relative's sign-in name and display name (personal data erased with the senior).</summary>
+    public const string RelativeName = "Torsten Enkelsohn";
+
     public static readonly AuditActor Supervisor = new(AuditActorKind.User, "user-supervisor", "sabine");
     public static readonly DateTime Minute0 = new(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc);
 
@@ -38,7 +41,21 @@ internal sealed record SeniorDataSeed(BureauRecord Bureau, SeniorRecord Senior, 
             hourly.Parameters.AddWithValue("senior", senior.Id);
             await hourly.ExecuteNonQueryAsync();
         }
+        var relative = Guid.NewGuid();
+        await using (var user = db.DataSource.CreateCommand("""
+            INSERT INTO users (id, user_name, normalized_user_name, display_name, role, senior_id, security_stamp,
+                               concurrency_stamp, created_at)
+            VALUES (@id, @name, upper(@name), @name, 'relative', @senior, 'stamp', 'stamp', now())
+            """))
+        {
+            user.Parameters.AddWithValue("id", relative);
+            user.Parameters.AddWithValue("name", RelativeName);
+            user.Parameters.AddWithValue("senior", senior.Id);
+            await user.ExecuteNonQueryAsync();
+        }
         var audit = new AuditLog(db.DataSource, time);
+        await audit.AppendAsync(new AuditEntry(new AuditActor(AuditActorKind.User, relative.ToString(), null),
+            AuditActions.Alert("checking"), bureau.Id, "alert-1", senior.Id));
         var consents = new ConsentStore(db.DataSource, audit, time);
         await consents.RecordAsync(TenantScope.Bureau(bureau.Id), senior.Id,
             new NewConsent(ConsentGivers.LegalRepresentative, "Rita Vormund", [ConsentPurposes.Monitoring], Minute0), Supervisor);
@@ -46,7 +63,7 @@ internal sealed record SeniorDataSeed(BureauRecord Bureau, SeniorRecord Senior, 
             $$"""{"seniorId":"{{senior.Id}}"}"""));
         await audit.AppendAsync(new AuditEntry(Supervisor, AuditActions.DeviceAssigned, bureau.Id, device + "-n", neighbour.Id,
             $$"""{"seniorId":"{{neighbour.Id}}"}"""));
-        return new SeniorDataSeed(bureau, senior, neighbour, device);
+        return new SeniorDataSeed(bureau, senior, neighbour, device, relative);
     }
 
     private static IncomingTelemetry Message(string device, Guid senior) => new(device, senior,

@@ -29,7 +29,9 @@ public sealed class SeniorErasureTests : IAsyncLifetime
         var result = await _erasure.EraseAsync(TenantScope.Bureau(_seed.Bureau.Id), _seed.Senior.Id, SeniorDataSeed.Supervisor);
 
         Assert.NotNull(result);
-        Assert.Empty(await DatabaseScan.FindAsync(_db.DataSource, _seed.Senior.Id.ToString(), Name, "Rita Vormund"));
+        Assert.Empty(await DatabaseScan.FindAsync(_db.DataSource, _seed.Senior.Id.ToString(), Name, "Rita Vormund",
+            _seed.Relative.ToString(), SeniorDataSeed.RelativeName));
+        Assert.Equal(1L, result.Rows["users"]);
         Assert.Equal([_seed.Device], result.Devices);
         Assert.Equal(10L, result.Rows["minute_activity"]);
         Assert.Equal(1L, result.Rows["seniors"]);
@@ -45,7 +47,9 @@ public sealed class SeniorErasureTests : IAsyncLifetime
         var entries = await new AuditLog(_db.DataSource, TimeProvider.System).ListAsync(TenantScope.Bureau(_seed.Bureau.Id), new AuditQuery());
         Assert.Equal(before + 1, entries.Count);
         Assert.Equal((AuditActions.SeniorErased.Name, result!.Pseudonym), (entries[0].Action, entries[0].Subject));
-        Assert.Equal(2, result.AuditEntriesPseudonymised); // consent recorded, device assigned
+        Assert.Equal(3, result.AuditEntriesPseudonymised); // consent recorded, relative checking, device assigned
+        var checking = Assert.Single(entries, e => e.Action == "alert.checking");
+        Assert.Equal(result.Pseudonym, checking.Actor.Id);
         var consent = Assert.Single(entries, e => e.Action == AuditActions.ConsentRecorded.Name);
         Assert.Equal(result.Pseudonym, consent.Subject);
         var assigned = Assert.Single(entries, e => e.Action == AuditActions.DeviceAssigned.Name && e.Subject == _seed.Device);

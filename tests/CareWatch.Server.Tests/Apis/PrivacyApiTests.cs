@@ -66,6 +66,7 @@ public sealed class PrivacyApiTests(PrivacyServer fixture) : IClassFixture<Priva
         await fixture.Server.Monitors.SeenAsync(device.DeviceId, sent.Seq);
         var grains = fixture.Server.Services.GetRequiredService<IGrainFactory>();
         Assert.NotNull((await grains.GetGrain<ISeniorMonitorGrain>(senior.Id).GetSnapshotAsync()).LastMinute);
+        var relative = await Support.Accounts.CreateAsync(fixture.Server, "relative", seniorId: senior.Id);
         using var supervisor = fixture.Supervisor(senior.BureauId);
 
         using var response = await supervisor.DeleteAsync($"api/seniors/{senior.Id}");
@@ -74,7 +75,7 @@ public sealed class PrivacyApiTests(PrivacyServer fixture) : IClassFixture<Priva
         var erased = await response.Content.ReadFromJsonAsync<JsonElement>();
         var pseudonym = erased.GetProperty("pseudonym").GetString()!;
         await Eventually.TrueAsync(() => !watch.IsConnected, "the erased senior's watch is disconnected");
-        var traces = await DatabaseTraces.FindAsync(fixture.Db, senior.Id.ToString(), name);
+        var traces = await DatabaseTraces.FindAsync(fixture.Db, senior.Id.ToString(), name, relative.Id.ToString(), relative.UserName);
         Assert.Empty(traces);
         Assert.Null((await grains.GetGrain<ISeniorMonitorGrain>(senior.Id).GetSnapshotAsync()).LastMinute);
         Assert.False(await fixture.Db.ScalarAsync<bool>("SELECT enabled FROM devices WHERE device_id = @d", ("d", device.DeviceId)));

@@ -10,13 +10,14 @@ namespace CareWatch.Server.Tests.Privacy;
 
 /// <summary>
 /// An end-to-end run at Information level — demo seed, a watch registered and connected, an alert raised, a consent,
-/// an export, an erasure — whose whole log (messages and structured values) names no senior, representative, key,
+/// an export, an erasure, a failed sign-in — whose whole log (messages and structured values) names no senior, representative, key,
 /// SAS token or connection string.
 /// </summary>
 public sealed class NoPersonalDataInLogsTests
 {
     private const string Name = "Philippa Quennell-Ashworth";
     private const string Representative = "Reginald Fairweather";
+    private const string WrongPassword = "not-her-password-4711";
     private static readonly string[] DemoNames = ["Wang Shufen", "Li Guoqiang", "Zhang Meilan", "Liu Jianhua", "Chen Yuying"];
 
     [Fact]
@@ -52,12 +53,17 @@ public sealed class NoPersonalDataInLogsTests
             Assert.Contains(Name, await export.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await supervisor.DeleteAsync($"api/seniors/{senior.Id}")).StatusCode);
         var key = device.ConnectionString.Split("SharedAccessKey=")[1];
+        var staff = await Support.Accounts.CreateAsync(server, "staff", senior.BureauId);
+        var (browser, _) = Support.Accounts.Browser(server);
+        using (browser)
+        using (var refused = await Support.Accounts.PostLoginAsync(browser, staff.UserName, WrongPassword))
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // the form again, not the redirect of a sign-in
 
         var lines = log.Lines;
         Assert.Contains(lines, l => l.Contains(senior.Id.ToString()) && l.Contains("open for senior")); // the capture sees Information
         string[] secrets =
         [
-            Name, Representative, .. DemoNames, key, "SharedAccessKey", "SharedAccessSignature", "sig=", db.ConnectionString,
+            Name, Representative, WrongPassword, .. DemoNames, key, "SharedAccessKey", "SharedAccessSignature", "sig=", db.ConnectionString,
             device.ConnectionString,
         ];
         var leaks = lines.SelectMany(l => secrets.Where(s => l.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"{s} in: {l}"));

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using CareWatch.Server.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,16 +25,21 @@ public static class TestPrincipals
     /// <summary>Adds the scheme and the policies.</summary>
     public static void Add(IServiceCollection services)
     {
-        services.AddAuthentication(SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderHandler>(SchemeName, _ => { });
+        // Not the default scheme: the sign-in cookie stays the default, so the pages work as in production.
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderHandler>(SchemeName, _ => { });
+        string[] schemes = [SchemeName, IdentityConstants.ApplicationScheme];
         services.AddAuthorization(o =>
         {
-            o.AddPolicy(CareWatchPolicies.SeniorData, p => p.RequireAssertion(c => c.User.Scope() is not null));
-            o.AddPolicy(CareWatchPolicies.BureauData, p => p.RequireAssertion(c => c.User.Scope()?.BureauId is not null));
-            o.AddPolicy(CareWatchPolicies.BureauManage, p => p.RequireAssertion(c => c.User.Scope()?.BureauId is not null
-                && (c.User.IsInRole(CareWatchRoles.Supervisor) || c.User.IsInRole(CareWatchRoles.Integration))));
-            o.AddPolicy(CareWatchPolicies.BureauSupervise, p => p.RequireAssertion(c => c.User.Scope()?.BureauId is not null
-                && c.User.IsInRole(CareWatchRoles.Supervisor)));
-            o.AddPolicy(CareWatchPolicies.Admin, p => p.RequireRole(CareWatchRoles.Admin));
+            o.AddPolicy(CareWatchPolicies.SeniorData, p => p.AddAuthenticationSchemes(schemes)
+                .RequireAssertion(c => c.User.Scope() is not null));
+            o.AddPolicy(CareWatchPolicies.BureauData, p => p.AddAuthenticationSchemes(schemes)
+                .RequireAssertion(c => c.User.Scope()?.BureauId is not null));
+            o.AddPolicy(CareWatchPolicies.BureauManage, p => p.AddAuthenticationSchemes(schemes)
+                .RequireAssertion(c => c.User.Scope()?.BureauId is not null
+                    && (c.User.IsInRole(CareWatchRoles.Supervisor) || c.User.IsInRole(CareWatchRoles.Integration))));
+            o.AddPolicy(CareWatchPolicies.BureauSupervise, p => p.AddAuthenticationSchemes(schemes)
+                .RequireAssertion(c => c.User.Scope()?.BureauId is not null && c.User.IsInRole(CareWatchRoles.Supervisor)));
+            o.AddPolicy(CareWatchPolicies.Admin, p => p.AddAuthenticationSchemes(schemes).RequireRole(CareWatchRoles.Admin));
         });
     }
 

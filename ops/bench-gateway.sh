@@ -60,6 +60,10 @@ flock .carewatch/build.lock dotnet build src/CareWatch.Server -c Release -v quie
 flock .carewatch/build.lock dotnet build firmware-sim/CareWatch.FirmwareSim -c Release -v quiet -nologo -clp:ErrorsOnly >&2
 sim=(dotnet firmware-sim/CareWatch.FirmwareSim/bin/Release/net10.0/CareWatch.FirmwareSim.dll)
 
+# A fresh demo bureau key for this run (ops/new-api-key.sh): the server creates it for the seeded bureau, the
+# simulator registers with it (CAREWATCH_API_KEY, not the command line).
+export Demo__ApiKey="$(ops/new-api-key.sh)"
+export CAREWATCH_API_KEY="$Demo__ApiKey"
 http_port="" mqtt_port="" url=""
 start_server() {
   http_port=$(ops/free-port.sh); mqtt_port=$(ops/free-port.sh); url="http://127.0.0.1:$http_port/"
@@ -79,7 +83,7 @@ start_server() {
     [ -n "$server_pid" ] || { echo "the server did not start under '$server_wrapper'" >&2; exit 1; }
   fi
   for _ in $(seq 1 120); do
-    curl -fs "${url}api/seniors" 2>/dev/null | grep -q '"id"' && return 0
+    curl -fs -H "X-Api-Key: $CAREWATCH_API_KEY" "${url}api/seniors" 2>/dev/null | grep -q '"id"' && return 0
     kill -0 "$server_pid" 2>/dev/null || { echo "the server exited; see $state/server-$1.log" >&2; exit 1; }
     sleep 0.5
   done

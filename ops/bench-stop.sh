@@ -44,6 +44,10 @@ flock .carewatch/build.lock dotnet build firmware-sim/CareWatch.FirmwareSim -c R
 sim=(dotnet firmware-sim/CareWatch.FirmwareSim/bin/Release/net10.0/CareWatch.FirmwareSim.dll)
 
 http_port="" mqtt_port="" url="" log=""
+# A fresh demo bureau key for this run (ops/new-api-key.sh): the server creates it for the seeded bureau, the
+# simulator registers with it (CAREWATCH_API_KEY, not the command line).
+export Demo__ApiKey="$(ops/new-api-key.sh)"
+export CAREWATCH_API_KEY="$Demo__ApiKey"
 start_server() {
   http_port=$(ops/free-port.sh); mqtt_port=$(ops/free-port.sh)
   url="http://127.0.0.1:$http_port/"; log="$state/server-$1.log"
@@ -68,6 +72,11 @@ largest=0
 for n in $watch_counts; do if [ "$n" -gt "$largest" ]; then largest=$n; fi; done
 if [ "$largest" -gt 0 ]; then
   start_server register
+  # The demo seeder creates the bureau's key just after the schema is ready.
+  for _ in $(seq 1 60); do
+    curl -fs -H "X-Api-Key: $CAREWATCH_API_KEY" "${url}api/seniors" 2>/dev/null | grep -q '"id"' && break
+    sleep 0.5
+  done
   echo "Registering $largest watches…" >&2
   "${sim[@]}" register --server "$url" --count "$largest" --out "$state/watches.txt" --parallelism 16 >&2
   kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""

@@ -5,7 +5,8 @@
 # Environment (all optional):
 #   CAREWATCH_DB          connection string of an existing database (else a private cluster under .carewatch/)
 #   CAREWATCH_PG_PORT     port of that private cluster (default 55433)
-#   CAREWATCH_HTTP_PORT   dashboard/API port (default 5080)
+#   CAREWATCH_HTTP_PORT   API port for programs on loopback, plain HTTP (default 5080)
+#   CAREWATCH_HTTPS_PORT  board and API over HTTPS with the private CA's certificate (default 5443)
 #   CAREWATCH_MQTT_PORT   MQTT/TLS port for watches (default 8883; a free port is used if it is taken)
 #   CAREWATCH_WATCHES     simulated watches (default 5, one per demo senior)
 #   CAREWATCH_STILL_AFTER fixed inactivity rule used by day until the learned model is trained (default 02:00:00;
@@ -65,14 +66,30 @@ dotnet build src/CareWatch.Server -c Release -v quiet -nologo -clp:ErrorsOnly
 dotnet build firmware-sim/CareWatch.FirmwareSim -c Release -v quiet -nologo -clp:ErrorsOnly
 
 http_port=$(pick_port "${CAREWATCH_HTTP_PORT:-5080}")
+https_port=$(pick_port "${CAREWATCH_HTTPS_PORT:-5443}")
 mqtt_port=$(pick_port "${CAREWATCH_MQTT_PORT:-8883}")
 silo_port=$(ops/free-port.sh)
 gateway_port=$(ops/free-port.sh)
 export ConnectionStrings__CareWatch="$db"
-export Http__Port="$http_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirectory="$state"
+export Http__Port="$http_port" Http__HttpsPort="$https_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirectory="$state"
 export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port"
 if [ -n "${CAREWATCH_STILL_AFTER:-}" ]; then export Monitoring__StillAlertAfter="$CAREWATCH_STILL_AFTER"; fi
 export Demo__Seed=true
+# The demo accounts' password is made once per checkout and kept beside the database (mode 600, never committed),
+# so there is no default password anywhere and a rerun signs in with the same one.
+if [ ! -s "$state/demo-password" ]; then
+  (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$state/demo-password")
+fi
+export Demo__Password="$(cat "$state/demo-password")"
+# The demo bureau's API key, with which the simulator registers its watches (and this script reads the registry):
+# generated once into .carewatch/ (mode 600, never committed), handed to the server, which creates it for the demo
+# bureau, and to the simulator through the environment (not the command line, which every user sees in ps).
+if [ ! -s "$state/demo-api-key" ]; then
+  (umask 077; ops/new-api-key.sh > "$state/demo-api-key")
+fi
+export Demo__ApiKey="$(cat "$state/demo-api-key")"
+export CAREWATCH_API_KEY="$Demo__ApiKey"
+api() { curl -fs -H "X-Api-Key: $CAREWATCH_API_KEY" "$@"; }
 dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll &
 pids+=($!)
 
@@ -85,12 +102,16 @@ done
 curl -fs "${url}health/ready" >/dev/null || { echo "The server did not become ready in 60 s." >&2; exit 1; }
 # The demo bureau is seeded just after the schema is ready; the fleet registers one watch per senior.
 for _ in $(seq 1 60); do
-  curl -fs "${url}api/seniors" 2>/dev/null | grep -q '"id"' && break
+  api "${url}api/seniors" 2>/dev/null | grep -q '"id"' && break
   sleep 0.5
 done
 
+board="https://localhost:$https_port/"
 echo
-echo "  Dashboard:  $url"
+echo "  Board:      $board   (sign in; the certificate is from the demo's private CA: .carewatch/pki/ca.crt,"
+echo "              trust it in the browser or accept the warning once)"
+echo "  Sign-ins:   demo-staff, demo-supervisor, demo-relative (Wang Shufen's), demo-admin"
+echo "  Password:   $Demo__Password   (kept in .carewatch/demo-password)"
 echo "  Watches connect to mqtts://127.0.0.1:$mqtt_port (CA: .carewatch/pki/ca.crt)"
 echo "  One simulated senior has been lying still since her waking hours, longer than any rule allows at this hour:"
 echo "  her inactivity alert appears within about 2 minutes. The others live their usual days and nights."
@@ -117,7 +138,7 @@ pids+=($!)
 history_uploaded() {
   local now fresh=0 t
   now=$(date +%s)
-  for t in $(curl -fs "${url}api/devices" 2>/dev/null | grep -o '"lastMinuteAt":"[^"]*"' | cut -d'"' -f4); do
+  for t in $(api "${url}api/devices" 2>/dev/null | grep -o '"lastMinuteAt":"[^"]*"' | cut -d'"' -f4); do
     if [ $((now - $(date -d "$t" +%s))) -lt 600 ]; then fresh=$((fresh + 1)); fi
   done
   [ "$fresh" -ge "$watches" ]
@@ -126,7 +147,7 @@ history_uploaded() {
   for _ in $(seq 1 60); do
     sleep 10
     history_uploaded || continue
-    if result=$(curl -fs -X POST "${url}api/admin/models/train" 2>/dev/null); then
+    if result=$(dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll train-model 2>/dev/null); then
       echo "Learned model trained: $(echo "$result" | grep -o '"version":[0-9]*' | head -1)," \
         "$(echo "$result" | grep -o '"reason":"[^"]*"')"
       exit 0

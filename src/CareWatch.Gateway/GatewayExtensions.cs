@@ -120,7 +120,8 @@ public static class GatewayExtensions
     {
         // Resolve eagerly so a broken CA folder fails the start, not the first device.
         _ = app.Services.GetRequiredService<DeviceCertificateAuthority>();
-        app.MapMqtt(WebSocketPath);
+        // Anonymous at the HTTP layer: a watch authenticates inside MQTT (SAS token in CONNECT), as with IoT Hub.
+        app.MapGroup("").AllowAnonymous().MapMqtt(WebSocketPath);
         return app;
     }
 }

@@ -31,7 +31,7 @@ public sealed class SeniorMonitorGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken ct)
     {
-        var senior = await seniors.FindSeniorAsync(SeniorId, ct);
+        var senior = await seniors.FindSeniorForSystemAsync(SeniorId, ct);
         if (senior is not null && TimeZoneInfo.TryFindSystemTimeZoneById(senior.TimeZone, out var zone)) _zone = zone;
         var port = new SeniorAlerts(SeniorId, alerts, notifiers, pipelines.GetPipeline(SeniorAlerts.RetryPipeline), time, logger);
         _monitor = new SeniorMonitor(port, options.Value, _zone, time, logger);

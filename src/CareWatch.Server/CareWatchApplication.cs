@@ -35,6 +35,7 @@ public static class CareWatchApplication
         if (builder.Configuration["shutdownTimeoutSeconds"] is null)
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
         builder.AddCareWatchHttp();
+        builder.AddCareWatchAuthorization();
         builder.AddCareWatchStorage();
         builder.AddCareWatchIdentity();
         builder.AddCareWatchPages();
@@ -58,17 +59,25 @@ public static class CareWatchApplication
         app.UseAuthorization();
         app.UseMiddleware<CookieApiAntiforgery>();
         app.MapRazorPages();
-        app.MapOpenApi();
+        // The OpenAPI document holds no data, but it maps the attack surface: anonymous only in Development (local
+        // tooling and client generation); elsewhere it falls to the fallback policy, so any signed-in account or
+        // API key reads it (integrations generate clients from it).
+        var openApi = app.MapOpenApi();
+        if (app.Environment.IsDevelopment()) openApi.AllowAnonymous();
         app.MapHealthApi();
-        app.MapSeniorsApi();
-        app.MapDevicesApi();
-        app.MapAlertsApi();
-        app.MapInsightsApi();
-        app.MapModelsApi();
+        app.MapSeniorsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
+        app.MapDevicesApi().RequireAuthorization(CareWatchPolicies.BureauData);
+        app.MapDeviceTwinApi().RequireAuthorization(CareWatchPolicies.BureauData);
+        app.MapDeviceChangesApi().RequireAuthorization(CareWatchPolicies.BureauManage);
+        app.MapDeviceCloudApi().RequireAuthorization(CareWatchPolicies.BureauManage);
+        app.MapAlertsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
+        app.MapInsightsApi().RequireAuthorization(CareWatchPolicies.BureauData);
+        app.MapModelsApi().RequireAuthorization(CareWatchPolicies.Admin);
+        app.MapApiKeysApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapAuditApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapPrivacyApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapConsentsApi().RequireAuthorization(CareWatchPolicies.BureauData);
-        app.MapHub<AlertsHub>(AlertsHub.Path);
+        app.MapHub<AlertsHub>(AlertsHub.Path).RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapDeviceGateway();
         return app;
     }

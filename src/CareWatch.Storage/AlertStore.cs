@@ -26,7 +26,11 @@ public sealed record AlertRecord(
     DateTime? EndedAt,
     string? Facts);
 
-/// <summary>Alert rows in PostgreSQL, the source of truth for the alert lifecycle.</summary>
+/// <summary>
+/// Alert rows in PostgreSQL, the source of truth for the alert lifecycle. The board's listing takes the caller's
+/// <see cref="TenantScope"/>; the other methods are the monitors' (system use, keyed by a senior or alert id that
+/// comes from the system itself, never from a request).
+/// </summary>
 public sealed class AlertStore(NpgsqlDataSource dataSource)
 {
     private const string SelectAlert = """
@@ -167,18 +171,20 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// What the board shows: open alerts, and alerts closed at or after <paramref name="closedSince"/> (so a
+    /// What the scope's board shows: open alerts, and alerts closed at or after <paramref name="closedSince"/> (so a
     /// card saying "movement resumed" survives a reload), longest waiting first.
     /// </summary>
-    public async Task<IReadOnlyList<AlertRecord>> ListOpenOrClosedSinceAsync(DateTime closedSince,
+    public async Task<IReadOnlyList<AlertRecord>> ListOpenOrClosedSinceAsync(TenantScope scope, DateTime closedSince,
         CancellationToken ct = default)
     {
         // The status test on the closed side lets PostgreSQL use both partial indexes.
-        await using var cmd = dataSource.CreateCommand(SelectAlert + """
-             WHERE a.status = 'open' OR (a.status <> 'open' AND a.closed_at >= @closed_since)
+        await using var cmd = dataSource.CreateCommand(SelectAlert + $"""
+             WHERE (a.status = 'open' OR (a.status <> 'open' AND a.closed_at >= @closed_since))
+               AND {TenantScope.SeniorCondition("s")}
              ORDER BY a.started_at, a.id
             """);
         cmd.Parameters.AddWithValue("closed_since", closedSince);
+        scope.AddParameters(cmd);
         return await ReadAsync(cmd, ct);
     }
 

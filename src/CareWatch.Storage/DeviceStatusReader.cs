@@ -36,19 +36,26 @@ public sealed class DeviceStatusReader(NpgsqlDataSource dataSource)
         LEFT JOIN device_twins t ON t.device_id = d.device_id
         """;
 
-    /// <summary>One watch, or null.</summary>
-    public async Task<DeviceStatusRecord?> FindAsync(string deviceId, CancellationToken ct = default)
+    /// <summary>One watch of the scope, or null (also when it exists in another bureau).</summary>
+    public async Task<DeviceStatusRecord?> FindAsync(TenantScope scope, string deviceId, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(Select + " WHERE d.device_id = @id");
+        await using var cmd = dataSource.CreateCommand(
+            Select + $" WHERE d.device_id = @id AND {TenantScope.DeviceCondition("d")}");
         cmd.Parameters.AddWithValue("id", deviceId);
+        scope.AddParameters(cmd);
         var list = await ReadAsync(cmd, ct);
         return list.Count == 0 ? null : list[0];
     }
 
-    /// <summary>Every watch, or those of one senior, by id.</summary>
-    public async Task<IReadOnlyList<DeviceStatusRecord>> ListAsync(Guid? seniorId, CancellationToken ct = default)
+    /// <summary>The scope's watches (worn or not), or those of one senior, by id.</summary>
+    public async Task<IReadOnlyList<DeviceStatusRecord>> ListAsync(TenantScope scope, Guid? seniorId,
+        CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(Select + " WHERE (@senior::uuid IS NULL OR d.senior_id = @senior) ORDER BY d.device_id");
+        await using var cmd = dataSource.CreateCommand(Select + $"""
+             WHERE {TenantScope.DeviceCondition("d")} AND (@senior::uuid IS NULL OR d.senior_id = @senior)
+             ORDER BY d.device_id
+            """);
+        scope.AddParameters(cmd);
         cmd.Parameters.Add(new NpgsqlParameter("senior", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)seniorId ?? DBNull.Value });
         return await ReadAsync(cmd, ct);
     }

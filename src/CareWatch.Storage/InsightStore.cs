@@ -3,15 +3,16 @@ using NpgsqlTypes;
 
 namespace CareWatch.Storage;
 
-/// <summary>A wellbeing insight as staff see it.</summary>
+/// <summary>A wellbeing insight as staff see it; <paramref name="BureauId"/> is the senior's bureau (whose board gets it).</summary>
 public sealed record InsightRecord(long Id, Guid SeniorId, string SeniorName, string SeniorTimeZone, string Kind,
-    DateTime CreatedAt, string Summary, string DetailsJson, string Status);
+    DateTime CreatedAt, string Summary, string DetailsJson, string Status, Guid BureauId);
 
 /// <summary>Wellbeing insights in PostgreSQL.</summary>
 public sealed class InsightStore(NpgsqlDataSource dataSource)
 {
     private const string Select = """
-        SELECT i.id, i.senior_id, s.display_name, s.time_zone, i.kind, i.created_at, i.summary, i.details::text, i.status
+        SELECT i.id, i.senior_id, s.display_name, s.time_zone, i.kind, i.created_at, i.summary, i.details::text, i.status,
+               s.bureau_id
         FROM insights i JOIN seniors s ON s.id = i.senior_id
         """;
 
@@ -34,19 +35,23 @@ public sealed class InsightStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(Select + " WHERE i.id = @id", ("id", id), ct)).Single();
     }
 
-    /// <summary>Open insights, newest first.</summary>
-    public Task<IReadOnlyList<InsightRecord>> ListOpenAsync(CancellationToken ct = default) =>
-        ReadAsync(Select + " WHERE i.status = 'open' ORDER BY i.created_at DESC, i.id DESC", null, ct);
+    /// <summary>The scope's open insights, newest first.</summary>
+    public Task<IReadOnlyList<InsightRecord>> ListOpenAsync(TenantScope scope, CancellationToken ct = default) =>
+        ReadAsync(Select + $"""
+             WHERE i.status = 'open' AND {TenantScope.SeniorCondition("s")} ORDER BY i.created_at DESC, i.id DESC
+            """, null, ct, scope);
 
-    private async Task<IReadOnlyList<InsightRecord>> ReadAsync(string sql, (string, object)? parameter, CancellationToken ct)
+    private async Task<IReadOnlyList<InsightRecord>> ReadAsync(string sql, (string, object)? parameter, CancellationToken ct,
+        TenantScope? scope = null)
     {
         await using var cmd = dataSource.CreateCommand(sql);
         if (parameter is { } p) cmd.Parameters.AddWithValue(p.Item1, p.Item2);
+        scope?.AddParameters(cmd);
         var list = new List<InsightRecord>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             list.Add(new InsightRecord(r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4),
-                r.GetDateTime(5), r.GetString(6), r.GetString(7), r.GetString(8)));
+                r.GetDateTime(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetGuid(9)));
         return list;
     }
 }

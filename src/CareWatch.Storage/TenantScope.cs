@@ -39,6 +39,14 @@ public sealed class TenantScope
     public static string SeniorCondition(string seniorAlias) =>
         $"({seniorAlias}.bureau_id = @scope_bureau OR {seniorAlias}.id = @scope_senior)";
 
+    /// <summary>
+    /// The SQL condition that keeps a row of a watch aliased <paramref name="deviceAlias"/> (a row of <c>devices</c>)
+    /// inside the scope: a bureau's watches, worn or not, or the watch a relative's senior wears. Pair it with
+    /// <see cref="AddParameters"/>.
+    /// </summary>
+    public static string DeviceCondition(string deviceAlias) =>
+        $"({deviceAlias}.bureau_id = @scope_bureau OR {deviceAlias}.senior_id = @scope_senior)";
+
     /// <summary>Adds <c>@scope_bureau</c> and <c>@scope_senior</c> to a command.</summary>
     public void AddParameters(NpgsqlCommand cmd)
     {

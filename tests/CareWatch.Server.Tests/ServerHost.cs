@@ -1,20 +1,30 @@
+using System.Collections.Concurrent;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Server;
 using CareWatch.Server.Tests.Support;
+using CareWatch.Storage;
 using CareWatch.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CareWatch.Server.Tests;
 
 /// <summary>
 /// The real server, started in the test process exactly as Program.cs starts it: real Kestrel on free
-/// loopback ports (HTTP and MQTT/TLS), a real Orleans silo and a real PostgreSQL database.
+/// loopback ports (HTTP and MQTT/TLS), a real Orleans silo and a real PostgreSQL database. Its clients carry
+/// credentials made through the real stores: <see cref="Http"/> is the integration of the database's test bureau.
 /// </summary>
 public sealed class ServerHost : IAsyncDisposable
 {
+    /// <summary>The name of the bureau <see cref="Http"/> and <see cref="Arrange.SeniorAsync"/> use.</summary>
+    public const string TestBureauName = "Test bureau";
+
     private readonly WebApplication _app;
     private readonly DirectoryInfo _dataDirectory;
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<string>>> _keys = new();
+    private readonly List<HttpClient> _clients = [];
+    private readonly Lazy<Task<Guid>> _testBureau;
 
     private ServerHost(WebApplication app, DirectoryInfo dataDirectory, int httpPort, int httpsPort, int mqttPort, MonitorProgress monitors)
     {
@@ -24,7 +34,11 @@ public sealed class ServerHost : IAsyncDisposable
         _dataDirectory = dataDirectory;
         HttpPort = httpPort;
         MqttPort = mqttPort;
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Anonymous = new HttpClient { BaseAddress = BaseAddress };
+        Http = new HttpClient(new TestBureauKey(this)) { BaseAddress = BaseAddress };
+        Admin = new HttpClient { BaseAddress = BaseAddress };
+        Admin.DefaultRequestHeaders.Add(TestPrincipals.RoleHeader, "admin");
+        _testBureau = new(FindOrAddTestBureauAsync);
     }
 
     /// <summary>The dashboard/API port.</summary>
@@ -65,8 +79,17 @@ public sealed class ServerHost : IAsyncDisposable
     /// <summary>http://127.0.0.1:{port}/</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}/");
 
-    /// <summary>A client on the API.</summary>
+    /// <summary>
+    /// A client on the API as the integration (API key) of the test bureau, which <see cref="Arrange.SeniorAsync"/>
+    /// puts its seniors in; health requests go without credentials.
+    /// </summary>
     public HttpClient Http { get; }
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient Anonymous { get; }
+
+    /// <summary>A client as a platform admin (a test principal: see <see cref="TestPrincipals"/>).</summary>
+    public HttpClient Admin { get; }
 
     /// <summary>The private CA's certificate, which watches must trust.</summary>
     public string CaCertificatePath => Path.Combine(_dataDirectory.FullName, "pki", "ca.crt");
@@ -82,21 +105,21 @@ public sealed class ServerHost : IAsyncDisposable
     /// was taken between choosing and binding (another test process), it tries again with fresh ports.
     /// </summary>
     public static Task<ServerHost> StartAsync(string connectionString, params string[] settings) =>
-        StartAsync(connectionString, null, settings);
+        StartAsync(connectionString, _ => { }, settings);
 
-    /// <summary>As the other overload, with test services added after the production ones (a log capture, a scheme).</summary>
-    public static async Task<ServerHost> StartAsync(string connectionString, Action<IServiceCollection>? testServices,
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, with services added or replaced through the test hook.</summary>
+    public static async Task<ServerHost> StartAsync(string connectionString, Action<IServiceCollection> configureServices,
         params string[] settings)
     {
         for (var attempt = 1; ; attempt++)
         {
-            try { return await TryStartAsync(connectionString, settings, testServices); }
+            try { return await TryStartAsync(connectionString, settings, configureServices); }
             catch (IOException ex) when (attempt < 3 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException) { }
         }
     }
 
     private static async Task<ServerHost> TryStartAsync(string connectionString, string[] settings,
-        Action<IServiceCollection>? testServices)
+        Action<IServiceCollection> configureServices)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("carewatch-server-");
         var httpPort = FreePort.Next();
@@ -119,7 +142,8 @@ public sealed class ServerHost : IAsyncDisposable
         var app = CareWatchApplication.Create(args, services =>
         {
             services.AddSingleton<ITelemetryObserver>(monitors);
-            testServices?.Invoke(services);
+            configureServices(services);
+            TestPrincipals.Register(services);
         });
         try
         {
@@ -139,9 +163,64 @@ public sealed class ServerHost : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
-            using var response = await Http.GetAsync("health/ready", cts.Token);
+            using var response = await Anonymous.GetAsync("health/ready", cts.Token);
             if (response.IsSuccessStatusCode) return;
             await Task.Delay(200, cts.Token);
+        }
+    }
+
+    /// <summary>
+    /// The database's test bureau, made once the schema exists (and shared by every server on the database, so a
+    /// restarted server's board sees the first one's seniors).
+    /// </summary>
+    public Task<Guid> TestBureauAsync() => _testBureau.Value;
+
+    /// <summary>An API key of the bureau, created once per server through the real store.</summary>
+    public Task<string> ApiKeyAsync(Guid bureauId) => _keys.GetOrAdd(bureauId, id => new(async () =>
+        (await Services.GetRequiredService<ApiKeyStore>().CreateAsync(TenantScope.Bureau(id), "tests")).Key)).Value;
+
+    /// <summary>A client on the API as the bureau's integration (disposed with the server).</summary>
+    public async Task<HttpClient> ClientForBureauAsync(Guid bureauId)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", await ApiKeyAsync(bureauId));
+        lock (_clients) _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>A client as a person of a role (a test principal), with a bureau or a senior.</summary>
+    public HttpClient ClientAs(string role, Guid? bureauId = null, Guid? seniorId = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add(TestPrincipals.RoleHeader, role);
+        if (bureauId is { } b) client.DefaultRequestHeaders.Add(TestPrincipals.BureauHeader, b.ToString());
+        if (seniorId is { } s) client.DefaultRequestHeaders.Add(TestPrincipals.SeniorHeader, s.ToString());
+        lock (_clients) _clients.Add(client);
+        return client;
+    }
+
+    private async Task<Guid> FindOrAddTestBureauAsync()
+    {
+        await WaitUntilReadyAsync();
+        await using (var cmd = Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+            "SELECT id FROM bureaus WHERE name = @name ORDER BY created_at, id LIMIT 1"))
+        {
+            cmd.Parameters.AddWithValue("name", TestBureauName);
+            if (await cmd.ExecuteScalarAsync() is Guid id) return id;
+        }
+        return (await Services.GetRequiredService<SeniorDirectory>().AddBureauAsync(TestBureauName, "Europe/Berlin")).Id;
+    }
+
+    // Puts the test bureau's key on every request but the health probes (which need no credentials, and run
+    // before the schema the key lives in exists).
+    private sealed class TestBureauKey(ServerHost host) : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            if (request.RequestUri?.AbsolutePath.StartsWith("/health", StringComparison.Ordinal) != true
+                && !request.Headers.Contains("X-Api-Key"))
+                request.Headers.Add("X-Api-Key", await host.ApiKeyAsync(await host.TestBureauAsync()));
+            return await base.SendAsync(request, ct);
         }
     }
 
@@ -149,6 +228,9 @@ public sealed class ServerHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Anonymous.Dispose();
+        Admin.Dispose();
+        lock (_clients) _clients.ForEach(c => c.Dispose());
         await _app.StopAsync();
         await _app.DisposeAsync();
         try { _dataDirectory.Delete(recursive: true); } catch (IOException) { }

@@ -26,8 +26,8 @@ public sealed class ActivityHistoryTests : IAsyncLifetime
         var bureau = await directory.AddBureauAsync("Test bureau", "Europe/Berlin");
         _senior = await directory.AddSeniorAsync(bureau.Id, "Test Senior", "Europe/Berlin");
         var registry = new DeviceRegistry(_db.DataSource, TimeProvider.System);
-        await registry.CreateAsync("watch-a", _senior.Id);
-        await registry.CreateAsync("watch-b", _senior.Id);
+        await registry.CreateAsync(TenantScope.Bureau(bureau.Id), "watch-a", _senior.Id);
+        await registry.CreateAsync(TenantScope.Bureau(bureau.Id), "watch-b", _senior.Id);
         var writer = new TelemetryWriter(_db.DataSource);
         await writer.WriteAsync([Message("watch-a", Pairs.Select(p => p[0]).ToList()), Message("watch-b", Pairs.Select(p => p[1]).ToList())]);
     }

@@ -17,7 +17,7 @@ public sealed class AlertStoreTests : IAsyncLifetime
         var directory = new SeniorDirectory(_db.DataSource, TimeProvider.System);
         var bureau = await directory.AddBureauAsync("Test bureau", "Europe/Berlin");
         _senior = await directory.AddSeniorAsync(bureau.Id, "Test Senior", "Europe/Berlin");
-        await new DeviceRegistry(_db.DataSource, TimeProvider.System).CreateAsync("w1", _senior.Id);
+        await new DeviceRegistry(_db.DataSource, TimeProvider.System).CreateAsync(TenantScope.Bureau(bureau.Id), "w1", _senior.Id);
         _alerts = new AlertStore(_db.DataSource);
     }
 

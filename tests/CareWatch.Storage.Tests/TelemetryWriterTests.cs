@@ -14,7 +14,8 @@ public sealed class TelemetryWriterTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync();
         _writer = new TelemetryWriter(_db.DataSource);
-        await new DeviceRegistry(_db.DataSource, TimeProvider.System).CreateAsync("w1", null);
+        var bureau = await new SeniorDirectory(_db.DataSource, TimeProvider.System).AddBureauAsync("Bureau", "Europe/Berlin");
+        await new DeviceRegistry(_db.DataSource, TimeProvider.System).CreateAsync(TenantScope.Bureau(bureau.Id), "w1", null);
     }
 
     public Task DisposeAsync() => _db.DisposeAsync().AsTask();

@@ -13,6 +13,7 @@ public static class RegisterCommand
         var count = new Option<int>("--count") { Description = "Watches to register", Required = true };
         var prefix = new Option<string>("--prefix") { Description = "Device id prefix (ids are prefix + 6 digits)", DefaultValueFactory = _ => "load-" };
         var output = new Option<string>("--out") { Description = "File to write the connection strings to, one per line", Required = true };
+        var apiKey = ApiKeyOption.Create();
         var parallel = new Option<int>("--parallelism") { Description = "Requests in flight at once", DefaultValueFactory = _ => 16 };
 
         count.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1_000_000) r.AddError("--count must be between 1 and 1000000"); });
@@ -32,12 +33,13 @@ public static class RegisterCommand
 
         var command = new Command("register", "Registers many watches (sharing the server's seniors round robin) and writes their connection strings")
         {
-            server, count, prefix, output, parallel,
+            server, count, prefix, output, parallel, apiKey,
         };
         command.SetAction(async (result, ct) =>
         {
             var url = result.GetValue(server)!;
-            using var http = new HttpClient { BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/"), Timeout = TimeSpan.FromSeconds(60) };
+            using var http = ApiKeyOption.Client(new Uri(url.EndsWith('/') ? url : url + "/"),
+                ApiKeyOption.Resolve(result.GetValue(apiKey)), TimeSpan.FromSeconds(60));
             var log = TextWriter.Synchronized(result.InvocationConfiguration.Output);
             try
             {

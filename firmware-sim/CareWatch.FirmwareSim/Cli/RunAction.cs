@@ -102,7 +102,7 @@ public static class RunAction
             return settings.ConnectionStrings.Take(settings.Watches ?? int.MaxValue)
                 .Select(text => new RunWatch(DeviceConnectionString.Parse(text), null, null)).ToList();
 
-        using var http = new HttpClient { BaseAddress = settings.Server, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = ApiKeyOption.Client(settings.Server, settings.ApiKey, TimeSpan.FromSeconds(30));
         var registrations = await new ServerRegistration(http)
             .RegisterWatchesAsync(settings.Watches, stored.Watches, log, cancellationToken);
         if (settings.StillWatches > registrations.Count)

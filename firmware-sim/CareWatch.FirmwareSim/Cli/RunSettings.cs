@@ -6,6 +6,9 @@ public sealed record RunSettings
     /// <summary>CareWatch HTTP base URL to register watches with; null when connection strings are given.</summary>
     public Uri? Server { get; init; }
 
+    /// <summary>The bureau API key sent to <see cref="Server"/> (<see cref="ApiKeyOption"/>); null sends none.</summary>
+    public string? ApiKey { get; init; }
+
     /// <summary>Device connection strings given on the command line.</summary>
     public IReadOnlyList<string> ConnectionStrings { get; init; } = [];
 

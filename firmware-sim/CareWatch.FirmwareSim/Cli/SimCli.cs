@@ -24,6 +24,7 @@ public static class SimCli
         var stillWatches = new Option<int>("--still-watches") { Description = "The first K watches go still" };
         var stillOnset = new Option<int?>("--still-onset-minutes-ago")
         { Description = "Their stillness began M minutes before start (default: long enough to be abnormal now)" };
+        var apiKey = ApiKeyOption.Create();
         var identities = new Option<string?>("--identities")
         {
             Description = "With --server: file (mode 600) keeping the watches registered and the still onsets, "
@@ -73,7 +74,7 @@ public static class SimCli
         var run = new Command("run", "Simulate watches streaming telemetry to the CareWatch gateway")
         {
             server, connectionStrings, watches, mqttHost, mqttPort, caFile, noTls, batchSeconds, backfillHours,
-            stillWatches, stillOnset, tokenTtl, summarySeconds, seed, scenarios, clockSkew, identities,
+            stillWatches, stillOnset, tokenTtl, summarySeconds, seed, scenarios, clockSkew, identities, apiKey,
         };
         run.Validators.Add(r =>
         {
@@ -84,6 +85,7 @@ public static class SimCli
             if (strings.Length > 0 && count > strings.Length) r.AddError($"--watches {count} but only {strings.Length} connection string(s)");
             if (count is { } n && r.GetValue(stillWatches) > n) r.AddError($"--still-watches cannot exceed --watches ({n})");
             if (r.GetValue(noTls) && r.GetResult(caFile) is not null) r.AddError("--ca-file makes no sense with --no-tls");
+            if (!hasServer && r.GetResult(apiKey) is not null) r.AddError("--api-key needs --server (it registers the watches)");
             if (!hasServer && r.GetResult(identities) is not null)
                 r.AddError("--identities needs --server (it keeps what the server registered)");
             var fleet = count ?? (strings.Length > 0 ? strings.Length : (int?)null);
@@ -94,6 +96,7 @@ public static class SimCli
         run.SetAction((result, ct) => RunAction.ExecuteAsync(new RunSettings
         {
             Server = result.GetValue(server) is { } url ? new Uri(url.EndsWith('/') ? url : url + "/") : null,
+            ApiKey = result.GetValue(server) is null ? null : ApiKeyOption.Resolve(result.GetValue(apiKey)),
             ConnectionStrings = result.GetValue(connectionStrings) ?? [],
             Watches = result.GetValue(watches),
             MqttHost = result.GetValue(mqttHost),

@@ -16,11 +16,12 @@ namespace CareWatch.Gateway.Cloud;
 /// </summary>
 internal sealed class DeviceTwins(DeviceTwinStore store, DeviceOutbox outbox, ILogger<DeviceTwins> logger) : IDeviceTwins
 {
-    public Task<DeviceTwin?> GetAsync(string deviceId, CancellationToken ct = default) => store.GetAsync(deviceId, ct);
+    public Task<DeviceTwin?> GetAsync(TenantScope scope, string deviceId, CancellationToken ct = default) =>
+        store.GetAsync(scope, deviceId, ct);
 
-    public async Task<long?> UpdateDesiredAsync(string deviceId, JsonObject patch, CancellationToken ct = default)
+    public async Task<long?> UpdateDesiredAsync(TenantScope scope, string deviceId, JsonObject patch, CancellationToken ct = default)
     {
-        var version = await store.PatchAsync(deviceId, TwinSide.Desired, patch, ct);
+        var version = await store.PatchDesiredAsync(scope, deviceId, patch, ct);
         if (version is null) return null;
         var pushed = (JsonObject)patch.DeepClone();
         pushed["$version"] = version;
@@ -34,7 +35,7 @@ internal sealed class DeviceTwins(DeviceTwinStore store, DeviceOutbox outbox, IL
         var rid = IotHubCloudTopics.RequestId(topic) ?? "";
         try
         {
-            var twin = await store.GetAsync(session.DeviceId);
+            var twin = await store.GetForDeviceAsync(session.DeviceId);
             if (twin is null) { await AnswerAsync(session, 404, rid, null); return; }
             await AnswerAsync(session, 200, rid, twin.ToIotHubJson().ToJsonString());
         }
@@ -57,7 +58,7 @@ internal sealed class DeviceTwins(DeviceTwinStore store, DeviceOutbox outbox, IL
         }
         try
         {
-            var version = await store.PatchAsync(session.DeviceId, TwinSide.Reported, patch);
+            var version = await store.PatchReportedAsync(session.DeviceId, patch);
             await AnswerAsync(session, version is null ? 404 : 204, rid, null, version);
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)

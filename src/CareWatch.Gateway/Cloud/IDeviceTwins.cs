@@ -6,13 +6,13 @@ namespace CareWatch.Gateway.Cloud;
 /// <summary>The service side of device twins.</summary>
 public interface IDeviceTwins
 {
-    /// <summary>The watch's twin, or null when the watch does not exist.</summary>
-    Task<DeviceTwin?> GetAsync(string deviceId, CancellationToken ct = default);
+    /// <summary>The twin of one of the scope's watches, or null when the scope has no such watch.</summary>
+    Task<DeviceTwin?> GetAsync(TenantScope scope, string deviceId, CancellationToken ct = default);
 
     /// <summary>
-    /// Merges a desired-property patch, stores it and pushes it to the watch when connected
+    /// Merges a desired-property patch into one of the scope's watches, stores it and pushes it to the watch when connected
     /// (<c>$iothub/twin/PATCH/properties/desired/?$version=n</c>). Returns the new desired version, or
-    /// null when the watch does not exist. A watch that is offline reads the twin when it reconnects.
+    /// null when the scope has no such watch. A watch that is offline reads the twin when it reconnects.
     /// </summary>
-    Task<long?> UpdateDesiredAsync(string deviceId, JsonObject patch, CancellationToken ct = default);
+    Task<long?> UpdateDesiredAsync(TenantScope scope, string deviceId, JsonObject patch, CancellationToken ct = default);
 }

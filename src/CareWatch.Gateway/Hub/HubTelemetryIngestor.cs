@@ -29,7 +29,7 @@ internal sealed class HubTelemetryIngestor(
 {
     public async Task<HubIngestOutcome> IngestAsync(HubMessage message, CancellationToken ct)
     {
-        var device = await registry.FindAsync(message.DeviceId, ct);
+        var device = await registry.FindForGatewayAsync(message.DeviceId, ct);
         if (device is null || !device.Enabled)
         {
             metrics.OnRefused(device is null ? "unknown-device" : "disabled");

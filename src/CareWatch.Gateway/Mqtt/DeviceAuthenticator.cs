@@ -49,7 +49,7 @@ internal sealed class DeviceAuthenticator(
         DeviceCredentials? device;
         try
         {
-            device = await DatabaseDeadline.RunAsync(ct => registry.FindAsync(deviceId, ct), o.RegistryTimeout,
+            device = await DatabaseDeadline.RunAsync(ct => registry.FindForGatewayAsync(deviceId, ct), o.RegistryTimeout,
                 e.CancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !e.CancellationToken.IsCancellationRequested)

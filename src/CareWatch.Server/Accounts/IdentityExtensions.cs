@@ -36,7 +36,7 @@ public static class IdentityExtensions
             .AddUserStore<UserStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication().AddIdentityCookies(); // the default scheme is set in AuthorizationExtensions
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {

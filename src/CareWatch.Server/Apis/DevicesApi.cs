@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CareWatch.Gateway;
 using CareWatch.Gateway.Mqtt;
 using CareWatch.Protocol;
+using CareWatch.Server.Accounts;
 using CareWatch.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -12,48 +14,60 @@ namespace CareWatch.Server.Apis;
 /// <summary>The device registry's REST API: watch identities, keys, assignment and status.</summary>
 public static partial class DevicesApi
 {
-    /// <summary>Maps the registry endpoints (and the cloud-to-device ones in <see cref="DeviceCloudApi"/>).</summary>
-    public static WebApplication MapDevicesApi(this WebApplication app)
+    /// <summary>Maps the registry's reads: the bureau's watches and their status.</summary>
+    public static RouteGroupBuilder MapDevicesApi(this WebApplication app)
     {
         // Problems are ProblemHttpResult (application/problem+json), so their codes are declared here for OpenAPI.
+        var group = app.MapGroup("/api/devices").WithTags("Devices").ProducesProblem(404);
+        group.MapGet("/", ListAsync).WithName("ListDevices").WithSummary("Lists watches with their status, optionally of one senior.");
+        group.MapGet("/{deviceId}", GetAsync).WithName("GetDevice").WithSummary("A watch's status: connected, last seen, battery, worn, firmware.");
+        return group;
+    }
+
+    /// <summary>
+    /// Maps the registry's changes: create, delete, enable, disable, keys and assignment (the cloud-to-device
+    /// endpoints are <see cref="DeviceCloudApi"/>).
+    /// </summary>
+    public static RouteGroupBuilder MapDeviceChangesApi(this WebApplication app)
+    {
         var group = app.MapGroup("/api/devices").WithTags("Devices").ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/", CreateAsync).WithName("CreateDevice")
             .WithSummary("Creates a watch identity bound to a senior and returns its IoT Hub–style connection string.");
-        group.MapGet("/", ListAsync).WithName("ListDevices").WithSummary("Lists watches with their status, optionally of one senior.");
-        group.MapGet("/{deviceId}", GetAsync).WithName("GetDevice").WithSummary("A watch's status: connected, last seen, battery, worn, firmware.");
         group.MapDelete("/{deviceId}", DeleteAsync).WithName("DeleteDevice")
             .WithSummary("Deletes a watch identity and closes its connection; its telemetry stays with the senior.");
-        group.MapPost("/{deviceId}/disable", (string deviceId, DeviceRegistry r, DeviceStatusReader s, IDeviceConnections c, CancellationToken ct) =>
-                SetEnabledAsync(deviceId, false, r, s, c, ct))
+        group.MapPost("/{deviceId}/disable", (string deviceId, ClaimsPrincipal user, DeviceRegistry r, DeviceStatusReader s,
+                IDeviceConnections c, CancellationToken ct) => SetEnabledAsync(deviceId, false, user, r, s, c, ct))
             .WithName("DisableDevice").WithSummary("Refuses the watch's connections from now on and closes the current one.");
-        group.MapPost("/{deviceId}/enable", (string deviceId, DeviceRegistry r, DeviceStatusReader s, IDeviceConnections c, CancellationToken ct) =>
-                SetEnabledAsync(deviceId, true, r, s, c, ct))
+        group.MapPost("/{deviceId}/enable", (string deviceId, ClaimsPrincipal user, DeviceRegistry r, DeviceStatusReader s,
+                IDeviceConnections c, CancellationToken ct) => SetEnabledAsync(deviceId, true, user, r, s, c, ct))
             .WithName("EnableDevice").WithSummary("Lets the watch connect again.");
         group.MapPost("/{deviceId}/keys/{key}/regenerate", RegenerateKeyAsync).WithName("RegenerateDeviceKey")
             .WithSummary("Replaces the primary or secondary key; the other stays valid so the watch can be moved to the new one.");
         group.MapPut("/{deviceId}/senior", AssignAsync).WithName("AssignDevice")
             .WithSummary("Assigns the watch to a senior (or moves it); its connection is closed so new data goes to the new senior.");
-        app.MapDeviceCloudApi();
-        return app;
+        return group;
     }
 
     private static async Task<Results<Created<CreatedDevice>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateDeviceRequest request, DeviceRegistry registry, SeniorDirectory seniors, IOptions<GatewayOptions> gateway,
-        CancellationToken ct)
+        CreateDeviceRequest request, ClaimsPrincipal user, DeviceRegistry registry, SeniorDirectory seniors,
+        IOptions<GatewayOptions> gateway, CancellationToken ct)
     {
+        var scope = user.RequiredScope();
         var deviceId = string.IsNullOrWhiteSpace(request.DeviceId) ? "watch-" + Guid.NewGuid().ToString("N")[..12] : request.DeviceId;
         var errors = new Dictionary<string, string[]>();
         if (!IsValidId(deviceId))
             errors["deviceId"] = ["1–128 characters: letters, digits and - . _ : only."];
         if (request.SeniorId is null)
             errors["seniorId"] = ["Required."];
-        else if (await seniors.FindSeniorAsync(request.SeniorId.Value, ct) is null)
-            errors["seniorId"] = ["No such senior."];
+        else if (await seniors.FindSeniorAsync(scope, request.SeniorId.Value, ct) is null)
+            errors["seniorId"] = ["No such senior."]; // also for another bureau's senior: nothing tells them apart
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         try
         {
-            var device = await registry.CreateAsync(deviceId, request.SeniorId, ct);
+            // Null only if the senior left the bureau since the check above: the same answer as then.
+            var device = await registry.CreateAsync(scope, deviceId, request.SeniorId, ct);
+            if (device is null) return DeviceProblems.Invalid("seniorId", "No such senior.");
             var connection = new DeviceConnectionString(gateway.Value.HostName, device.DeviceId, device.PrimaryKey);
             return TypedResults.Created($"/api/devices/{Uri.EscapeDataString(deviceId)}",
                 new CreatedDevice(device.DeviceId, device.SeniorId, connection.ToString()));
@@ -64,38 +78,44 @@ public static partial class DevicesApi
         }
     }
 
-    private static async Task<Ok<List<DeviceView>>> ListAsync(Guid? seniorId, DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct) =>
-        TypedResults.Ok((await reader.ListAsync(seniorId, ct)).Select(d => DeviceView.From(d, connections.IsConnected(d.DeviceId))).ToList());
+    private static async Task<Ok<List<DeviceView>>> ListAsync(Guid? seniorId, ClaimsPrincipal user, DeviceStatusReader reader,
+        IDeviceConnections connections, CancellationToken ct) =>
+        TypedResults.Ok((await reader.ListAsync(user.RequiredScope(), seniorId, ct))
+            .Select(d => DeviceView.From(d, connections.IsConnected(d.DeviceId))).ToList());
 
     private static async Task<Results<Ok<DeviceView>, ProblemHttpResult>> GetAsync(
-        string deviceId, DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct)
+        string deviceId, ClaimsPrincipal user, DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct)
     {
-        var device = IsValidId(deviceId) ? await reader.FindAsync(deviceId, ct) : null;
+        var device = IsValidId(deviceId) ? await reader.FindAsync(user.RequiredScope(), deviceId, ct) : null;
         return device is null ? DeviceProblems.NotFound(deviceId) : TypedResults.Ok(DeviceView.From(device, connections.IsConnected(deviceId)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string deviceId, DeviceRegistry registry, IDeviceConnections connections, CancellationToken ct)
+        string deviceId, ClaimsPrincipal user, DeviceRegistry registry, IDeviceConnections connections, CancellationToken ct)
     {
-        if (!IsValidId(deviceId) || !await registry.DeleteAsync(deviceId, ct)) return DeviceProblems.NotFound(deviceId);
+        if (!IsValidId(deviceId) || !await registry.DeleteAsync(user.RequiredScope(), deviceId, ct))
+            return DeviceProblems.NotFound(deviceId);
         await connections.DisconnectAsync(deviceId);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<DeviceView>, ProblemHttpResult>> SetEnabledAsync(
-        string deviceId, bool enabled, DeviceRegistry registry, DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct)
+        string deviceId, bool enabled, ClaimsPrincipal user, DeviceRegistry registry, DeviceStatusReader reader,
+        IDeviceConnections connections, CancellationToken ct)
     {
-        if (!IsValidId(deviceId) || !await registry.SetEnabledAsync(deviceId, enabled, ct)) return DeviceProblems.NotFound(deviceId);
+        if (!IsValidId(deviceId) || !await registry.SetEnabledAsync(user.RequiredScope(), deviceId, enabled, ct))
+            return DeviceProblems.NotFound(deviceId);
         if (!enabled) await connections.DisconnectAsync(deviceId);
-        return await GetAsync(deviceId, reader, connections, ct);
+        return await GetAsync(deviceId, user, reader, connections, ct);
     }
 
     private static async Task<Results<Ok<DeviceKeysView>, ValidationProblem, ProblemHttpResult>> RegenerateKeyAsync(
-        string deviceId, string key, DeviceRegistry registry, IOptions<GatewayOptions> gateway, CancellationToken ct)
+        string deviceId, string key, ClaimsPrincipal user, DeviceRegistry registry, IOptions<GatewayOptions> gateway,
+        CancellationToken ct)
     {
         if (!Enum.TryParse<DeviceKey>(key, ignoreCase: true, out var which) || !Enum.IsDefined(which) || int.TryParse(key, out _))
             return DeviceProblems.Invalid("key", "Either 'primary' or 'secondary'.");
-        var device = IsValidId(deviceId) ? await registry.RegenerateKeyAsync(deviceId, which, ct) : null;
+        var device = IsValidId(deviceId) ? await registry.RegenerateKeyAsync(user.RequiredScope(), deviceId, which, ct) : null;
         if (device is null) return DeviceProblems.NotFound(deviceId);
         var host = gateway.Value.HostName;
         return TypedResults.Ok(new DeviceKeysView(device.DeviceId, device.PrimaryKey, device.SecondaryKey,
@@ -104,16 +124,18 @@ public static partial class DevicesApi
     }
 
     private static async Task<Results<Ok<DeviceView>, ValidationProblem, ProblemHttpResult>> AssignAsync(
-        string deviceId, AssignDeviceRequest request, DeviceRegistry registry, SeniorDirectory seniors, DeviceStatusReader reader,
-        IDeviceConnections connections, CancellationToken ct)
+        string deviceId, AssignDeviceRequest request, ClaimsPrincipal user, DeviceRegistry registry, SeniorDirectory seniors,
+        DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct)
     {
-        if (!IsValidId(deviceId) || await registry.FindAsync(deviceId, ct) is null) return DeviceProblems.NotFound(deviceId);
-        if (request.SeniorId is { } senior && await seniors.FindSeniorAsync(senior, ct) is null)
+        var scope = user.RequiredScope();
+        if (!IsValidId(deviceId) || !await registry.ExistsAsync(scope, deviceId, ct)) return DeviceProblems.NotFound(deviceId);
+        // Another bureau's senior gets the same answer as one that does not exist.
+        if (request.SeniorId is { } senior && await seniors.FindSeniorAsync(scope, senior, ct) is null)
             return DeviceProblems.Invalid("seniorId", "No such senior.");
-        if (!await registry.AssignAsync(deviceId, request.SeniorId, ct)) return DeviceProblems.NotFound(deviceId);
+        if (!await registry.AssignAsync(scope, deviceId, request.SeniorId, ct)) return DeviceProblems.NotFound(deviceId);
         // The gateway stamps the senior on telemetry from the session opened at connect: reconnecting applies the move.
         await connections.DisconnectAsync(deviceId);
-        var view = await GetAsync(deviceId, reader, connections, ct);
+        var view = await GetAsync(deviceId, user, reader, connections, ct);
         return view.Result is Ok<DeviceView> ok ? ok : DeviceProblems.NotFound(deviceId);
     }
 

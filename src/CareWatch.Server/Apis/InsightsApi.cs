@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CareWatch.Server.Accounts;
 using CareWatch.Server.Hubs;
 using CareWatch.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,13 +10,13 @@ namespace CareWatch.Server.Apis;
 public static class InsightsApi
 {
     /// <summary>Maps the insights endpoints.</summary>
-    public static WebApplication MapInsightsApi(this WebApplication app)
+    public static RouteGroupBuilder MapInsightsApi(this WebApplication app)
     {
-        app.MapGroup("/api/insights").WithTags("Insights")
-            .MapGet("/", ListOpenAsync).WithName("ListOpenInsights").WithSummary("Lists open wellbeing insights, newest first.");
-        return app;
+        var group = app.MapGroup("/api/insights").WithTags("Insights");
+        group.MapGet("/", ListOpenAsync).WithName("ListOpenInsights").WithSummary("Lists the bureau's open wellbeing insights, newest first.");
+        return group;
     }
 
-    private static async Task<Ok<List<InsightView>>> ListOpenAsync(InsightStore insights, CancellationToken ct) =>
-        TypedResults.Ok((await insights.ListOpenAsync(ct)).Select(InsightView.From).ToList());
+    private static async Task<Ok<List<InsightView>>> ListOpenAsync(ClaimsPrincipal user, InsightStore insights, CancellationToken ct) =>
+        TypedResults.Ok((await insights.ListOpenAsync(user.RequiredScope(), ct)).Select(InsightView.From).ToList());
 }

@@ -15,7 +15,7 @@ public sealed record ModelView(int Version, DateTime CreatedAt, string Status, i
 public static class ModelsApi
 {
     /// <summary>Maps /api/admin/models and /api/admin/wellbeing.</summary>
-    public static WebApplication MapModelsApi(this WebApplication app)
+    public static RouteGroupBuilder MapModelsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/admin").WithTags("Admin");
         group.MapGet("/models", ListAsync).WithName("ListModels").WithSummary("Lists inactivity model versions with their evaluation figures.");
@@ -23,7 +23,7 @@ public static class ModelsApi
             .WithSummary("Trains a model from the stored history now; promotes it only if it evaluates no worse than the one in service.");
         group.MapPost("/wellbeing/review", ReviewAsync).WithName("ReviewWellbeing")
             .WithSummary("Compares every senior's recent days with their usual days now and records routine-change insights.");
-        return app;
+        return group;
     }
 
     private static async Task<Ok<List<ModelView>>> ListAsync(DetectionModelStore store, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CareWatch.Server.Accounts;
 using CareWatch.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,16 +12,16 @@ public sealed record SeniorView(Guid Id, Guid BureauId, string DisplayName, stri
 public static class SeniorsApi
 {
     /// <summary>Maps the seniors endpoints.</summary>
-    public static WebApplication MapSeniorsApi(this WebApplication app)
+    public static RouteGroupBuilder MapSeniorsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/seniors").WithTags("Seniors");
-        group.MapGet("/", ListAsync).WithName("ListSeniors").WithSummary("Lists the seniors in care.");
-        return app;
+        group.MapGet("/", ListAsync).WithName("ListSeniors").WithSummary("Lists the seniors in the caller's care (a relative: their senior).");
+        return group;
     }
 
-    private static async Task<Ok<List<SeniorView>>> ListAsync(SeniorDirectory directory, CancellationToken ct)
+    private static async Task<Ok<List<SeniorView>>> ListAsync(ClaimsPrincipal user, SeniorDirectory directory, CancellationToken ct)
     {
-        var seniors = await directory.ListSeniorsAsync(ct);
+        var seniors = await directory.ListSeniorsAsync(user.RequiredScope(), ct);
         return TypedResults.Ok(seniors.Select(s => new SeniorView(s.Id, s.BureauId, s.DisplayName, s.TimeZone)).ToList());
     }
 }

@@ -27,8 +27,11 @@ public static class HealthExtensions
     /// <summary>GET /health/live (the process answers) and GET /health/ready (200, or 503 with the reason).</summary>
     public static WebApplication MapHealthApi(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        // Anonymous: load balancers and orchestrators probe without credentials, and the answers hold no data.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+            .AllowAnonymous();
         return app;
     }
 

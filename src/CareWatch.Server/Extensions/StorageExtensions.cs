@@ -22,6 +22,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<SeniorDirectory>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<ActivityHistory>();
+        builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddHostedService(sp => new DatabaseMigrationService(
             connectionString, sp.GetRequiredService<ILogger<DatabaseMigrationService>>()));
         return builder;

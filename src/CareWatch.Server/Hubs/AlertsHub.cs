@@ -1,3 +1,4 @@
+using CareWatch.Server.Accounts;
 using CareWatch.Storage;
 using Microsoft.AspNetCore.SignalR;
 
@@ -24,10 +25,32 @@ public sealed record InsightView(long Id, Guid SeniorId, string SeniorName, stri
 /// <summary>
 /// Live alerts for the staff board. Clients load the alerts with GET /api/alerts on every (re)connect and
 /// merge pushes by <see cref="AlertView.Version"/>, so a push missed while disconnected, or one that arrives
-/// while the load is under way, is never lost.
+/// while the load is under way, is never lost. A connection joins the group of its bureau, or a relative's the
+/// group of their senior, from its claims when it connects; there is no client method to join another.
 /// </summary>
 public sealed class AlertsHub : Hub<IAlertsClient>
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/alerts";
+
+    /// <summary>The group of a bureau's boards.</summary>
+    public static string BureauGroup(Guid bureauId) => $"bureau:{bureauId}";
+
+    /// <summary>The group of a senior's relatives.</summary>
+    public static string SeniorGroup(Guid seniorId) => $"senior:{seniorId}";
+
+    /// <inheritdoc />
+    public override async Task OnConnectedAsync()
+    {
+        // The hub's policy admits only principals with a scope; aborting covers a mapping that lost it.
+        var scope = Context.User?.Scope();
+        if (scope is null)
+        {
+            Context.Abort();
+            return;
+        }
+        var group = scope.BureauId is { } bureau ? BureauGroup(bureau) : SeniorGroup(scope.SeniorId!.Value);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        await base.OnConnectedAsync();
+    }
 }

@@ -61,7 +61,7 @@ public sealed class ConsentStore(NpgsqlDataSource dataSource, AuditLog audit, Ti
         cmd.Parameters.AddWithValue("representative", (object?)consent.Representative ?? DBNull.Value);
         cmd.Parameters.AddWithValue("purposes", consent.Purposes.ToArray());
         cmd.Parameters.AddWithValue("consented_at", consent.ConsentedAt);
-        cmd.Parameters.AddWithValue("recorded_by", actor.Id ?? actor.KindName);
+        cmd.Parameters.AddWithValue("recorded_by", actor.Id ?? actor.Display ?? actor.KindName);
         cmd.Parameters.AddWithValue("now", time.GetUtcNow().UtcDateTime);
         scope.AddParameters(cmd);
         ConsentRecord record;
@@ -94,7 +94,7 @@ public sealed class ConsentStore(NpgsqlDataSource dataSource, AuditLog audit, Ti
         cmd.Parameters.AddWithValue("id", consentId);
         cmd.Parameters.AddWithValue("senior", seniorId);
         cmd.Parameters.AddWithValue("now", time.GetUtcNow().UtcDateTime);
-        cmd.Parameters.AddWithValue("by", actor.Id ?? actor.KindName);
+        cmd.Parameters.AddWithValue("by", actor.Id ?? actor.Display ?? actor.KindName);
         scope.AddParameters(cmd);
         if (await cmd.ExecuteScalarAsync(ct) is not Guid bureau) return false;
         var details = System.Text.Json.JsonSerializer.Serialize(new { consentId });

@@ -23,6 +23,9 @@ public sealed class StubRegistry(IReadOnlyList<(Guid Id, string Name)> seniors, 
     /// <summary>"METHOD /path" of every request, in arrival order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>The <c>X-Api-Key</c> header of every request ("" when absent), in arrival order.</summary>
+    public ConcurrentQueue<string> ApiKeys { get; } = new();
+
     public int Registered => Volatile.Read(ref _created);
 
     public static StubRegistry Start(IReadOnlyList<(Guid Id, string Name)> seniors,
@@ -48,6 +51,7 @@ public sealed class StubRegistry(IReadOnlyList<(Guid Id, string Name)> seniors, 
             catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException) { return; }
             var path = context.Request.Url!.AbsolutePath;
             Requests.Enqueue($"{context.Request.HttpMethod} {path}");
+            ApiKeys.Enqueue(context.Request.Headers["X-Api-Key"] ?? "");
             using var reader = new StreamReader(context.Request.InputStream);
             var (status, body) = Answer(context.Request.HttpMethod, path, await reader.ReadToEndAsync());
             context.Response.StatusCode = (int)status;

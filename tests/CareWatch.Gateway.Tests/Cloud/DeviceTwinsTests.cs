@@ -73,7 +73,7 @@ public sealed class DeviceTwinsTests(GatewayHost host) : IClassFixture<GatewayHo
         var inbox = await Inbox.SubscribeAsync(client, "$iothub/twin/PATCH/properties/desired/#");
         var twins = host.Services.GetRequiredService<IDeviceTwins>();
 
-        var version = await twins.UpdateDesiredAsync(device.DeviceId, new JsonObject { ["batchMinutes"] = 5 });
+        var version = await twins.UpdateDesiredAsync(host.Bureau, device.DeviceId, new JsonObject { ["batchMinutes"] = 5 });
         var pushed = await inbox.NextAsync();
 
         Assert.Equal(2, version);
@@ -86,6 +86,6 @@ public sealed class DeviceTwinsTests(GatewayHost host) : IClassFixture<GatewayHo
     {
         var twins = host.Services.GetRequiredService<IDeviceTwins>();
 
-        Assert.Null(await twins.UpdateDesiredAsync("no-such-watch", new JsonObject { ["a"] = 1 }));
+        Assert.Null(await twins.UpdateDesiredAsync(host.Bureau, "no-such-watch", new JsonObject { ["a"] = 1 }));
     }
 }

@@ -21,6 +21,8 @@ public class GatewayHost : IAsyncLifetime
     public IServiceProvider Services => _app!.Services;
     public GatewayMetrics Metrics => Services.GetRequiredService<GatewayMetrics>();
     public DeviceRegistry Registry => Services.GetRequiredService<DeviceRegistry>();
+    /// <summary>The bureau the fixture's watches belong to (every watch has one).</summary>
+    public TenantScope Bureau { get; private set; } = null!;
     public string CaPath => Services.GetRequiredService<DeviceCertificateAuthority>().CaCertificatePath;
 
     public async Task InitializeAsync()
@@ -43,6 +45,9 @@ public class GatewayHost : IAsyncLifetime
         _app = builder.Build();
         _app.MapDeviceGateway();
         await _app.StartAsync();
+        var bureau = await new SeniorDirectory(Services.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System)
+            .AddBureauAsync("Gateway test bureau", "Europe/Berlin");
+        Bureau = TenantScope.Bureau(bureau.Id);
     }
 
     /// <summary>Creates the fixture's database (on the shared test cluster unless a derived fixture says so).</summary>
@@ -63,9 +68,10 @@ public class GatewayHost : IAsyncLifetime
     {
     }
 
-    /// <summary>Registers a watch with a random id.</summary>
-    public Task<DeviceCredentials> CreateDeviceAsync(Guid? seniorId = null) =>
-        Registry.CreateAsync("w-" + Guid.NewGuid().ToString("N")[..10], seniorId);
+    /// <summary>Registers a watch of the fixture's bureau with a random id (the senior, if any, of that bureau).</summary>
+    public async Task<DeviceCredentials> CreateDeviceAsync(Guid? seniorId = null) =>
+        await Registry.CreateAsync(Bureau, "w-" + Guid.NewGuid().ToString("N")[..10], seniorId)
+        ?? throw new InvalidOperationException("The senior is not of the fixture's bureau.");
 
     public Task<long> CountAsync(string table, string deviceId) =>
         Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE device_id = @d", ("d", deviceId));

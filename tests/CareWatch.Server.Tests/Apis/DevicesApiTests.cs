@@ -21,7 +21,7 @@ public sealed class DevicesApiTests : ServerTest
         using var response = await Server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId = "watch-42" });
         var body = await response.Content.ReadFromJsonAsync<Created>();
         var connection = DeviceConnectionString.Parse(body!.ConnectionString);
-        var stored = await Server.Services.GetRequiredService<DeviceRegistry>().FindAsync("watch-42");
+        var stored = await Server.Services.GetRequiredService<DeviceRegistry>().FindForGatewayAsync("watch-42");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(("localhost", "watch-42"), (connection.HostName, connection.DeviceId));
@@ -160,7 +160,7 @@ public sealed class DevicesApiTests : ServerTest
     public async Task RegenerateKey_Primary_NewPrimaryOldSecondaryKept()
     {
         await CreateAsync((await AddSeniorAsync()).Id, "w-keys");
-        var before = await Server.Services.GetRequiredService<DeviceRegistry>().FindAsync("w-keys");
+        var before = await Server.Services.GetRequiredService<DeviceRegistry>().FindForGatewayAsync("w-keys");
 
         using var response = await Server.Http.PostAsync("api/devices/w-keys/keys/primary/regenerate", null);
         var keys = await response.Content.ReadFromJsonAsync<DeviceKeysView>();
@@ -219,7 +219,7 @@ public sealed class DevicesApiTests : ServerTest
     private async Task<SeniorRecord> AddSeniorAsync()
     {
         var directory = Server.Services.GetRequiredService<SeniorDirectory>();
-        var bureau = await directory.AddBureauAsync("Bureau", "Asia/Shanghai");
+        var bureau = new { Id = await Server.TestBureauAsync() }; // the bureau its Http client opens
         return await directory.AddSeniorAsync(bureau.Id, "Test Senior", "Asia/Shanghai");
     }
 

@@ -19,10 +19,16 @@ public sealed class AlertChannel : IAsyncDisposable
         _connection.On<ReceivedAlert>("AlertChanged", a => _received.Writer.TryWrite(a));
     }
 
-    /// <summary>Connects to /hubs/alerts on the server.</summary>
-    public static async Task<AlertChannel> ConnectAsync(Uri serverBase)
+    /// <summary>
+    /// Connects to /hubs/alerts on the server as the integration of a bureau (by default the test bureau), as an
+    /// API-key client does: the key in a header of the connection.
+    /// </summary>
+    public static async Task<AlertChannel> ConnectAsync(ServerHost server, Guid? bureauId = null)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(serverBase, "hubs/alerts")).Build();
+        var key = await server.ApiKeyAsync(bureauId ?? await server.TestBureauAsync());
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "hubs/alerts"), o => o.Headers["X-Api-Key"] = key)
+            .Build();
         var channel = new AlertChannel(connection);
         await connection.StartAsync();
         return channel;

@@ -19,7 +19,7 @@ public sealed class SimulatedWatchCloudTests
         await using var server = await ServerHost.StartAsync(db.ConnectionString);
         await server.WaitUntilReadyAsync();
         var directory = server.Services.GetRequiredService<SeniorDirectory>();
-        var senior = await directory.AddSeniorAsync((await directory.AddBureauAsync("B", "Europe/Berlin")).Id, "S", "Europe/Berlin");
+        var senior = await directory.AddSeniorAsync(await server.TestBureauAsync(), "S", "Europe/Berlin");
         using var created = await server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId = "sim-cloud" });
         var connection = (await created.Content.ReadFromJsonAsync<CreatedDevice>())!.ConnectionString;
         await using var watch = new SimulatedWatch(connection, new SimulatedWatchOptions

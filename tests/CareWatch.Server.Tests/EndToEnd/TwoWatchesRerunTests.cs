@@ -27,7 +27,7 @@ public sealed class TwoWatchesRerunTests
             await server.WaitUntilReadyAsync();
             var senior = await Arrange.SeniorAsync(server, "Wang Fang", "Asia/Shanghai");
             first = await Arrange.WatchAsync(server, senior.Id);
-            await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
+            await using var board = await AlertChannel.ConnectAsync(server);
             await using var watch = Arrange.Connect(server, first);
             foreach (var batch in week.Chunk(TelemetryLimits.MaxMinutesPerBatch)) await watch.SendAsync(batch, null);
             raised = await board.NextAsync(TimeSpan.FromSeconds(60));

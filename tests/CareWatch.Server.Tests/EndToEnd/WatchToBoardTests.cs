@@ -26,7 +26,7 @@ public sealed class WatchToBoardTests
         await server.WaitUntilReadyAsync();
         var senior = await Arrange.SeniorAsync(server, "Erna Schulz");
         var device = await Arrange.WatchAsync(server, senior.Id);
-        await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
+        await using var board = await AlertChannel.ConnectAsync(server);
         await using var watch = Arrange.Connect(server, device);
 
         var start = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-30));
@@ -80,7 +80,7 @@ public sealed class WatchToBoardTests
         await server.WaitUntilReadyAsync();
         var senior = await Arrange.SeniorAsync(server, "Olga Berg");
         var device = await Arrange.WatchAsync(server, senior.Id);
-        await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
+        await using var board = await AlertChannel.ConnectAsync(server);
         await using var watch = Arrange.Connect(server, device);
 
         // She lay down three hours ago; the watch was offline and now replays its buffer in two batches.
@@ -103,7 +103,7 @@ public sealed class WatchToBoardTests
         await server.WaitUntilReadyAsync();
         var senior = await Arrange.SeniorAsync(server, "Zhou Lan");
         var device = await Arrange.WatchAsync(server, senior.Id);
-        await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
+        await using var board = await AlertChannel.ConnectAsync(server);
         await using var watch = Arrange.Connect(server, device);
 
         var at = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-5);

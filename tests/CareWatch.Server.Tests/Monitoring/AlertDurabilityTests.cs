@@ -22,7 +22,7 @@ public sealed class AlertDurabilityTests
         await server.WaitUntilReadyAsync();
         var senior = await Arrange.SeniorAsync(server, "Greta Lange");
         var device = await Arrange.WatchAsync(server, senior.Id);
-        await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
+        await using var board = await AlertChannel.ConnectAsync(server);
         await using var watch = Arrange.Connect(server, device);
 
         var start = Arrange.MinutesAgo(20);
@@ -57,7 +57,7 @@ public sealed class AlertDurabilityTests
 
         await using var second = await ServerHost.StartAsync(db.ConnectionString, FastRule);
         await second.WaitUntilReadyAsync();
-        await using var board = await AlertChannel.ConnectAsync(second.BaseAddress);
+        await using var board = await AlertChannel.ConnectAsync(second);
         await using var again = Arrange.Connect(second, device);
         await again.SendAsync(Arrange.Minutes(start.AddMinutes(20), 1, movement: 0), null); // her next minute wakes her monitor
         var alert = await board.NextAsync(TimeSpan.FromSeconds(60));

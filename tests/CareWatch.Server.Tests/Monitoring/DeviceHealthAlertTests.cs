@@ -23,7 +23,7 @@ public sealed class DeviceHealthAlertTests
         await server.WaitUntilReadyAsync();
         var senior = await Arrange.SeniorAsync(server, "Hans Weber");
         var device = await Arrange.WatchAsync(server, senior.Id);
-        await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
+        await using var board = await AlertChannel.ConnectAsync(server);
         await using var watch = Arrange.Connect(server, device);
 
         // Off the wrist up to a few minutes ago: device-health alerts, like inactivity, wait for data of the present.
@@ -47,7 +47,7 @@ public sealed class DeviceHealthAlertTests
         await server.WaitUntilReadyAsync();
         var senior = await Arrange.SeniorAsync(server, "Hans Weber");
         var device = await Arrange.WatchAsync(server, senior.Id);
-        await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
+        await using var board = await AlertChannel.ConnectAsync(server);
         await using var watch = Arrange.Connect(server, device);
         var now = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime);
         var first = await watch.SendAsync(Arrange.Minutes(now.AddMinutes(-2), 1, movement: 100, worn: true), null);

@@ -29,9 +29,9 @@ public sealed class ModelLifecycleTests
         await server.WaitUntilReadyAsync();
         var seniors = await StoreHistoryAsync(server, count: 3);
 
-        using var response = await server.Http.PostAsync("api/admin/models/train", null);
+        using var response = await server.Admin.PostAsync("api/admin/models/train", null);
         var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var models = await server.Http.GetFromJsonAsync<JsonElement>("api/admin/models");
+        var models = await server.Admin.GetFromJsonAsync<JsonElement>("api/admin/models");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, report.GetProperty("version").GetInt32());
@@ -40,7 +40,7 @@ public sealed class ModelLifecycleTests
         Assert.Equal("promoted", models[0].GetProperty("status").GetString());
 
         // The senior now lies still: the monitor, rebuilt on the new model, alerts with its explanation.
-        await using var board = await AlertChannel.ConnectAsync(server.BaseAddress);
+        await using var board = await AlertChannel.ConnectAsync(server);
         var now = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime);
         var still = Enumerable.Range(0, 300).Select(i => new MinuteSummary(now.AddMinutes(-300 + i), i % 7 == 0 ? 1 : 0, 0, true)).ToList();
         await WriteAsync(server, seniors[0], still, seq: 1_000_000);
@@ -57,7 +57,7 @@ public sealed class ModelLifecycleTests
         await using var server = await ServerHost.StartAsync(db.ConnectionString, "Training:NightlyAtUtc=");
         await server.WaitUntilReadyAsync();
 
-        using var response = await server.Http.PostAsync("api/admin/models/train", null);
+        using var response = await server.Admin.PostAsync("api/admin/models/train", null);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("days of data", await response.Content.ReadAsStringAsync());
@@ -66,7 +66,7 @@ public sealed class ModelLifecycleTests
     private static async Task<List<SeniorRecord>> StoreHistoryAsync(ServerHost server, int count)
     {
         var directory = server.Services.GetRequiredService<SeniorDirectory>();
-        var bureau = await directory.AddBureauAsync("Bureau", "Europe/Berlin");
+        var bureau = new { Id = await server.TestBureauAsync() }; // the bureau its Http client opens
         var seniors = new List<SeniorRecord>();
         var end = Arrange.WholeMinute(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-6));
         for (var s = 0; s < count; s++)

@@ -18,9 +18,9 @@ public sealed class WellbeingReviewTests
         await server.WaitUntilReadyAsync();
         var senior = await StoreHistoryAsync(server, days: 18, quietLastDays: 4);
 
-        using var first = await server.Http.PostAsync("api/admin/wellbeing/review", null);
+        using var first = await server.Admin.PostAsync("api/admin/wellbeing/review", null);
         var added = await first.Content.ReadFromJsonAsync<JsonElement>();
-        using var second = await server.Http.PostAsync("api/admin/wellbeing/review", null);
+        using var second = await server.Admin.PostAsync("api/admin/wellbeing/review", null);
         var addedAgain = await second.Content.ReadFromJsonAsync<JsonElement>();
         var open = await server.Http.GetFromJsonAsync<JsonElement>("api/insights");
 
@@ -40,7 +40,7 @@ public sealed class WellbeingReviewTests
         await server.WaitUntilReadyAsync();
         await StoreHistoryAsync(server, days: 18, quietLastDays: 0);
 
-        using var response = await server.Http.PostAsync("api/admin/wellbeing/review", null);
+        using var response = await server.Admin.PostAsync("api/admin/wellbeing/review", null);
 
         Assert.Equal(0, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
     }
@@ -49,7 +49,7 @@ public sealed class WellbeingReviewTests
     private static async Task<SeniorRecord> StoreHistoryAsync(ServerHost server, int days, int quietLastDays)
     {
         var directory = server.Services.GetRequiredService<SeniorDirectory>();
-        var bureau = await directory.AddBureauAsync("Bureau", "UTC");
+        var bureau = new { Id = await server.TestBureauAsync() }; // the bureau its Http client opens
         var senior = await directory.AddSeniorAsync(bureau.Id, "Greta Lind", "UTC");
         var end = TimeProvider.System.GetUtcNow().UtcDateTime.Date;
         var start = end.AddDays(-days);

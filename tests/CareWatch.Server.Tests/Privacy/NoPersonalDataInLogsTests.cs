@@ -26,10 +26,7 @@ public sealed class NoPersonalDataInLogsTests
         var log = new CapturedLog();
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         await using var server = await ServerHost.StartAsync(db.ConnectionString, services =>
-        {
-            TestPrincipals.Add(services);
-            services.AddSingleton<ILoggerProvider>(log);
-        }, "Logging:LogLevel:Default=Information", "Logging:LogLevel:CareWatch=Debug", "Demo:Seed=true",
+            services.AddSingleton<ILoggerProvider>(log), "Logging:LogLevel:Default=Information", "Logging:LogLevel:CareWatch=Debug", "Demo:Seed=true",
             "Monitoring:StillAlertAfter=00:10:00", "Monitoring:StillAlertAfterNight=00:10:00");
         await server.WaitUntilReadyAsync();
         await Eventually.TrueAsync(async () => await db.ScalarAsync<long>("SELECT count(*) FROM seniors") == DemoNames.Length,
@@ -44,7 +41,7 @@ public sealed class NoPersonalDataInLogsTests
             await Eventually.TrueAsync(async () => await db.ScalarAsync<long>(
                 "SELECT count(*) FROM alerts WHERE senior_id = @s", ("s", senior.Id)) == 1, "an inactivity alert was raised");
         }
-        using var supervisor = TestPrincipals.Client(server, "supervisor", senior.BureauId, name: "supervisor-one");
+        using var supervisor = PrivacyServer.Client(server, "supervisor", senior.BureauId);
         (await supervisor.PostAsJsonAsync($"api/seniors/{senior.Id}/consents", new
         {
             givenBy = "legal-representative", representative = Representative, purposes = new[] { "monitoring" },

@@ -18,18 +18,27 @@ public sealed class PrivacyServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync(migrate: false);
-        Server = await ServerHost.StartAsync(Db.ConnectionString, TestPrincipals.Add);
+        Server = await ServerHost.StartAsync(Db.ConnectionString);
         await Server.WaitUntilReadyAsync();
     }
 
     /// <summary>A new bureau with one senior.</summary>
-    public Task<SeniorRecord> SeniorAsync(string name) => Arrange.SeniorAsync(Server, name);
+    public Task<SeniorRecord> SeniorAsync(string name) => Arrange.SeniorInNewBureauAsync(Server, name);
 
     /// <summary>A supervisor of the bureau.</summary>
-    public HttpClient Supervisor(Guid bureau) => TestPrincipals.Client(Server, "supervisor", bureau, userId: "sup-" + bureau.ToString()[..8]);
+    public HttpClient Supervisor(Guid bureau) => Client(Server, "supervisor", bureau);
 
     /// <summary>Staff of the bureau.</summary>
-    public HttpClient Staff(Guid bureau) => TestPrincipals.Client(Server, "staff", bureau, userId: "staff-1");
+    public HttpClient Staff(Guid bureau) => Client(Server, "staff", bureau);
+
+    /// <summary>A client acting as a <see cref="TestPrincipals"/> principal of the role and bureau.</summary>
+    public static HttpClient Client(ServerHost server, string role, Guid bureau)
+    {
+        var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Add(TestPrincipals.RoleHeader, role);
+        client.DefaultRequestHeaders.Add(TestPrincipals.BureauHeader, bureau.ToString());
+        return client;
+    }
 
     /// <inheritdoc />
     public async Task DisposeAsync()

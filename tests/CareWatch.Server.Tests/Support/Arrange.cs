@@ -12,18 +12,29 @@ public sealed record WatchIdentity(string DeviceId, Guid SeniorId, string Connec
 /// <summary>The arranging steps the end-to-end tests share: a senior, their watch, and minutes to send.</summary>
 public static class Arrange
 {
-    /// <summary>A bureau with one senior in <paramref name="timeZone"/>.</summary>
+    /// <summary>A senior in <paramref name="timeZone"/>, in the server's test bureau (the one its <c>Http</c> opens).</summary>
     public static async Task<SeniorRecord> SeniorAsync(ServerHost server, string name, string timeZone = "Europe/Berlin")
     {
         var directory = server.Services.GetRequiredService<SeniorDirectory>();
-        var bureau = await directory.AddBureauAsync("Test bureau", timeZone);
+        return await directory.AddSeniorAsync(await server.TestBureauAsync(), name, timeZone);
+    }
+
+    /// <summary>A new bureau with one senior: for tests across bureaus.</summary>
+    public static async Task<SeniorRecord> SeniorInNewBureauAsync(ServerHost server, string name, string timeZone = "Europe/Berlin")
+    {
+        await server.TestBureauAsync(); // the schema exists
+        var directory = server.Services.GetRequiredService<SeniorDirectory>();
+        var bureau = await directory.AddBureauAsync("Other bureau", timeZone);
         return await directory.AddSeniorAsync(bureau.Id, name, timeZone);
     }
 
-    /// <summary>Registers a watch for the senior through the REST API, as staff would.</summary>
+    /// <summary>Registers a watch for the senior through the REST API, as the integration of the senior's bureau would.</summary>
     public static async Task<WatchIdentity> WatchAsync(ServerHost server, Guid seniorId)
     {
-        using var response = await server.Http.PostAsJsonAsync("api/devices", new { seniorId });
+        var senior = await server.Services.GetRequiredService<SeniorDirectory>().FindSeniorForSystemAsync(seniorId)
+            ?? throw new InvalidOperationException("No such senior.");
+        var client = await server.ClientForBureauAsync(senior.BureauId);
+        using var response = await client.PostAsJsonAsync("api/devices", new { seniorId });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<WatchIdentity>())!;
     }

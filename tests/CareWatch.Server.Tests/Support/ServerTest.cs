@@ -1,4 +1,5 @@
 using CareWatch.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWatch.Server.Tests.Support;
 
@@ -17,11 +18,14 @@ public abstract class ServerTest : IAsyncLifetime
     /// <summary>Extra configuration (key=value) for the server.</summary>
     protected virtual string[] Settings => [];
 
+    /// <summary>Services the test adds or replaces in the server (through the composition root's test hook).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync();
-        Server = await ServerHost.StartAsync(Db.ConnectionString, Settings);
+        Server = await ServerHost.StartAsync(Db.ConnectionString, ConfigureServices, Settings);
         await Server.WaitUntilReadyAsync();
     }
 

@@ -23,7 +23,7 @@ public sealed class AlertBookTests : ServerTest
         await using var board = await Board.LaunchAsync();
         await board.HoldFirstAlertListAsync();
 
-        await board.OpenAsync(Server.BaseAddress);
+        await board.OpenAsync(Server);
         await board.AlertListFetched; // the server said "no alerts"; the page has not heard it yet
         await using (var watch = Arrange.Connect(Server, device))
         {
@@ -50,7 +50,7 @@ public sealed class AlertBookTests : ServerTest
         await using var board = await Board.LaunchAsync();
         await board.HoldFirstAlertListAsync();
 
-        await board.OpenAsync(Server.BaseAddress);
+        await board.OpenAsync(Server);
         await board.AlertListFetched; // the answer the page will get still says "open"
         var resumedAt = Arrange.MinutesAgo(1);
         await MonitorAlerts(senior.Id).ClearAsync(AlertKinds.Inactivity, resumedAt);

@@ -21,7 +21,7 @@ public sealed class AlertCardsTests : ServerTest
             startedAt: Arrange.MinutesAgo(300));
         await using var board = await Board.LaunchAsync();
 
-        await board.OpenAsync(Server.BaseAddress);
+        await board.OpenAsync(Server);
 
         // A watch in a device-health state is an open alert: the board does not say "All calm".
         await Assertions.Expect(board.Page.Locator("#summary")).ToHaveTextAsync("1 open alert");
@@ -65,7 +65,7 @@ public sealed class AlertCardsTests : ServerTest
         await using var board = await Board.LaunchAsync();
         await board.Page.Clock.SetFixedTimeAsync(now); // the durations below are then exact
 
-        await board.OpenAsync(Server.BaseAddress);
+        await board.OpenAsync(Server);
 
         var sos = board.Cards.Nth(0);
         await Assertions.Expect(sos.Locator(".duration")).ToHaveTextAsync("7 min");
@@ -93,7 +93,7 @@ public sealed class AlertCardsTests : ServerTest
         var closedBy = DateTime.UtcNow;
         await using var board = await Board.LaunchAsync();
 
-        await board.OpenAsync(Server.BaseAddress); // a page loaded after the clear: GET /api/alerts still lists it
+        await board.OpenAsync(Server); // a page loaded after the clear: GET /api/alerts still lists it
 
         var outcome = board.Cards.Locator(".outcome");
         await Assertions.Expect(outcome)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CareWatch.Server.Tests.Support;
 using Microsoft.Playwright;
 
 namespace CareWatch.Server.Tests.Wwwroot;
@@ -35,7 +36,7 @@ public sealed class Board : IAsyncDisposable
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions());
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { TimezoneId = "Europe/Berlin" });
+        var page = await browser.NewPageAsync(Chromium.PageOptions());
         return new Board(playwright, browser, page);
     }
 
@@ -62,11 +63,22 @@ public sealed class Board : IAsyncDisposable
     /// <summary>Lets the held answer through to the page.</summary>
     public void ReleaseAlertList() => _listReleased.TrySetResult();
 
-    /// <summary>Opens the board and waits until it is connected to the hub.</summary>
-    public async Task OpenAsync(Uri server)
+    /// <summary>Signs in as a new staff member of the test bureau, opens the board and waits until it is live.</summary>
+    public async Task OpenAsync(ServerHost server)
     {
-        await Page.GotoAsync(server.ToString());
+        var staff = await Support.Accounts.CreateAsync(server, CareWatch.Server.Accounts.CareWatchRoles.Staff, await server.TestBureauAsync());
+        await SignInAsync(Page, server, staff);
         await Assertions.Expect(Page.Locator("#connection")).ToHaveTextAsync("Live");
+    }
+
+    /// <summary>Opens the board's address, is sent to the sign-in page, signs in there and lands on the board.</summary>
+    public static async Task SignInAsync(IPage page, ServerHost server, TestAccount account)
+    {
+        await page.GotoAsync(server.HttpsAddress.ToString());
+        await page.GetByLabel("User name").FillAsync(account.UserName);
+        await page.GetByLabel("Password").FillAsync(account.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(server.HttpsAddress.ToString());
     }
 
     /// <summary>Waits until the page has received an AlertChanged push containing every one of the fragments.</summary>

@@ -19,8 +19,9 @@ public sealed class DashboardTests
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions());
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { TimezoneId = "Europe/Berlin" });
-        await page.GotoAsync(server.BaseAddress.ToString());
+        var page = await browser.NewPageAsync(Chromium.PageOptions());
+        var staff = await Support.Accounts.CreateAsync(server, CareWatch.Server.Accounts.CareWatchRoles.Staff, senior.BureauId);
+        await Board.SignInAsync(page, server, staff);
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
         await Assertions.Expect(page.Locator("#summary")).ToHaveTextAsync("All calm");
 

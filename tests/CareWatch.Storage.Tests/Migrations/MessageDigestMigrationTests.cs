@@ -15,7 +15,9 @@ public sealed class MessageDigestMigrationTests
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         MigrateBefore0014(db.ConnectionString);
-        await new DeviceRegistry(db.DataSource, TimeProvider.System).CreateAsync("w1", null);
+        // Before 0016 a watch needed no bureau; one exists so that 0016 has a home for it.
+        await db.ScalarAsync<int>("INSERT INTO bureaus VALUES (gen_random_uuid(), 'B', 'Europe/Berlin', now()) RETURNING 1");
+        await db.ScalarAsync<int>("INSERT INTO devices (device_id, primary_key, secondary_key, created_at) VALUES ('w1', 'k', 'k', now()) RETURNING 1");
         var batch = new TelemetryBatch(3, 50, false,
             [new MinuteSummary(Minute0, 5, 0, true), new MinuteSummary(Minute0.AddMinutes(1), 6, 0, true)],
             [new DeviceEvent(Minute0, DeviceEventKind.Sos)]);

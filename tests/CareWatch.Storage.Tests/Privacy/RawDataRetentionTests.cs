@@ -22,8 +22,8 @@ public sealed class RawDataRetentionTests : IAsyncLifetime
         var bureau = await directory.AddBureauAsync("Retention bureau", "Europe/Berlin");
         _senior = await directory.AddSeniorAsync(bureau.Id, "Retained Senior", "Europe/Berlin");
         var registry = new DeviceRegistry(_db.DataSource, TimeProvider.System);
-        await registry.CreateAsync("watch-a", _senior.Id);
-        await registry.CreateAsync("watch-b", _senior.Id);
+        await registry.CreateAsync(TenantScope.Bureau(bureau.Id), "watch-a", _senior.Id);
+        await registry.CreateAsync(TenantScope.Bureau(bureau.Id), "watch-b", _senior.Id);
         var writer = new TelemetryWriter(_db.DataSource);
         await writer.WriteAsync([
             // Old hour 1: 60 worn minutes, movement 0…59 (31 of them still at a ceiling of 30), 2 steps each.

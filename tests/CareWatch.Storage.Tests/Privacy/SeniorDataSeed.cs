@@ -24,8 +24,8 @@ internal sealed record SeniorDataSeed(BureauRecord Bureau, SeniorRecord Senior, 
         var neighbour = await directory.AddSeniorAsync(bureau.Id, "Nachbarin Neumann", "Europe/Berlin");
         var registry = new DeviceRegistry(db.DataSource, time);
         var device = $"watch-{Guid.NewGuid():N}"[..18];
-        await registry.CreateAsync(device, senior.Id);
-        await registry.CreateAsync(device + "-n", neighbour.Id);
+        await registry.CreateAsync(TenantScope.Bureau(bureau.Id), device, senior.Id);
+        await registry.CreateAsync(TenantScope.Bureau(bureau.Id), device + "-n", neighbour.Id);
         await new TelemetryWriter(db.DataSource).WriteAsync([
             Message(device, senior.Id), Message(device + "-n", neighbour.Id),
         ]);

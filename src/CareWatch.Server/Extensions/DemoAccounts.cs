@@ -1,0 +1,48 @@
+using CareWatch.Server.Accounts;
+using CareWatch.Storage;
+using CareWatch.Storage.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace CareWatch.Server.Extensions;
+
+/// <summary>
+/// The demo's sign-ins: one account per role, all with the password in <c>Demo:Password</c>, which ops/demo.sh
+/// generates once per checkout (never committed, never a default). The relative is linked to the first senior.
+/// Accounts that exist are left alone, so a rerun keeps them (and whatever password they were given).
+/// </summary>
+public sealed class DemoAccounts(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<DemoAccounts> logger)
+{
+    /// <summary>The demo's user names by role (ops/demo.sh prints the same list).</summary>
+    public static readonly IReadOnlyList<(string UserName, string Role)> Users =
+    [
+        ("demo-staff", CareWatchRoles.Staff), ("demo-supervisor", CareWatchRoles.Supervisor),
+        ("demo-relative", CareWatchRoles.Relative), ("demo-admin", CareWatchRoles.Admin),
+    ];
+
+    /// <summary>Creates the demo accounts that are missing for <paramref name="bureau"/> and its first senior.</summary>
+    public async Task EnsureAsync(BureauRecord bureau, SeniorRecord firstSenior, CancellationToken ct)
+    {
+        var password = configuration["Demo:Password"];
+        if (string.IsNullOrEmpty(password))
+        {
+            logger.LogWarning("Demo:Password is not set: no demo sign-ins were created");
+            return;
+        }
+        using var scope = scopes.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        foreach (var (userName, role) in Users)
+        {
+            if (await users.FindByNameAsync(userName) is not null) continue;
+            var account = new UserAccount
+            {
+                Id = Guid.CreateVersion7(time.GetUtcNow()), UserName = userName, DisplayName = userName, Role = role,
+                BureauId = role is CareWatchRoles.Staff or CareWatchRoles.Supervisor ? bureau.Id : null,
+                SeniorId = role == CareWatchRoles.Relative ? firstSenior.Id : null, CreatedAt = time.GetUtcNow().UtcDateTime,
+            };
+            var result = await users.CreateAsync(account, password);
+            if (!result.Succeeded)
+                throw new InvalidOperationException($"Demo account {role}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+        logger.LogInformation("Demo sign-ins ready ({Count} accounts)", Users.Count);
+    }
+}

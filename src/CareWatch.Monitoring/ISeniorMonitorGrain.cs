@@ -28,4 +28,11 @@ public interface ISeniorMonitorGrain : IGrainWithGuidKey
 
     /// <summary>The current state, for the board and for tests.</summary>
     Task<MonitorSnapshot> GetSnapshotAsync();
+
+    /// <summary>
+    /// The senior's data was erased: drop what this activation holds in memory (the last day of minutes, pending
+    /// decisions) and deactivate. Nothing can come back: a later activation reads PostgreSQL, which has nothing of
+    /// hers, and a pending alert could not be stored anyway (alerts reference the deleted senior).
+    /// </summary>
+    Task ForgetAsync();
 }

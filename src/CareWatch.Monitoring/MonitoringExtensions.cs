@@ -1,8 +1,12 @@
+using CareWatch.Monitoring.Privacy;
 using CareWatch.Monitoring.Training;
 using CareWatch.Monitoring.Wellbeing;
 using CareWatch.Storage;
+using CareWatch.Storage.Audit;
+using CareWatch.Storage.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Polly;
 using Polly.Retry;
@@ -30,10 +34,26 @@ public static class MonitoringExtensions
         services.TryAddSingleton<ModelTrainingService>();
         services.TryAddSingleton<InsightStore>();
         services.TryAddSingleton<WellbeingReview>();
+        services.AddPrivacyDuties();
         services.AddHostedService<NightlyJobs>();
         services.TryAddSingleton<SilentWatches>();
         services.TryAddSingleton<SupervisionSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<SupervisionSweep>());
+        return services;
+    }
+
+    /// <summary>The audit log, retention, consents, export and erasure (issue 10, points 7 and 8).</summary>
+    public static IServiceCollection AddPrivacyDuties(this IServiceCollection services)
+    {
+        services.AddOptions<PrivacyOptions>().BindConfiguration("Privacy").ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidation>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<RawDataRetention>();
+        services.TryAddSingleton<RetentionJob>();
+        services.TryAddSingleton<ConsentStore>();
+        services.TryAddSingleton<SeniorExport>();
+        services.TryAddSingleton<SeniorErasure>();
         return services;
     }
 

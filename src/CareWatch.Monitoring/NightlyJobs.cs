@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareWatch.Monitoring.Privacy;
 using CareWatch.Monitoring.Training;
 using CareWatch.Monitoring.Wellbeing;
 using Microsoft.Extensions.Hosting;
@@ -7,9 +8,13 @@ using Microsoft.Extensions.Options;
 
 namespace CareWatch.Monitoring;
 
-/// <summary>Every night at <see cref="TrainingOptions.NightlyAtUtc"/>: train a model, then review routines.</summary>
+/// <summary>
+/// Every night at <see cref="TrainingOptions.NightlyAtUtc"/>: train a model, review routines, then apply retention
+/// (last, so the night's readers see the history as it was).
+/// </summary>
 public sealed class NightlyJobs(
-    ModelTrainingService training, WellbeingReview wellbeing, IOptions<TrainingOptions> options, TimeProvider time, ILogger<NightlyJobs> logger)
+    ModelTrainingService training, WellbeingReview wellbeing, RetentionJob retention, IOptions<TrainingOptions> options,
+    IOptions<PrivacyOptions> privacy, TimeProvider time, ILogger<NightlyJobs> logger)
     : BackgroundService
 {
     /// <inheritdoc />
@@ -24,6 +29,9 @@ public sealed class NightlyJobs(
             catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Nightly training failed"); }
             try { await wellbeing.ReviewAllAsync(stoppingToken); }
             catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Nightly wellbeing review failed"); }
+            if (!privacy.Value.RetentionEnabled) continue;
+            try { await retention.RunAsync(stoppingToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Nightly retention failed"); }
         }
     }
 

@@ -64,6 +64,16 @@ public sealed class SeniorMonitorGrain(
     /// <inheritdoc />
     public Task<MonitorSnapshot> GetSnapshotAsync() => Task.FromResult(_monitor.Snapshot);
 
+    /// <inheritdoc />
+    public Task ForgetAsync()
+    {
+        _retry?.Dispose();
+        _retry = null;
+        // No retry may store a decision after this; the activation, and the minutes it holds, go once idle.
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     private async Task StartAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;

@@ -4,6 +4,7 @@ using CareWatch.Monitoring;
 using CareWatch.Server.Accounts;
 using CareWatch.Server.Adapters;
 using CareWatch.Server.Apis;
+using CareWatch.Server.Audit;
 using CareWatch.Server.Extensions;
 using CareWatch.Server.Hubs;
 
@@ -41,6 +42,7 @@ public static class CareWatchApplication
         builder.AddCareWatchPages();
         builder.AddCareWatchOrleans();
         builder.Services.AddSeniorMonitoring();
+        builder.Services.AddSingleton<IAuditTrail, AuditTrail>();
         builder.AddDeviceGateway();
         builder.Services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>(); // the gateway's port, adapted
         builder.AddCareWatchNotifications();
@@ -77,6 +79,9 @@ public static class CareWatchApplication
         app.MapInsightsApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapModelsApi().RequireAuthorization(CareWatchPolicies.Admin);
         app.MapApiKeysApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
+        app.MapAuditApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
+        app.MapPrivacyApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
+        app.MapConsentsApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapHub<AlertsHub>(AlertsHub.Path).RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapDeviceGateway();
         app.RequireRateLimitingUnder("/api", RateLimits.Api); // last: it covers every /api endpoint mapped above

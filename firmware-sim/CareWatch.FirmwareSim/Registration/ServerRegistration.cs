@@ -72,7 +72,8 @@ public sealed class ServerRegistration(HttpClient http)
                 continue;
             }
             var registration = await RegisterAsync(senior.Id, cancellationToken);
-            log?.Invoke($"registered {registration.DeviceId} for {senior.DisplayName}");
+            // Ids, never names: a simulator's output ends up in CI logs and tickets (no personal data in logs).
+            log?.Invoke($"registered {registration.DeviceId} for senior {senior.Id}");
             result.Add(new RegisteredWatch(registration, senior, LastMinuteAt: null));
         }
         return result;
@@ -89,18 +90,18 @@ public sealed class ServerRegistration(HttpClient http)
             var status = await GetDeviceAsync(stored.DeviceId, cancellationToken);
             if (status is null)
             {
-                log?.Invoke($"{stored.DeviceId} (stored for {senior.DisplayName}) is no longer registered");
+                log?.Invoke($"{stored.DeviceId} (stored for senior {senior.Id}) is no longer registered");
                 continue;
             }
             if (status.SeniorId != senior.Id)
             {
-                log?.Invoke($"{stored.DeviceId} (stored for {senior.DisplayName}) is now assigned to someone else");
+                log?.Invoke($"{stored.DeviceId} (stored for senior {senior.Id}) is now assigned to someone else");
                 continue;
             }
             var history = status.LastMinuteAt is { } last ? $"history up to {last:u}" : "no history yet";
             // Someone disabled it on purpose: a replacement would give her a second watch, so say why it fails.
             var disabled = status.Enabled ? "" : "; disabled on the server, so its connections will be refused";
-            log?.Invoke($"reusing {stored.DeviceId} for {senior.DisplayName} ({history}{disabled})");
+            log?.Invoke($"reusing {stored.DeviceId} for senior {senior.Id} ({history}{disabled})");
             var device = new DeviceRegistration(stored.DeviceId, senior.Id, stored.ConnectionString);
             var lastMinute = status.LastMinuteAt is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : (DateTime?)null;
             return new RegisteredWatch(device, senior, lastMinute);

@@ -101,6 +101,32 @@ public sealed class ServerRegistrationTests
     }
 
     [Fact]
+    public async Task RegisterWatchesAsync_ReusedGoneAndNew_LogNamesSeniorIdsNeverTheirNames()
+    {
+        var stub = new StubServer(r => (r.Method.Method, r.RequestUri!.AbsolutePath) switch
+        {
+            ("GET", "/api/seniors") => Json(HttpStatusCode.OK, TwoSeniors),
+            ("GET", "/api/devices/w-ann") => Json(HttpStatusCode.NotFound, "{}"),
+            ("GET", "/api/devices/w-bob") => Device("w-bob", Guid.Empty),
+            ("POST", "/api/devices") => Json(HttpStatusCode.Created, JsonSerializer.Serialize(new
+            {
+                deviceId = "w-new", seniorId = Senior, connectionString = Stored(Senior, "w-new").ConnectionString,
+            })),
+            _ => Json(HttpStatusCode.NotFound, "{}"),
+        });
+        using var http = new HttpClient(stub) { BaseAddress = new Uri("http://carewatch.test/") };
+        var log = new List<string>();
+
+        await new ServerRegistration(http).RegisterWatchesAsync(null,
+            [Stored(Senior, "w-ann"), Stored(Guid.Empty, "w-bob")], log.Add, CancellationToken.None);
+
+        Assert.Equal(3, log.Count); // w-ann gone, w-new registered, w-bob reused
+        Assert.All(log, line => Assert.DoesNotContain("Ann", line));
+        Assert.All(log, line => Assert.DoesNotContain("Bob", line));
+        Assert.Contains(log, line => line.Contains(Senior.ToString()));
+    }
+
+    [Fact]
     public async Task RegisterWatchesAsync_ServerError_ExceptionNamesStatusAndCall()
     {
         var stub = new StubServer(_ => Json(HttpStatusCode.InternalServerError, """{"title":"boom"}"""));

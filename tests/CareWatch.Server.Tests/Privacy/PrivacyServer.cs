@@ -1,0 +1,49 @@
+using CareWatch.Server.Tests.Support;
+using CareWatch.Storage;
+using CareWatch.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareWatch.Server.Tests.Privacy;
+
+/// <summary>One server (with <see cref="TestPrincipals"/>) and database for a class of privacy API tests.</summary>
+public sealed class PrivacyServer : IAsyncLifetime
+{
+    /// <summary>The database.</summary>
+    public TestDatabase Db { get; private set; } = null!;
+
+    /// <summary>The server.</summary>
+    public ServerHost Server { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        Db = await TestDatabase.CreateAsync(migrate: false);
+        Server = await ServerHost.StartAsync(Db.ConnectionString);
+        await Server.WaitUntilReadyAsync();
+    }
+
+    /// <summary>A new bureau with one senior.</summary>
+    public Task<SeniorRecord> SeniorAsync(string name) => Arrange.SeniorInNewBureauAsync(Server, name);
+
+    /// <summary>A supervisor of the bureau.</summary>
+    public HttpClient Supervisor(Guid bureau) => Client(Server, "supervisor", bureau);
+
+    /// <summary>Staff of the bureau.</summary>
+    public HttpClient Staff(Guid bureau) => Client(Server, "staff", bureau);
+
+    /// <summary>A client acting as a <see cref="TestPrincipals"/> principal of the role and bureau.</summary>
+    public static HttpClient Client(ServerHost server, string role, Guid bureau)
+    {
+        var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Add(TestPrincipals.RoleHeader, role);
+        client.DefaultRequestHeaders.Add(TestPrincipals.BureauHeader, bureau.ToString());
+        return client;
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+}

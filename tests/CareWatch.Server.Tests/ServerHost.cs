@@ -231,7 +231,8 @@ public sealed class ServerHost : IAsyncDisposable
 
     // Puts the test bureau's key on every request but the health probes (which need no credentials, and run
     // before the schema the key lives in exists).
-    private sealed class TestBureauKey(ServerHost host) : DelegatingHandler(new HttpClientHandler())
+    // Redirects are not followed: an API answers, and a page's redirect to HTTPS is what the test should see.
+    private sealed class TestBureauKey(ServerHost host) : DelegatingHandler(new HttpClientHandler { AllowAutoRedirect = false })
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {

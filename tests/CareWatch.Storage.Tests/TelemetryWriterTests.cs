@@ -1,6 +1,5 @@
 using CareWatch.Protocol;
 using CareWatch.Storage;
-using CareWatch.Storage.Tests.Support;
 using CareWatch.TestSupport;
 
 namespace CareWatch.Storage.Tests;

@@ -1,4 +1,3 @@
-using CareWatch.Storage.Tests.Support;
 using System.Text.Json.Nodes;
 using CareWatch.Storage;
 using CareWatch.TestSupport;

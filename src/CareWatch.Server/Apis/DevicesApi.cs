@@ -4,7 +4,9 @@ using CareWatch.Gateway;
 using CareWatch.Gateway.Mqtt;
 using CareWatch.Protocol;
 using CareWatch.Server.Accounts;
+using CareWatch.Server.Audit;
 using CareWatch.Storage;
+using CareWatch.Storage.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -36,10 +38,10 @@ public static partial class DevicesApi
         group.MapDelete("/{deviceId}", DeleteAsync).WithName("DeleteDevice")
             .WithSummary("Deletes a watch identity and closes its connection; its telemetry stays with the senior.");
         group.MapPost("/{deviceId}/disable", (string deviceId, ClaimsPrincipal user, DeviceRegistry r, DeviceStatusReader s,
-                IDeviceConnections c, CancellationToken ct) => SetEnabledAsync(deviceId, false, user, r, s, c, ct))
+                IDeviceConnections c, IAuditTrail a, CancellationToken ct) => SetEnabledAsync(deviceId, false, user, r, s, c, a, ct))
             .WithName("DisableDevice").WithSummary("Refuses the watch's connections from now on and closes the current one.");
         group.MapPost("/{deviceId}/enable", (string deviceId, ClaimsPrincipal user, DeviceRegistry r, DeviceStatusReader s,
-                IDeviceConnections c, CancellationToken ct) => SetEnabledAsync(deviceId, true, user, r, s, c, ct))
+                IDeviceConnections c, IAuditTrail a, CancellationToken ct) => SetEnabledAsync(deviceId, true, user, r, s, c, a, ct))
             .WithName("EnableDevice").WithSummary("Lets the watch connect again.");
         group.MapPost("/{deviceId}/keys/{key}/regenerate", RegenerateKeyAsync).WithName("RegenerateDeviceKey")
             .WithSummary("Replaces the primary or secondary key; the other stays valid so the watch can be moved to the new one.");
@@ -50,7 +52,7 @@ public static partial class DevicesApi
 
     private static async Task<Results<Created<CreatedDevice>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateDeviceRequest request, ClaimsPrincipal user, DeviceRegistry registry, SeniorDirectory seniors,
-        IOptions<GatewayOptions> gateway, CancellationToken ct)
+        IOptions<GatewayOptions> gateway, IAuditTrail audit, CancellationToken ct)
     {
         var scope = user.RequiredScope();
         var deviceId = string.IsNullOrWhiteSpace(request.DeviceId) ? "watch-" + Guid.NewGuid().ToString("N")[..12] : request.DeviceId;
@@ -68,6 +70,8 @@ public static partial class DevicesApi
             // Null only if the senior left the bureau since the check above: the same answer as then.
             var device = await registry.CreateAsync(scope, deviceId, request.SeniorId, ct);
             if (device is null) return DeviceProblems.Invalid("seniorId", "No such senior.");
+            await audit.RecordAsync(user, AuditActions.DeviceCreated, deviceId, new { seniorId = request.SeniorId },
+                seniorId: request.SeniorId, ct: ct);
             var connection = new DeviceConnectionString(gateway.Value.HostName, device.DeviceId, device.PrimaryKey);
             return TypedResults.Created($"/api/devices/{Uri.EscapeDataString(deviceId)}",
                 new CreatedDevice(device.DeviceId, device.SeniorId, connection.ToString()));
@@ -91,32 +95,38 @@ public static partial class DevicesApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string deviceId, ClaimsPrincipal user, DeviceRegistry registry, IDeviceConnections connections, CancellationToken ct)
+        string deviceId, ClaimsPrincipal user, DeviceRegistry registry, IDeviceConnections connections, IAuditTrail audit,
+        CancellationToken ct)
     {
         if (!IsValidId(deviceId) || !await registry.DeleteAsync(user.RequiredScope(), deviceId, ct))
             return DeviceProblems.NotFound(deviceId);
+        await audit.RecordAsync(user, AuditActions.DeviceDeleted, deviceId, ct: ct);
         await connections.DisconnectAsync(deviceId);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<DeviceView>, ProblemHttpResult>> SetEnabledAsync(
         string deviceId, bool enabled, ClaimsPrincipal user, DeviceRegistry registry, DeviceStatusReader reader,
-        IDeviceConnections connections, CancellationToken ct)
+        IDeviceConnections connections, IAuditTrail audit, CancellationToken ct)
     {
         if (!IsValidId(deviceId) || !await registry.SetEnabledAsync(user.RequiredScope(), deviceId, enabled, ct))
             return DeviceProblems.NotFound(deviceId);
+        await audit.RecordAsync(user, enabled ? AuditActions.DeviceEnabled : AuditActions.DeviceDisabled, deviceId, ct: ct);
         if (!enabled) await connections.DisconnectAsync(deviceId);
         return await GetAsync(deviceId, user, reader, connections, ct);
     }
 
     private static async Task<Results<Ok<DeviceKeysView>, ValidationProblem, ProblemHttpResult>> RegenerateKeyAsync(
         string deviceId, string key, ClaimsPrincipal user, DeviceRegistry registry, IOptions<GatewayOptions> gateway,
-        IDeviceConnections connections, CancellationToken ct)
+        IDeviceConnections connections, IAuditTrail audit, CancellationToken ct)
     {
         if (!Enum.TryParse<DeviceKey>(key, ignoreCase: true, out var which) || !Enum.IsDefined(which) || int.TryParse(key, out _))
             return DeviceProblems.Invalid("key", "Either 'primary' or 'secondary'.");
         var device = IsValidId(deviceId) ? await registry.RegenerateKeyAsync(user.RequiredScope(), deviceId, which, ct) : null;
         if (device is null) return DeviceProblems.NotFound(deviceId);
+        // The key's name, never its value.
+        await audit.RecordAsync(user, AuditActions.DeviceKeyRegenerated, deviceId,
+            new { key = which.ToString().ToLowerInvariant() }, ct: ct);
         // A connection signed with the replaced key goes (IoT Hub does the same); one signed with the other stays.
         await connections.DisconnectAsync(deviceId, which);
         var host = gateway.Value.HostName;
@@ -127,7 +137,7 @@ public static partial class DevicesApi
 
     private static async Task<Results<Ok<DeviceView>, ValidationProblem, ProblemHttpResult>> AssignAsync(
         string deviceId, AssignDeviceRequest request, ClaimsPrincipal user, DeviceRegistry registry, SeniorDirectory seniors,
-        DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct)
+        DeviceStatusReader reader, IDeviceConnections connections, IAuditTrail audit, CancellationToken ct)
     {
         var scope = user.RequiredScope();
         if (!IsValidId(deviceId) || !await registry.ExistsAsync(scope, deviceId, ct)) return DeviceProblems.NotFound(deviceId);
@@ -135,6 +145,8 @@ public static partial class DevicesApi
         if (request.SeniorId is { } senior && await seniors.FindSeniorAsync(scope, senior, ct) is null)
             return DeviceProblems.Invalid("seniorId", "No such senior.");
         if (!await registry.AssignAsync(scope, deviceId, request.SeniorId, ct)) return DeviceProblems.NotFound(deviceId);
+        await audit.RecordAsync(user, AuditActions.DeviceAssigned, deviceId, new { to = request.SeniorId },
+            seniorId: request.SeniorId, ct: ct);
         // The gateway stamps the senior on telemetry from the session opened at connect: reconnecting applies the move.
         await connections.DisconnectAsync(deviceId);
         var view = await GetAsync(deviceId, user, reader, connections, ct);

@@ -24,7 +24,7 @@ public sealed class RetentionJobTests : IAsyncLifetime
         var directory = new SeniorDirectory(_db.DataSource, _time);
         var bureau = await directory.AddBureauAsync("Job bureau", "Europe/Berlin");
         _senior = await directory.AddSeniorAsync(bureau.Id, "Job Senior", "Europe/Berlin");
-        await new DeviceRegistry(_db.DataSource, _time).CreateAsync(TenantScope.Bureau(bureau.Id), "watch-job", _senior.Id);
+        await new DeviceRegistry(_db.DataSource, _time, new MarkedDeviceKeys()).CreateAsync(TenantScope.Bureau(bureau.Id), "watch-job", _senior.Id);
         // One minute a day for 100 days back from now.
         var minutes = Enumerable.Range(1, 100).Select(d => new MinuteSummary(Now.Date.AddDays(-d).AddHours(12), 50, 3, true)).ToList();
         await new TelemetryWriter(_db.DataSource).WriteAsync(minutes.Select((m, i) =>

@@ -78,7 +78,7 @@ public sealed class CrossBureauTests : ServerTest
 
         Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, assign.StatusCode);
-        Assert.Equal(await unknown.Content.ReadAsStringAsync(), await assign.Content.ReadAsStringAsync());
+        Assert.Equal(WithoutTraceId(await unknown.Content.ReadAsStringAsync()), WithoutTraceId(await assign.Content.ReadAsStringAsync()));
         Assert.Null(await Server.Services.GetRequiredService<DeviceRegistry>().FindForGatewayAsync("w-foreign"));
     }
 
@@ -94,4 +94,8 @@ public sealed class CrossBureauTests : ServerTest
         using var fromA = await Server.Http.GetAsync($"api/devices/{watch.DeviceId}");
         Assert.Equal(HttpStatusCode.NotFound, fromA.StatusCode);
     }
+
+    // Every problem names its own request's trace; the rest must be the same answer.
+    private static string WithoutTraceId(string problem) =>
+        System.Text.RegularExpressions.Regex.Replace(problem, "\"traceId\":\"[^\"]*\"", "");
 }

@@ -81,15 +81,24 @@ public static class AccessRules
         ["GET api/api-keys"] = AccessRule.BureauSupervise,
         ["POST api/api-keys"] = AccessRule.BureauSupervise,
         ["DELETE api/api-keys/{id:guid}"] = AccessRule.BureauSupervise,
+        ["GET api/audit"] = AccessRule.BureauSupervise,
+        ["GET api/seniors/{seniorId:guid}/export"] = AccessRule.BureauSupervise,
+        ["POST api/seniors/{seniorId:guid}/erase"] = AccessRule.BureauSupervise,
+        ["DELETE api/seniors/{seniorId:guid}"] = AccessRule.BureauSupervise,
+        ["GET api/seniors/{seniorId:guid}/consents"] = AccessRule.BureauData,
+        ["POST api/seniors/{seniorId:guid}/consents"] = AccessRule.BureauSupervise,
+        ["POST api/seniors/{seniorId:guid}/consents/{consentId:long}/withdraw"] = AccessRule.BureauSupervise,
         ["GET api/admin/models"] = AccessRule.Admin,
         ["POST api/admin/models/train"] = AccessRule.Admin,
         ["POST api/admin/wellbeing/review"] = AccessRule.Admin,
         ["POST hubs/alerts/negotiate"] = AccessRule.SeniorData,
+        ["GET hubs/alerts/negotiate"] = AccessRule.SeniorData,
         ["GET hubs/alerts"] = AccessRule.SeniorData,
         ["POST hubs/alerts"] = AccessRule.SeniorData,
         ["DELETE hubs/alerts"] = AccessRule.SeniorData,
         // The watches' own endpoint: a device authenticates inside MQTT (SAS), as at IoT Hub.
         ["GET $iothub/websocket"] = AccessRule.Anonymous,
+        ["GET $iothub/websocket/negotiate"] = AccessRule.Anonymous,
     };
 
     /// <summary>Hub methods a client may invoke, with their rule (none today: the board only listens).</summary>

@@ -52,6 +52,8 @@ public sealed class AuthorizationMatrixTests : ServerTest
         var otherOfA = await Arrange.SeniorAsync(Server, "Matrix Senior Gamma");
         var seniorB = await Arrange.SeniorInNewBureauAsync(Server, "Matrix Senior Beta");
         var deviceA = await Arrange.WatchAsync(Server, seniorA.Id);
+        // Erasure really erases: it gets a senior of its own, so the other calls still find Alpha.
+        var erased = await Arrange.SeniorAsync(Server, "Matrix Senior Erased");
         await Arrange.WatchAsync(Server, seniorB.Id);
         var spareKey = await Server.Services.GetRequiredService<ApiKeyStore>().CreateAsync(TenantScope.Bureau(bureauA), "spare");
         string[] ofA = [seniorA.Id.ToString(), seniorA.DisplayName, deviceA.DeviceId, otherOfA.Id.ToString(), otherOfA.DisplayName];
@@ -78,7 +80,9 @@ public sealed class AuthorizationMatrixTests : ServerTest
             foreach (var caller in callers.OrderBy(c => rule.Admits(c.Role) && !c.Foreign))
             {
                 var url = pattern.Replace("{deviceId}", Uri.EscapeDataString(deviceA.DeviceId)).Replace("{key}", "secondary")
-                    .Replace("{method}", "ping").Replace("{id:guid}", spareKey.Record.Id.ToString()).Replace("{documentName}", "v1");
+                    .Replace("{method}", "ping").Replace("{id:guid}", spareKey.Record.Id.ToString()).Replace("{documentName}", "v1")
+                    .Replace("{seniorId:guid}", (key.Contains("erase") || key.StartsWith("DELETE", StringComparison.Ordinal) ? erased : seniorA).Id.ToString())
+                    .Replace("{consentId:long}", "1");
                 using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = Body(key, seniorA.Id) };
                 if (caller.Token is not null) request.Headers.Add(CookieApiAntiforgery.HeaderName, caller.Token);
                 using var response = await caller.Http.SendAsync(request);
@@ -106,7 +110,8 @@ public sealed class AuthorizationMatrixTests : ServerTest
         }
         if (status is 401 or 403) return "refused although the rule admits the role";
         // Admitted, but of another bureau: anything addressed to bureau A's watch is not found.
-        if (caller.Foreign && pattern.Contains("{deviceId}") && status != 404) return "expected 404 for another bureau's watch";
+        if (caller.Foreign && (pattern.Contains("{deviceId}") || pattern.Contains("{seniorId")) && status != 404)
+            return "expected 404 for another bureau's watch or senior";
         return null;
     }
 
@@ -118,6 +123,7 @@ public sealed class AuthorizationMatrixTests : ServerTest
         "PATCH api/devices/{deviceId}/twin/desired" => Json("""{"reportEveryMinutes":5}"""),
         "POST api/devices/{deviceId}/methods/{method}" => Json("{}"),
         "POST api/api-keys" => Json("""{"name":"matrix"}"""),
+        "POST api/seniors/{seniorId:guid}/consents" => Json("""{"givenBy":"senior","purposes":["monitoring"]}"""),
         "POST Account/Login" => new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "x", ["Password"] = "y" }),
         _ when key.StartsWith("POST", StringComparison.Ordinal) || key.StartsWith("PUT", StringComparison.Ordinal) => Json("{}"),
         _ => null,

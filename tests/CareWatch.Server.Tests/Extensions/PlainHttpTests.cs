@@ -16,8 +16,8 @@ public sealed class PlainHttpTests
             BaseAddress = server.BaseAddress,
         };
 
-        using var response = await plain.GetAsync("api/seniors?x=1");
-        using var secure = await server.Https.GetAsync("api/seniors");
+        using var response = await plain.GetAsync("health/live?x=1");
+        using var secure = await server.Https.GetAsync("health/live");
 
         Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
         Assert.Equal(new Uri($"https://127.0.0.1:{server.HttpsPort}/api/seniors?x=1"), response.Headers.Location);
@@ -32,8 +32,8 @@ public sealed class PlainHttpTests
             db.ConnectionString, "Http:BindAddress=0.0.0.0", "Http:PlainHttp=Refuse");
         await server.WaitUntilReadyAsync();
 
-        using var response = await server.Http.GetAsync("api/seniors");
-        using var secure = await server.Https.GetAsync("api/seniors");
+        using var response = await server.Http.GetAsync("health/live");
+        using var secure = await server.Https.GetAsync("health/live");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -47,8 +47,8 @@ public sealed class PlainHttpTests
         await using var server = await ServerHost.StartAsync(db.ConnectionString);
         await server.WaitUntilReadyAsync();
 
-        using var plain = await server.Http.GetAsync("api/seniors");
-        using var secure = await server.Https.GetAsync("api/seniors");
+        using var plain = await server.Http.GetAsync("health/live");
+        using var secure = await server.Https.GetAsync("health/live");
 
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
         Assert.Equal(HttpStatusCode.OK, secure.StatusCode);

@@ -1,48 +1,33 @@
 using System.Net;
 using CareWatch.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using CareWatch.Server.Extensions;
 
 namespace CareWatch.Server.Tests.Extensions;
 
+/// <summary>The "sign-in" rate limit on the real sign-in page: attempts from one address are counted.</summary>
 public sealed class SignInRateLimitTests
 {
     [Fact]
-    public async Task SignInPolicy_OverThePerAddressLimit_Answers429WithRetryAfter()
+    public async Task SignIn_OverThePerAddressLimit_Answers429WithRetryAfter()
     {
         await using var db = await TestDatabase.CreateAsync();
-        // The sign-in endpoint belongs to the accounts work; a stand-in endpoint carries the real policy.
         await using var server = await ServerHost.StartAsync(db.ConnectionString,
-            s => s.AddTransient<IStartupFilter, SignInStandIn>(),
             "RateLimits:SignInPermits=2", "RateLimits:SignInWindow=01:00:00");
         await server.WaitUntilReadyAsync();
+        using var browser = Support.Accounts.Browser(server).Http;
 
         var answers = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
         for (var i = 0; i < 3; i++)
         {
-            using var response = await server.Http.PostAsync(SignInStandIn.Path, null);
-            answers.Add(response.StatusCode);
-            if (i == 2) Assert.NotNull(response.Headers.RetryAfter?.Delta);
+            last?.Dispose();
+            // Different names each time: the limit is per address, whichever account is tried.
+            last = await Support.Accounts.PostLoginAsync(browser, $"nobody-{i}", "not a password at all");
+            answers.Add(last.StatusCode);
         }
 
-        Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.TooManyRequests], answers);
-    }
-
-    private sealed class SignInStandIn : IStartupFilter
-    {
-        public const string Path = "/test/sign-in";
-
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            // Reached only when no application endpoint matched: its own routing and limiter.
-            app.UseRouting();
-            app.UseRateLimiter();
-            app.UseEndpoints(e => e.MapPost(Path, () => Results.NoContent()).RequireRateLimiting(RateLimits.SignIn));
-        };
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], answers);
+        Assert.NotNull(last!.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+        last.Dispose();
     }
 }

@@ -34,9 +34,7 @@ public sealed class KeyRegenerationDisconnectTests : ServerTest
 
     private async Task<DeviceConnectionString> RegisterAsync(string deviceId)
     {
-        var directory = Server.Services.GetRequiredService<SeniorDirectory>();
-        var bureau = await directory.AddBureauAsync("Bureau", "Europe/Berlin");
-        var senior = await directory.AddSeniorAsync(bureau.Id, "Senior", "Europe/Berlin");
+        var senior = await Arrange.SeniorAsync(Server, "Senior"); // in the bureau whose key Server.Http carries
         using var response = await Server.Http.PostAsJsonAsync("api/devices", new { seniorId = senior.Id, deviceId });
         response.EnsureSuccessStatusCode();
         return DeviceConnectionString.Parse((await response.Content.ReadFromJsonAsync<Registered>())!.ConnectionString);

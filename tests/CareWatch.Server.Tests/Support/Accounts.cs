@@ -59,8 +59,14 @@ public static partial class Accounts
         using var login = await PostLoginAsync(http, account.UserName, account.Password);
         if (login.StatusCode != System.Net.HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in answered {(int)login.StatusCode}.");
-        var board = await http.GetStringAsync("");
-        var token = MetaToken().Match(board) is { Success: true } m ? m.Groups[1].Value : "";
+        // The board for those who may see it; an admin is sent to the access-denied page, whose sign-out form
+        // carries a token for this session too.
+        using var board = await http.GetAsync("");
+        var page = board.StatusCode == System.Net.HttpStatusCode.Redirect
+            ? await http.GetStringAsync(board.Headers.Location!)
+            : await board.Content.ReadAsStringAsync();
+        var token = MetaToken().Match(page) is { Success: true } m ? m.Groups[1].Value
+            : FormToken().Match(page) is { Success: true } f ? f.Groups[1].Value : "";
         return new SignedInClient(http, jar, token);
     }
 

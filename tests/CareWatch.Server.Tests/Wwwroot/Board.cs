@@ -78,7 +78,15 @@ public sealed class Board : IAsyncDisposable
         await page.GetByLabel("User name").FillAsync(account.UserName);
         await page.GetByLabel("Password").FillAsync(account.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(server.HttpsAddress.ToString());
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(server.HttpsAddress.ToString());
+        }
+        catch (PlaywrightException ex)
+        {
+            var text = await page.Locator("main").InnerTextAsync();
+            throw new InvalidOperationException($"Sign-in did not reach the board; the page says: {text}", ex);
+        }
     }
 
     /// <summary>Waits until the page has received an AlertChanged push containing every one of the fragments.</summary>

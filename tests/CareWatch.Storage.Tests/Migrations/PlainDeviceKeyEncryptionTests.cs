@@ -1,5 +1,4 @@
 using CareWatch.Storage;
-using CareWatch.Storage.Tests.Support;
 using CareWatch.TestSupport;
 using DbUp;
 using DbUp.Engine.Output;

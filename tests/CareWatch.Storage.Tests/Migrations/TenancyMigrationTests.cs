@@ -1,4 +1,3 @@
-using CareWatch.Storage.Tests.Support;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
 using DbUp;

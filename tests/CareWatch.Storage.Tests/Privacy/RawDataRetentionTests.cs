@@ -21,7 +21,7 @@ public sealed class RawDataRetentionTests : IAsyncLifetime
         var directory = new SeniorDirectory(_db.DataSource, TimeProvider.System);
         var bureau = await directory.AddBureauAsync("Retention bureau", "Europe/Berlin");
         _senior = await directory.AddSeniorAsync(bureau.Id, "Retained Senior", "Europe/Berlin");
-        var registry = new DeviceRegistry(_db.DataSource, TimeProvider.System);
+        var registry = new DeviceRegistry(_db.DataSource, TimeProvider.System, new MarkedDeviceKeys());
         await registry.CreateAsync(TenantScope.Bureau(bureau.Id), "watch-a", _senior.Id);
         await registry.CreateAsync(TenantScope.Bureau(bureau.Id), "watch-b", _senior.Id);
         var writer = new TelemetryWriter(_db.DataSource);

@@ -22,7 +22,7 @@ internal sealed record SeniorDataSeed(BureauRecord Bureau, SeniorRecord Senior, 
         var bureau = await directory.AddBureauAsync("Privacy bureau", "Europe/Berlin");
         var senior = await directory.AddSeniorAsync(bureau.Id, name, "Europe/Berlin");
         var neighbour = await directory.AddSeniorAsync(bureau.Id, "Nachbarin Neumann", "Europe/Berlin");
-        var registry = new DeviceRegistry(db.DataSource, time);
+        var registry = new DeviceRegistry(db.DataSource, time, new MarkedDeviceKeys());
         var device = $"watch-{Guid.NewGuid():N}"[..18];
         await registry.CreateAsync(TenantScope.Bureau(bureau.Id), device, senior.Id);
         await registry.CreateAsync(TenantScope.Bureau(bureau.Id), device + "-n", neighbour.Id);

@@ -1,4 +1,6 @@
+using CareWatch.Server.Audit;
 using CareWatch.Storage.Accounts;
+using CareWatch.Storage.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +14,7 @@ namespace CareWatch.Server.Pages.Account;
 /// and the answer never says whether the user name exists. Attempts are rate-limited per address ("sign-in").
 /// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(SignInManager<UserAccount> signIn, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<UserAccount> signIn, IAuditTrail audit, ILogger<LoginModel> logger) : PageModel
 {
     /// <summary>The typed user name, shown again after a failure.</summary>
     [BindProperty] public string? UserName { get; set; }
@@ -38,6 +40,7 @@ public sealed class LoginModel(SignInManager<UserAccount> signIn, ILogger<LoginM
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        await RecordAsync(result);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         // The typed name may be a mistyped password or someone else's name: it is not logged.
@@ -47,5 +50,17 @@ public sealed class LoginModel(SignInManager<UserAccount> signIn, ILogger<LoginM
             : "The user name or password is not right.";
         Response.StatusCode = result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized;
         return Page();
+    }
+
+    // Audited by account id, in the account's bureau's log; a name that matches no account is recorded without it
+    // (it may be a mistyped password).
+    private async Task RecordAsync(Microsoft.AspNetCore.Identity.SignInResult result)
+    {
+        var account = await signIn.UserManager.FindByNameAsync(UserName!.Trim());
+        var actor = new AuditActor(AuditActorKind.User, account?.Id.ToString(), null);
+        var action = result.Succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed;
+        var reason = result.Succeeded ? null : result.IsLockedOut ? "locked-out" : "wrong-credentials";
+        await audit.RecordAsync(actor, action, account?.BureauId, account?.Id.ToString(),
+            reason is null ? null : new { reason }, account?.SeniorId, HttpContext.RequestAborted);
     }
 }

@@ -1,9 +1,10 @@
+using CareWatch.TestSupport;
 using CareWatch.Storage;
 
-namespace CareWatch.Storage.Tests.Support;
+namespace CareWatch.TestSupport;
 
 /// <summary>
-/// A reversible stand-in for Data Protection in the storage tests, which do not host ASP.NET Core: the stored form
+/// A reversible stand-in for Data Protection in the storage and monitoring tests, which do not host ASP.NET Core: the stored form
 /// is visibly not the key, so a test can tell which columns hold what. The real protector is tested in the server.
 /// </summary>
 public sealed class MarkedDeviceKeys : IDeviceKeyProtector

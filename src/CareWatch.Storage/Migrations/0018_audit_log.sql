@@ -20,7 +20,7 @@ CREATE TABLE audit_log (
     actor_id       text,
     actor_display  text,
     bureau_id      uuid,
-    action         text NOT NULL CHECK (action ~ '^[a-z]+(\.[a-z-]+)+$'),
+    action         text NOT NULL CHECK (action ~ '^[a-z][a-z-]*(\.[a-z-]+)+$'),
     subject        text,
     -- The senior the entry concerns, if any: the erasure finds the entries to pseudonymise by it.
     senior_id      uuid,

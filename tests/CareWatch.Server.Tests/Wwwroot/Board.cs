@@ -84,7 +84,7 @@ public sealed class Board : IAsyncDisposable
         }
         catch (PlaywrightException ex)
         {
-            var text = await page.Locator("main").InnerTextAsync();
+            var text = await page.Locator("body").InnerTextAsync();
             throw new InvalidOperationException($"Sign-in did not reach the board; the page says: {text}", ex);
         }
     }

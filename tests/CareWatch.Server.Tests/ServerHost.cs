@@ -200,7 +200,8 @@ public sealed class ServerHost : IAsyncDisposable
     /// <summary>A client on the API as the bureau's integration (disposed with the server).</summary>
     public async Task<HttpClient> ClientForBureauAsync(Guid bureauId)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        // Redirects are not followed: a page's redirect to HTTPS is itself the answer a test should see.
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
         client.DefaultRequestHeaders.Add("X-Api-Key", await ApiKeyAsync(bureauId));
         lock (_clients) _clients.Add(client);
         return client;

@@ -28,7 +28,9 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             headers.XFrameOptions = "DENY"; // for browsers older than frame-ancestors
             headers.XContentTypeOptions = "nosniff";
             // No URL (they carry senior and alert ids) leaks to another site through Referer.
-            headers["Referrer-Policy"] = "no-referrer";
+            // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with its own forms' POSTs,
+            // which the cross-origin guard must refuse; same-origin still tells other sites nothing.
+            headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = PermissionsPolicy;
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;

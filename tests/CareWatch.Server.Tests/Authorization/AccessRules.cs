@@ -47,22 +47,20 @@ public sealed record AccessRule(IReadOnlySet<string>? Roles, bool IsPage = false
 /// </summary>
 public static class AccessRules
 {
-    /// <summary>Rule by "METHOD route".</summary>
+    /// <summary>
+    /// Rule by "METHOD route". Pages and hubs answer any method, and are listed (and called) as GET; their POSTs
+    /// (sign-in, hub transports) are exercised by the sign-in and hub tests.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, AccessRule> Expected = new Dictionary<string, AccessRule>
     {
         ["GET health/live"] = AccessRule.Anonymous,
         ["GET health/ready"] = AccessRule.Anonymous,
         ["GET openapi/{documentName}.json"] = AccessRule.SignedIn,
         ["GET Account/Login"] = AccessRule.AnonymousPage,
-        ["POST Account/Login"] = AccessRule.AnonymousPage,
         ["GET Account/Logout"] = AccessRule.AnonymousPage,
-        ["POST Account/Logout"] = AccessRule.AnonymousPage,
         ["GET Account/AccessDenied"] = AccessRule.AnonymousPage,
-        ["POST Account/AccessDenied"] = AccessRule.AnonymousPage,
         ["GET Index"] = AccessRule.BoardPage,
-        ["POST Index"] = AccessRule.BoardPage,
         ["GET "] = AccessRule.BoardPage,
-        ["POST "] = AccessRule.BoardPage,
         ["GET api/seniors"] = AccessRule.SeniorData,
         ["GET api/alerts"] = AccessRule.SeniorData,
         ["GET api/insights"] = AccessRule.BureauData,
@@ -91,11 +89,8 @@ public static class AccessRules
         ["GET api/admin/models"] = AccessRule.Admin,
         ["POST api/admin/models/train"] = AccessRule.Admin,
         ["POST api/admin/wellbeing/review"] = AccessRule.Admin,
-        ["POST hubs/alerts/negotiate"] = AccessRule.SeniorData,
         ["GET hubs/alerts/negotiate"] = AccessRule.SeniorData,
         ["GET hubs/alerts"] = AccessRule.SeniorData,
-        ["POST hubs/alerts"] = AccessRule.SeniorData,
-        ["DELETE hubs/alerts"] = AccessRule.SeniorData,
         // The watches' own endpoint: a device authenticates inside MQTT (SAS), as at IoT Hub.
         ["GET $iothub/websocket"] = AccessRule.Anonymous,
         ["GET $iothub/websocket/negotiate"] = AccessRule.Anonymous,

@@ -20,7 +20,7 @@ public sealed class PlainHttpTests
         using var secure = await server.Https.GetAsync("health/live");
 
         Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
-        Assert.Equal(new Uri($"https://127.0.0.1:{server.HttpsPort}/api/seniors?x=1"), response.Headers.Location);
+        Assert.Equal(new Uri($"https://127.0.0.1:{server.HttpsPort}/health/live?x=1"), response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
     }
 

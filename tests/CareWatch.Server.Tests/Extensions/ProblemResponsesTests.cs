@@ -68,7 +68,7 @@ public sealed class ProblemResponsesTests : IAsyncLifetime
 
     private sealed class ThrowingPath : IStartupFilter
     {
-        public const string Path = "/test/throw";
+        public const string Path = "/api/test/throw"; // under /api: a page path would be sent to HTTPS first
 
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {

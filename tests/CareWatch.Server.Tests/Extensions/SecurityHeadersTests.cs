@@ -21,7 +21,7 @@ public sealed class SecurityHeadersTests : ServerTest
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
-        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
         Assert.Contains("camera=()", Assert.Single(response.Headers.GetValues("Permissions-Policy")));
     }
 
@@ -29,10 +29,10 @@ public sealed class SecurityHeadersTests : ServerTest
     public async Task Get_OverHttpsWithPublicName_SendsHstsButNotOverPlainHttp()
     {
         using var https = Server.CreateHttpsClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/seniors");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "health/live");
         request.Headers.Host = "hub.carewatch.test"; // HSTS is never sent for loopback names
         using var secure = await https.SendAsync(request);
-        using var plain = await Server.Http.GetAsync("api/seniors");
+        using var plain = await Server.Http.GetAsync("health/live");
 
         Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
         Assert.Contains("max-age=", Assert.Single(secure.Headers.GetValues("Strict-Transport-Security")));

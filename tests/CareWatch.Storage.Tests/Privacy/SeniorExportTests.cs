@@ -41,8 +41,13 @@ public sealed class SeniorExportTests : IAsyncLifetime
         Assert.Equal("Rita Vormund", root.GetProperty("consents")[0].GetProperty("representative").GetString());
         Assert.Equal(_seed.Device, Assert.Single(root.GetProperty("devices").EnumerateArray()).GetProperty("deviceId").GetString());
         Assert.DoesNotContain(_seed.Neighbour.Id.ToString(), text);
-        var keys = await _db.ScalarAsync<string>("SELECT primary_key || ' ' || secondary_key FROM devices WHERE device_id = @d", ("d", _seed.Device));
-        Assert.All(keys.Split(' '), key => Assert.DoesNotContain(key, text));
+        // Neither the stored (protected) form of the keys nor the keys themselves.
+        var stored = (await _db.ScalarAsync<string>(
+            "SELECT primary_key_protected || ' ' || secondary_key_protected FROM devices WHERE device_id = @d",
+            ("d", _seed.Device))).Split(' ');
+        var keys = stored.Concat(stored.Select(new MarkedDeviceKeys().Unprotect)).ToList();
+        Assert.Equal(4, keys.Count(k => k.Length > 10));
+        Assert.All(keys, key => Assert.DoesNotContain(key, text));
         Assert.Equal(1L, await _db.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'senior.exported' AND senior_id = @s",
             ("s", _seed.Senior.Id)));
     }

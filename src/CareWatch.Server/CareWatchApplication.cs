@@ -53,7 +53,6 @@ public static class CareWatchApplication
 
         var app = builder.Build();
         app.UseCareWatchHttp(); // errors as problems, security headers, HSTS, HTTPS, cross-origin guard
-        app.UsePagesOverHttps();
         // Scripts, styles and icons hold no data: served to anyone, before authentication. Everything after
         // this line is behind authentication and the endpoint's authorisation policy.
         app.UseStaticFiles();

@@ -1,3 +1,4 @@
+using CareWatch.Server.Extensions;
 using CareWatch.Storage.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -65,7 +66,7 @@ public static class IdentityExtensions
 
     private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (IsMachinePath(ctx.Request.Path))
+        if (MachinePaths.Contains(ctx.Request.Path))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -73,9 +74,4 @@ public static class IdentityExtensions
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
-
-    /// <summary>Paths called by scripts and programs rather than navigated to.</summary>
-    internal static bool IsMachinePath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health")
-        || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/$iothub");
 }

@@ -1,6 +1,5 @@
 using CareWatch.Storage;
 using Polly;
-using Polly.Retry;
 
 namespace CareWatch.Server.Extensions;
 
@@ -8,25 +7,11 @@ namespace CareWatch.Server.Extensions;
 /// Applies migrations when the server starts. It runs in the background and retries while PostgreSQL
 /// is unreachable, so the process stays up (live) and /health/ready says why it is not ready.
 /// </summary>
-public sealed class DatabaseMigrationService(string connectionString, ILogger<DatabaseMigrationService> logger) : BackgroundService
+public sealed class DatabaseMigrationService(string connectionString, DatabaseSchema schema,
+    ILogger<DatabaseMigrationService> logger) : BackgroundService
 {
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-            MaxRetryAttempts = int.MaxValue,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(500),
-            MaxDelay = TimeSpan.FromSeconds(15),
-            OnRetry = args =>
-            {
-                logger.LogWarning("Database not ready for migrations (attempt {Attempt}): {Reason}",
-                    args.AttemptNumber + 1, args.Outcome.Exception?.Message);
-                return ValueTask.CompletedTask;
-            },
-        })
-        .Build();
+    private readonly ResiliencePipeline _retry = StartupRetry.Forever(
+        logger, LogLevel.Warning, "Database not ready for migrations", TimeSpan.FromMilliseconds(500));
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,5 +19,6 @@ public sealed class DatabaseMigrationService(string connectionString, ILogger<Da
         var applied = await _retry.ExecuteAsync(
             async ct => await DatabaseMigrator.MigrateAsync(connectionString, ct), stoppingToken);
         logger.LogInformation("Database schema up to date ({Count} migrations applied now)", applied.Count);
+        schema.MarkMigrated();
     }
 }

@@ -26,50 +26,59 @@ public static class DemoSeedExtensions
 
 /// <summary>Seeds the demo bureau once the schema exists, and its API key whenever it is missing.</summary>
 public sealed class DemoSeeder(SeniorDirectory directory, ApiKeyStore keys, DemoAccounts accounts,
-    IConfiguration configuration, ILogger<DemoSeeder> logger) : BackgroundService
+    DatabaseSchema schema, IConfiguration configuration, ILogger<DemoSeeder> logger) : BackgroundService
 {
     private static readonly string[] Names = ["Wang Shufen", "Li Guoqiang", "Zhang Meilan", "Liu Jianhua", "Chen Yuying"];
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await schema.Migrated.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await SeedBureauAsync(stoppingToken);
-                await SeedApiKeyAsync(stoppingToken);
-                await SeedAccountsAsync(stoppingToken);
+                if (await SeedBureauAsync(stoppingToken) is not { } bureau) return;
+                await SeedApiKeyAsync(bureau, stoppingToken);
+                await SeedAccountsAsync(bureau, stoppingToken);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not ArgumentException)
             {
-                // The schema may not exist yet: migrations run concurrently at start.
+                // PostgreSQL may be unreachable for a moment: try again.
                 logger.LogDebug(ex, "Demo seed waiting for the database");
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
     }
 
-    private async Task SeedBureauAsync(CancellationToken ct)
+    // The demo bureau: found again on a rerun, created in an empty database, else none (a database with real
+    // bureaus gets no demo).
+    private async Task<BureauRecord?> SeedBureauAsync(CancellationToken ct)
     {
-        if (await directory.CountBureausAsync(ct) > 0) return;
+        var found = await directory.FindBureauByNameForSystemAsync(DemoSeedExtensions.BureauName, ct);
+        if (found is not null) return found;
+        if (await directory.CountBureausAsync(ct) > 0)
+        {
+            logger.LogWarning("No demo bureau to seed (the database was not seeded by the demo)");
+            return null;
+        }
         var bureau = await directory.AddBureauAsync(DemoSeedExtensions.BureauName, "Asia/Shanghai", ct);
         foreach (var name in Names) await directory.AddSeniorAsync(bureau.Id, name, "Asia/Shanghai", ct);
         logger.LogInformation("Seeded demo bureau with {Count} seniors", Names.Length);
+        return bureau;
     }
 
     // Also on every start: a database seeded before accounts existed gets its demo sign-ins on the next run.
-    private async Task SeedAccountsAsync(CancellationToken ct)
+    private async Task SeedAccountsAsync(BureauRecord bureau, CancellationToken ct)
     {
-        if (await directory.FindBureauByNameForSystemAsync(DemoSeedExtensions.BureauName, ct) is not { } bureau) return;
         var seniors = await directory.ListSeniorsAsync(TenantScope.Bureau(bureau.Id), ct);
         if (seniors.Count > 0) await accounts.EnsureAsync(bureau, seniors[0], ct);
     }
 
     // Checked on every start, not only on the first: the key file in .carewatch/ and the database live apart, and
     // either may have been reset since.
-    private async Task SeedApiKeyAsync(CancellationToken ct)
+    private async Task SeedApiKeyAsync(BureauRecord bureau, CancellationToken ct)
     {
         if (configuration["Demo:ApiKey"] is not { Length: > 0 } key) return;
         if (ApiKeyFormat.TryGetPrefix(key) is null)
@@ -78,11 +87,6 @@ public sealed class DemoSeeder(SeniorDirectory directory, ApiKeyStore keys, Demo
             return;
         }
         if (await keys.VerifyAsync(key, ct) is not null) return;
-        if (await directory.FindBureauByNameForSystemAsync(DemoSeedExtensions.BureauName, ct) is not { } bureau)
-        {
-            logger.LogWarning("No demo bureau to give Demo:ApiKey to (the database was not seeded by the demo)");
-            return;
-        }
         CreatedApiKey created;
         try { created = await keys.CreateAsync(TenantScope.Bureau(bureau.Id), "demo (ops/demo.sh)", key, ct); }
         catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)

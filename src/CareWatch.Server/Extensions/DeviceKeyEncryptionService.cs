@@ -1,44 +1,31 @@
 using CareWatch.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Polly;
-using Polly.Retry;
 
 namespace CareWatch.Server.Extensions;
 
 /// <summary>
 /// At every start: loads (or, on an empty ring, creates) the Data Protection key ring, then runs the one-time
-/// <see cref="PlainDeviceKeyEncryption"/> (a SQL migration cannot call Data Protection). It retries until the
-/// schema has migration 0017, like the migrations themselves, and the node is not ready until it is done: a watch
+/// <see cref="PlainDeviceKeyEncryption"/> (a SQL migration cannot call Data Protection). It starts once the
+/// migrations are applied and retries through database outages, and the node is not ready until it is done: a watch
 /// whose key is still in plain text could not authenticate yet.
 /// </summary>
 public sealed class DeviceKeyEncryptionService(
-    PlainDeviceKeyEncryption encryption, IDeviceKeyProtector protector, ILogger<DeviceKeyEncryptionService> logger)
+    PlainDeviceKeyEncryption encryption, IDeviceKeyProtector protector, DatabaseSchema schema,
+    ILogger<DeviceKeyEncryptionService> logger)
     : BackgroundService, IHealthCheck
 {
     private volatile bool _done;
 
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
-            MaxRetryAttempts = int.MaxValue,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(250),
-            MaxDelay = TimeSpan.FromSeconds(15),
-            OnRetry = args =>
-            {
-                // The message only: it names tables and columns, never a key.
-                logger.LogInformation("Device key encryption waiting (attempt {Attempt}): {Reason}",
-                    args.AttemptNumber + 1, args.Outcome.Exception?.Message);
-                return ValueTask.CompletedTask;
-            },
-        })
-        .Build();
+    // The message only: it names tables and columns, never a key.
+    private readonly ResiliencePipeline _retry = StartupRetry.Forever(
+        logger, LogLevel.Information, "Device key encryption waiting", TimeSpan.FromMilliseconds(250));
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The ring lives in a table of migration 0017: reading it earlier only logs errors.
+        await schema.Migrated.WaitAsync(stoppingToken);
         var encrypted = await _retry.ExecuteAsync(async ct =>
         {
             // A round trip through the ring first: it fails here, with its own reason, if the ring is unreadable

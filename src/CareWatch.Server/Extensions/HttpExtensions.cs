@@ -44,7 +44,7 @@ public static class HttpExtensions
         services.AddProblemDetails();
         // A year, the preload lists' minimum; loopback names are excluded by default, so developers keep http.
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-        services.AddHttpsRedirection(o => o.HttpsPort = options.HttpsPort);
+        services.AddHttpsRedirection(o => o.HttpsPort = options.HttpsPort > 0 ? options.HttpsPort : null);
         builder.AddCareWatchRateLimits();
         builder.AddCareWatchProductionGuard();
         return builder;
@@ -53,7 +53,7 @@ public static class HttpExtensions
     /// <summary>
     /// The hardening that runs before static files and routing. The intended order of the whole pipeline:
     /// host filtering (added first by the web host) → this (exception handler, status-code problems, security
-    /// headers, HSTS, HTTPS redirection or refusal, cross-origin guard) → static files → UseRouting → UseCors →
+    /// headers, HSTS, HTTPS redirection or refusal (pages always go to HTTPS), cross-origin guard) → static files → UseRouting → UseCors →
     /// UseAuthentication → UseAuthorization → UseRateLimiter (after authentication, so "api" counts per user)
     /// → endpoints.
     /// </summary>
@@ -71,6 +71,13 @@ public static class HttpExtensions
         {
             if (http.PlainHttp == PlainHttpMode.Redirect) app.UseHttpsRedirection();
             else app.UseMiddleware<PlainHttpRefusal>();
+        }
+        else
+        {
+            // On loopback plain HTTP stays for programs; pages still go to HTTPS, because the sign-in and
+            // anti-forgery cookies are Secure and a page over plain HTTP could not sign anyone in.
+            app.UseWhen(ctx => !ctx.Request.IsHttps && !MachinePaths.Contains(ctx.Request.Path),
+                branch => branch.UseHttpsRedirection());
         }
         app.UseMiddleware<CrossOriginGuard>();
         return app;

@@ -16,21 +16,6 @@ public static class PagesExtensions
             o.Conventions.AuthorizePage("/Index", CareWatchPolicies.SeniorData);
             o.Conventions.AllowAnonymousToFolder("/Account");
         });
-        builder.Services.AddHttpsRedirection(o =>
-        {
-            o.HttpsPort = builder.Configuration.GetValue<int?>("Http:HttpsPort") is > 0 and var port ? port : null;
-        });
         return builder;
-    }
-
-    /// <summary>
-    /// Pages are served over HTTPS only: the sign-in and anti-forgery cookies are Secure, so a page over plain HTTP
-    /// could not sign anyone in. Plain HTTP stays for programs on loopback (the API with a key, health probes).
-    /// </summary>
-    public static WebApplication UsePagesOverHttps(this WebApplication app)
-    {
-        app.UseWhen(ctx => !ctx.Request.IsHttps && !IdentityExtensions.IsMachinePath(ctx.Request.Path),
-            branch => branch.UseHttpsRedirection());
-        return app;
     }
 }

@@ -23,8 +23,9 @@ public static class StorageExtensions
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<ActivityHistory>();
         builder.Services.AddSingleton<ApiKeyStore>();
-        builder.Services.AddHostedService(sp => new DatabaseMigrationService(
-            connectionString, sp.GetRequiredService<ILogger<DatabaseMigrationService>>()));
+        builder.Services.AddSingleton<DatabaseSchema>();
+        builder.Services.AddHostedService(sp => new DatabaseMigrationService(connectionString,
+            sp.GetRequiredService<DatabaseSchema>(), sp.GetRequiredService<ILogger<DatabaseMigrationService>>()));
         return builder;
     }
 }

@@ -63,34 +63,9 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
     public Task<UserAccount?> FindByNameAsync(string normalizedUserName, CancellationToken ct = default) =>
         FindOneAsync("normalized_user_name", normalizedUserName, ct);
 
-    /// <summary>The first account with this normalised e-mail address, or null.</summary>
-    public Task<UserAccount?> FindByEmailAsync(string normalizedEmail, CancellationToken ct = default) =>
-        FindOneAsync("normalized_email", normalizedEmail, ct);
-
-    /// <summary>The accounts of a bureau (its staff and supervisors, and the relatives of its seniors), by name.</summary>
-    public async Task<IReadOnlyList<UserAccount>> ListAsync(TenantScope scope, CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand($"""
-            SELECT {Columns} FROM users u
-            WHERE u.bureau_id = @scope_bureau OR u.senior_id = @scope_senior
-               OR u.senior_id IN (SELECT s.id FROM seniors s WHERE s.bureau_id = @scope_bureau)
-            ORDER BY u.display_name, u.id
-            """);
-        scope.AddParameters(cmd);
-        return await ReadAsync(cmd, ct);
-    }
-
-    /// <summary>How many accounts have this role (create-admin reports whether it made the first admin).</summary>
-    public async Task<long> CountAsync(string role, CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand("SELECT count(*) FROM users WHERE role = @role");
-        cmd.Parameters.AddWithValue("role", role);
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
-    }
-
     private async Task<UserAccount?> FindOneAsync<T>(string column, T value, CancellationToken ct) where T : notnull
     {
-        // The column name comes from the three callers above, never from input.
+        // The column name comes from the two callers above, never from input.
         await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM users WHERE {column} = @value ORDER BY id LIMIT 1");
         cmd.Parameters.AddWithValue("value", value);
         var list = await ReadAsync(cmd, ct);

@@ -3,7 +3,6 @@ using CareWatch.Gateway.Mqtt;
 using CareWatch.Gateway.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 
 namespace CareWatch.Gateway.Tests.Mqtt;
@@ -16,18 +15,13 @@ public sealed class TwoPerAddressGatewayHost : GatewayHost
 }
 
 /// <summary>A gateway on a fake clock that lets one address open 3 connections, then 1 a minute.</summary>
-public sealed class ConnectionRateGatewayHost : GatewayHost
+public sealed class ConnectionRateGatewayHost : FakeClockGatewayHost
 {
-    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
-
     protected override void Configure(IConfiguration configuration)
     {
         configuration["Gateway:ConnectionBurstPerAddress"] = "3";
         configuration["Gateway:ConnectionsPerAddressPerMinute"] = "1";
     }
-
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<TimeProvider>(Clock);
 }
 
 public sealed class ConnectionsPerAddressTests(TwoPerAddressGatewayHost host) : IClassFixture<TwoPerAddressGatewayHost>

@@ -1,18 +1,8 @@
 using CareWatch.Gateway.Tests.Support;
 using CareWatch.Protocol;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 
 namespace CareWatch.Gateway.Tests.Mqtt;
-
-/// <summary>A gateway on a fake clock (starting at the real time, so its TLS certificate is valid for the client).</summary>
-public sealed class FakeClockGatewayHost : GatewayHost
-{
-    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
 
 public sealed class DeviceAuthenticatorClockTests(FakeClockGatewayHost host) : IClassFixture<FakeClockGatewayHost>
 {

@@ -2,25 +2,18 @@ using CareWatch.Gateway.Tests.Support;
 using CareWatch.Protocol;
 using CareWatch.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 
 namespace CareWatch.Gateway.Tests.Mqtt;
 
 /// <summary>A gateway on a fake clock that lets one address fail 10 times, then once a minute.</summary>
-public sealed class ThrottledGatewayHost : GatewayHost
+public sealed class ThrottledGatewayHost : FakeClockGatewayHost
 {
-    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
-
     protected override void Configure(IConfiguration configuration)
     {
         configuration["Gateway:FailedAuthBurst"] = "10";
         configuration["Gateway:FailedAuthPerMinute"] = "1";
     }
-
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<TimeProvider>(Clock);
 }
 
 public sealed class FailedAuthThrottleTests(ThrottledGatewayHost host) : IClassFixture<ThrottledGatewayHost>

@@ -4,21 +4,15 @@ using CareWatch.Protocol;
 using CareWatch.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 
 namespace CareWatch.Gateway.Tests.Mqtt;
 
 /// <summary>A gateway on a fake clock that allows SAS tokens 30 s past their expiry.</summary>
-public sealed class ExpiryGatewayHost : GatewayHost
+public sealed class ExpiryGatewayHost : FakeClockGatewayHost
 {
-    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
-
     protected override void Configure(IConfiguration configuration) =>
         configuration["Gateway:SasClockSkew"] = "00:00:30";
-
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<TimeProvider>(Clock);
 }
 
 public sealed class SessionExpiryTests(ExpiryGatewayHost host) : IClassFixture<ExpiryGatewayHost>

@@ -1,8 +1,6 @@
 using CareWatch.Protocol;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
-using DbUp;
-using DbUp.Engine.Output;
 
 namespace CareWatch.Server.Tests.Extensions;
 
@@ -13,7 +11,7 @@ public sealed class PlainKeyUpgradeTests
     public async Task Start_WatchStoredWithPlainKeys_KeysEncryptedAndTheWatchStillConnects()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
-        MigrateBefore0017(db.ConnectionString);
+        EarlierSchema.MigrateBefore(db.ConnectionString, "0017");
         var key = DeviceConnectionString.NewKey();
         await using (var cmd = db.DataSource.CreateCommand("""
             WITH b AS (INSERT INTO bureaus VALUES (gen_random_uuid(), 'Old bureau', 'Europe/Berlin', now()) RETURNING id)
@@ -37,17 +35,5 @@ public sealed class PlainKeyUpgradeTests
                OR primary_key_protected IS NULL OR strpos(primary_key_protected, @k) > 0
             """, ("k", key)));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM minute_activity WHERE device_id = 'w-old'"));
-    }
-
-    private static void MigrateBefore0017(string connectionString)
-    {
-        var result = DeployChanges.To.PostgresqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly,
-                name => string.CompareOrdinal(name, "CareWatch.Storage.Migrations.0017") < 0)
-            .JournalToPostgresqlTable("public", "schema_migrations")
-            .LogTo(new NoOpUpgradeLog())
-            .Build()
-            .PerformUpgrade();
-        Assert.True(result.Successful, result.Error?.Message);
     }
 }

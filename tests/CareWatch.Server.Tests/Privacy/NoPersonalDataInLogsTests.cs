@@ -41,7 +41,7 @@ public sealed class NoPersonalDataInLogsTests
             await Eventually.TrueAsync(async () => await db.ScalarAsync<long>(
                 "SELECT count(*) FROM alerts WHERE senior_id = @s", ("s", senior.Id)) == 1, "an inactivity alert was raised");
         }
-        using var supervisor = PrivacyServer.Client(server, "supervisor", senior.BureauId);
+        using var supervisor = server.ClientAs("supervisor", senior.BureauId);
         (await supervisor.PostAsJsonAsync($"api/seniors/{senior.Id}/consents", new
         {
             givenBy = "legal-representative", representative = Representative, purposes = new[] { "monitoring" },

@@ -26,19 +26,10 @@ public sealed class PrivacyServer : IAsyncLifetime
     public Task<SeniorRecord> SeniorAsync(string name) => Arrange.SeniorInNewBureauAsync(Server, name);
 
     /// <summary>A supervisor of the bureau.</summary>
-    public HttpClient Supervisor(Guid bureau) => Client(Server, "supervisor", bureau);
+    public HttpClient Supervisor(Guid bureau) => Server.ClientAs("supervisor", bureau);
 
     /// <summary>Staff of the bureau.</summary>
-    public HttpClient Staff(Guid bureau) => Client(Server, "staff", bureau);
-
-    /// <summary>A client acting as a <see cref="TestPrincipals"/> principal of the role and bureau.</summary>
-    public static HttpClient Client(ServerHost server, string role, Guid bureau)
-    {
-        var client = new HttpClient { BaseAddress = server.BaseAddress };
-        client.DefaultRequestHeaders.Add(TestPrincipals.RoleHeader, role);
-        client.DefaultRequestHeaders.Add(TestPrincipals.BureauHeader, bureau.ToString());
-        return client;
-    }
+    public HttpClient Staff(Guid bureau) => Server.ClientAs("staff", bureau);
 
     /// <inheritdoc />
     public async Task DisposeAsync()

@@ -1,8 +1,6 @@
 using CareWatch.Protocol;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
-using DbUp;
-using DbUp.Engine.Output;
 
 namespace CareWatch.Storage.Tests.Migrations;
 
@@ -14,7 +12,7 @@ public sealed class MessageDigestMigrationTests
     public async Task Migrate_MessageStoredBefore0014_KeptAndItsResendStoresNoMinuteTwice()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
-        MigrateBefore0014(db.ConnectionString);
+        EarlierSchema.MigrateBefore(db.ConnectionString, "0014");
         // Before 0016 a watch needed no bureau; one exists so that 0016 has a home for it.
         await db.ScalarAsync<int>("INSERT INTO bureaus VALUES (gen_random_uuid(), 'B', 'Europe/Berlin', now()) RETURNING 1");
         await db.ScalarAsync<int>("INSERT INTO devices (device_id, primary_key, secondary_key, created_at) VALUES ('w1', 'k1', 'k2', now()) RETURNING 1");
@@ -34,18 +32,6 @@ public sealed class MessageDigestMigrationTests
         Assert.Equal((2, 1), (resend.MinutesAlreadyStored, resend.EventsAlreadyStored));
         Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM minute_activity"));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM device_events"));
-    }
-
-    private static void MigrateBefore0014(string connectionString)
-    {
-        var result = DeployChanges.To.PostgresqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly,
-                name => string.CompareOrdinal(name, "CareWatch.Storage.Migrations.0014") < 0)
-            .JournalToPostgresqlTable("public", "schema_migrations")
-            .LogTo(new NoOpUpgradeLog())
-            .Build()
-            .PerformUpgrade();
-        Assert.True(result.Successful, result.Error?.Message);
     }
 
     // The rows the writer wrote before 0014: no digest column yet.

@@ -1,7 +1,5 @@
 using CareWatch.Storage;
 using CareWatch.TestSupport;
-using DbUp;
-using DbUp.Engine.Output;
 
 namespace CareWatch.Storage.Tests.Migrations;
 
@@ -13,7 +11,7 @@ public sealed class PlainDeviceKeyEncryptionTests
     public async Task RunAsync_RowsStoredBefore0017_KeysProtectedPlainColumnsNulledAndReadable()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
-        MigrateBefore0017(db.ConnectionString);
+        EarlierSchema.MigrateBefore(db.ConnectionString, "0017");
         await InsertPlainAsync(db, "w1", "primary-1", "secondary-1");
         await InsertPlainAsync(db, "w2", "primary-2", "secondary-2");
         await DatabaseMigrator.MigrateAsync(db.ConnectionString);
@@ -75,18 +73,6 @@ public sealed class PlainDeviceKeyEncryptionTests
         cmd.Parameters.AddWithValue("pk", primary);
         cmd.Parameters.AddWithValue("sk", secondary);
         await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static void MigrateBefore0017(string connectionString)
-    {
-        var result = DeployChanges.To.PostgresqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly,
-                name => string.CompareOrdinal(name, "CareWatch.Storage.Migrations.0017") < 0)
-            .JournalToPostgresqlTable("public", "schema_migrations")
-            .LogTo(new NoOpUpgradeLog())
-            .Build()
-            .PerformUpgrade();
-        Assert.True(result.Successful, result.Error?.Message);
     }
 
     private static async Task<TenantScope> BureauAsync(TestDatabase db) =>

@@ -1,7 +1,5 @@
 using CareWatch.Storage;
 using CareWatch.TestSupport;
-using DbUp;
-using DbUp.Engine.Output;
 
 namespace CareWatch.Storage.Tests.Migrations;
 
@@ -11,7 +9,7 @@ public sealed class TenancyMigrationTests
     public async Task Migrate_WatchesBefore0016_WornGoToTheSeniorsBureauSparesToTheOldest()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
-        MigrateBefore0016(db.ConnectionString);
+        EarlierSchema.MigrateBefore(db.ConnectionString, "0016");
         await db.ScalarAsync<int>("""
             INSERT INTO bureaus VALUES ('00000000-0000-0000-0000-00000000000a', 'Old', 'UTC', '2026-01-01'),
                                        ('00000000-0000-0000-0000-00000000000b', 'New', 'UTC', '2026-02-01');
@@ -31,7 +29,7 @@ public sealed class TenancyMigrationTests
     public async Task Migrate_SpareWatchWithoutAnyBureau_Deleted()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
-        MigrateBefore0016(db.ConnectionString);
+        EarlierSchema.MigrateBefore(db.ConnectionString, "0016");
         await db.ScalarAsync<int>(
             "INSERT INTO devices (device_id, primary_key, secondary_key, created_at) VALUES ('spare', 'k', 'k', now()) RETURNING 1");
 
@@ -58,16 +56,4 @@ public sealed class TenancyMigrationTests
 
     private static Task<string> BureauOfAsync(TestDatabase db, string deviceId) => db.ScalarAsync<string>(
         "SELECT b.name FROM devices d JOIN bureaus b ON b.id = d.bureau_id WHERE d.device_id = @d", ("d", deviceId));
-
-    private static void MigrateBefore0016(string connectionString)
-    {
-        var result = DeployChanges.To.PostgresqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly,
-                name => string.CompareOrdinal(name, "CareWatch.Storage.Migrations.0016") < 0)
-            .JournalToPostgresqlTable("public", "schema_migrations")
-            .LogTo(new NoOpUpgradeLog())
-            .Build()
-            .PerformUpgrade();
-        Assert.True(result.Successful, result.Error?.Message);
-    }
 }

@@ -3,6 +3,7 @@ using CareWatch.Storage.Accounts;
 using CareWatch.Storage.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using CareWatch.Server.Extensions;
@@ -39,8 +40,12 @@ public sealed class LoginModel(SignInManager<UserAccount> signIn, IAuditTrail au
             Error = "Enter your user name and password.";
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        await RecordAsync(result);
+        // Found once for the sign-in and its audit entry; an unknown name fails like a wrong password.
+        var account = await signIn.UserManager.FindByNameAsync(UserName.Trim());
+        var result = account is null
+            ? SignInResult.Failed
+            : await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
+        await RecordAsync(account, result);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         // The typed name may be a mistyped password or someone else's name: it is not logged.
@@ -54,9 +59,8 @@ public sealed class LoginModel(SignInManager<UserAccount> signIn, IAuditTrail au
 
     // Audited by account id, in the account's bureau's log; a name that matches no account is recorded without it
     // (it may be a mistyped password).
-    private async Task RecordAsync(Microsoft.AspNetCore.Identity.SignInResult result)
+    private async Task RecordAsync(UserAccount? account, SignInResult result)
     {
-        var account = await signIn.UserManager.FindByNameAsync(UserName!.Trim());
         var actor = new AuditActor(AuditActorKind.User, account?.Id.ToString(), null);
         var action = result.Succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed;
         var reason = result.Succeeded ? null : result.IsLockedOut ? "locked-out" : "wrong-credentials";

@@ -1,0 +1,16 @@
+namespace CareWatch.Server.Extensions;
+
+/// <summary>
+/// Completes once this node has applied the migrations. Start-up work that needs the schema (encrypting plain device
+/// keys, seeding the demo) waits for it rather than retrying against tables that do not exist yet, and the node's
+/// readiness still comes from the health checks.
+/// </summary>
+public sealed class DatabaseSchema
+{
+    private readonly TaskCompletionSource _migrated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the migrations are applied (never faults: the migration service retries).</summary>
+    public Task Migrated => _migrated.Task;
+
+    internal void MarkMigrated() => _migrated.TrySetResult();
+}

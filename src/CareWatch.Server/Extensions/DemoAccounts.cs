@@ -7,7 +7,7 @@ namespace CareWatch.Server.Extensions;
 
 /// <summary>
 /// The demo's sign-ins: one account per role, all with the password in <c>Demo:Password</c>, which ops/demo.sh
-/// generates once per checkout (never committed, never a default). The relative is linked to the first senior.
+/// generates once per checkout (never committed, never a default). The relative is linked to Wang Shufen (the first demo senior).
 /// Accounts that exist are left alone, so a rerun keeps them (and whatever password they were given).
 /// </summary>
 public sealed class DemoAccounts(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<DemoAccounts> logger)
@@ -19,8 +19,8 @@ public sealed class DemoAccounts(IServiceScopeFactory scopes, IConfiguration con
         ("demo-relative", CareWatchRoles.Relative), ("demo-admin", CareWatchRoles.Admin),
     ];
 
-    /// <summary>Creates the demo accounts that are missing for <paramref name="bureau"/> and its first senior.</summary>
-    public async Task EnsureAsync(BureauRecord bureau, SeniorRecord firstSenior, CancellationToken ct)
+    /// <summary>Creates the demo accounts that are missing for <paramref name="bureau"/> and the senior whose relative signs in.</summary>
+    public async Task EnsureAsync(BureauRecord bureau, SeniorRecord relativesSenior, CancellationToken ct)
     {
         var password = configuration["Demo:Password"];
         if (string.IsNullOrEmpty(password))
@@ -37,7 +37,7 @@ public sealed class DemoAccounts(IServiceScopeFactory scopes, IConfiguration con
             {
                 Id = Guid.CreateVersion7(time.GetUtcNow()), UserName = userName, DisplayName = userName, Role = role,
                 BureauId = role is CareWatchRoles.Staff or CareWatchRoles.Supervisor ? bureau.Id : null,
-                SeniorId = role == CareWatchRoles.Relative ? firstSenior.Id : null, CreatedAt = time.GetUtcNow().UtcDateTime,
+                SeniorId = role == CareWatchRoles.Relative ? relativesSenior.Id : null, CreatedAt = time.GetUtcNow().UtcDateTime,
             };
             var result = await users.CreateAsync(account, password);
             if (!result.Succeeded)

@@ -73,7 +73,9 @@ public sealed class DemoSeeder(SeniorDirectory directory, ApiKeyStore keys, Demo
     private async Task SeedAccountsAsync(BureauRecord bureau, CancellationToken ct)
     {
         var seniors = await directory.ListSeniorsAsync(TenantScope.Bureau(bureau.Id), ct);
-        if (seniors.Count > 0) await accounts.EnsureAsync(bureau, seniors[0], ct);
+        // The relative is Wang Shufen's, as ops/demo.sh says (the list is by name, so not simply the first).
+        var mother = seniors.FirstOrDefault(s => s.DisplayName == Names[0]) ?? seniors.FirstOrDefault();
+        if (mother is not null) await accounts.EnsureAsync(bureau, mother, ct);
     }
 
     // Checked on every start, not only on the first: the key file in .carewatch/ and the database live apart, and

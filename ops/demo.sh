@@ -149,8 +149,8 @@ history_uploaded() {
     sleep 10
     history_uploaded || continue
     if result=$(dotnet src/CareWatch.Server/bin/Release/net10.0/CareWatch.Server.dll train-model 2>/dev/null); then
-      echo "Learned model trained: $(echo "$result" | grep -o '"version":[0-9]*' | head -1)," \
-        "$(echo "$result" | grep -o '"reason":"[^"]*"')"
+      echo "Learned model trained: $(echo "$result" | grep -o '"version": *[0-9]*' | head -1)," \
+        "$(echo "$result" | grep -o '"reason": *"[^"]*"')"
       exit 0
     fi
   done

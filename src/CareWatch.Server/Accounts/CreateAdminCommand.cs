@@ -1,7 +1,9 @@
 using System.CommandLine;
+using CareWatch.Server.Audit;
 using CareWatch.Server.Extensions;
 using CareWatch.Storage;
 using CareWatch.Storage.Accounts;
+using CareWatch.Storage.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareWatch.Server.Accounts;
@@ -51,6 +53,9 @@ public static class CreateAdminCommand
             foreach (var error in created.Errors) await Console.Error.WriteLineAsync(error.Description);
             return 1;
         }
+        // Recorded by the command (no one is signed in), without the name: the id is what the log keeps.
+        await app.Services.GetRequiredService<IAuditTrail>().RecordAsync(AuditActor.System("create-admin"),
+            AuditActions.AccountCreated, null, account.Id.ToString(), new { role = account.Role }, ct: ct);
         Console.WriteLine($"Created admin '{account.UserName}' ({account.Id}).");
         return 0;
     }

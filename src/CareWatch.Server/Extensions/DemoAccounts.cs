@@ -1,6 +1,8 @@
+using CareWatch.Server.Audit;
 using CareWatch.Server.Accounts;
 using CareWatch.Storage;
 using CareWatch.Storage.Accounts;
+using CareWatch.Storage.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareWatch.Server.Extensions;
@@ -10,7 +12,8 @@ namespace CareWatch.Server.Extensions;
 /// generates once per checkout (never committed, never a default). The relative is linked to Wang Shufen (the first demo senior).
 /// Accounts that exist are left alone, so a rerun keeps them (and whatever password they were given).
 /// </summary>
-public sealed class DemoAccounts(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<DemoAccounts> logger)
+public sealed class DemoAccounts(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time,
+    IAuditTrail audit, ILogger<DemoAccounts> logger)
 {
     /// <summary>The demo's user names by role (ops/demo.sh prints the same list).</summary>
     public static readonly IReadOnlyList<(string UserName, string Role)> Users =
@@ -42,6 +45,8 @@ public sealed class DemoAccounts(IServiceScopeFactory scopes, IConfiguration con
             var result = await users.CreateAsync(account, password);
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Demo account {role}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            await audit.RecordAsync(AuditActor.System("demo-seed"), AuditActions.AccountCreated, account.BureauId,
+                account.Id.ToString(), new { role }, account.SeniorId, ct);
         }
         logger.LogInformation("Demo sign-ins ready ({Count} accounts)", Users.Count);
     }

@@ -31,6 +31,9 @@ public sealed class CreateAdminCommandTests : ServerTest
             Assert.True(r.GetBoolean(2));
             Assert.Equal(0, r.GetInt32(3));
         }
+        Assert.Equal(1L, await Db.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_log WHERE action = 'account.created' AND subject = @id AND actor_kind = 'system'",
+            ("id", id.ToString())));
         using var admin = await Support.Accounts.SignInAsync(Server, new TestAccount(id, "first-admin", password, "admin"));
         using var models = await admin.Http.GetAsync("api/admin/models");
         Assert.Equal(HttpStatusCode.OK, models.StatusCode);

@@ -16,6 +16,11 @@ public static class AlertKinds
     public const string LeftCharging = "left-charging";
     /// <summary>Device health: the watch has sent nothing for too long.</summary>
     public const string Offline = "offline";
+    /// <summary>Device health: the battery is below the bureau's level by day.</summary>
+    public const string LowBattery = "low-battery";
+
+    /// <summary>A wellbeing insight (a change of routine): shown to staff, not an alarm, never escalated.</summary>
+    public const string Wellbeing = "wellbeing";
 
     /// <summary>The kinds a senior's monitor opens and also closes itself; SOS and falls are closed by staff.</summary>
     public static readonly IReadOnlyList<string> MonitorManaged = [Inactivity, NotWorn, LeftCharging, Offline];

@@ -22,6 +22,8 @@ public static class MonitoringExtensions
         services.AddOptions<MonitorOptions>().BindConfiguration("Monitoring").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AlertStore>();
+        services.TryAddSingleton<CareWatch.Storage.Alerts.OutboxWakeup>();
+        services.TryAddSingleton<CareWatch.Storage.Alerts.AlertTransitions>();
         services.TryAddSingleton<ActivityHistory>();
         services.TryAddSingleton<SeniorDirectory>();
         services.TryAddSingleton<SeniorHistories>();

@@ -2,30 +2,6 @@ using Npgsql;
 
 namespace CareWatch.Storage;
 
-/// <summary>An alert as staff see it.</summary>
-/// <param name="StartedAt">When the situation began (still period, SOS press, fall): the board counts from it.</param>
-/// <param name="Version">1 when raised, one more on every change of the row: a board tells newer from older.</param>
-/// <param name="UpdatedAt">When the row last changed.</param>
-/// <param name="EndedAt">When its condition ended (movement resumed, watch worn again), once cleared.</param>
-/// <param name="Facts">Structured facts of the decision (JSON), or null.</param>
-public sealed record AlertRecord(
-    long Id,
-    Guid SeniorId,
-    string SeniorName,
-    Guid BureauId,
-    string SeniorTimeZone,
-    string Kind,
-    string Status,
-    DateTime? StillSince,
-    DateTime RaisedAt,
-    DateTime? ClosedAt,
-    string Explanation,
-    DateTime StartedAt,
-    int Version,
-    DateTime UpdatedAt,
-    DateTime? EndedAt,
-    string? Facts);
-
 /// <summary>
 /// Alert rows in PostgreSQL, the source of truth for the alert lifecycle. The board's listing takes the caller's
 /// <see cref="TenantScope"/>; the other methods are the monitors' (system use, keyed by a senior or alert id that
@@ -33,11 +9,7 @@ public sealed record AlertRecord(
 /// </summary>
 public sealed class AlertStore(NpgsqlDataSource dataSource)
 {
-    private const string SelectAlert = """
-        SELECT a.id, a.senior_id, s.display_name, s.bureau_id, s.time_zone, a.kind, a.status, a.still_since, a.raised_at,
-               a.closed_at, a.explanation, a.started_at, a.version, a.updated_at, a.ended_at, a.facts::text
-        FROM alerts a JOIN seniors s ON s.id = a.senior_id
-        """;
+    private const string SelectAlert = AlertRecord.Select;
 
     /// <summary>
     /// Opens an alert unless one of the same kind is already open for the senior; returns the open alert
@@ -192,14 +164,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     {
         var list = new List<AlertRecord>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            list.Add(new AlertRecord(
-                r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetGuid(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                r.IsDBNull(7) ? null : r.GetDateTime(7), r.GetDateTime(8), r.IsDBNull(9) ? null : r.GetDateTime(9),
-                r.GetString(10), r.GetDateTime(11), r.GetInt32(12), r.GetDateTime(13), r.IsDBNull(14) ? null : r.GetDateTime(14),
-                r.IsDBNull(15) ? null : r.GetString(15)));
-        }
+        while (await r.ReadAsync(ct)) list.Add(AlertRecord.Read(r));
         return list;
     }
 }

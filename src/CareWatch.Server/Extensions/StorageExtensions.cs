@@ -21,6 +21,8 @@ public static class StorageExtensions
         builder.Services.AddSingleton<DeviceRegistry>();
         builder.Services.AddSingleton<SeniorDirectory>();
         builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSingleton<CareWatch.Storage.Alerts.OutboxWakeup>();
+        builder.Services.AddSingleton<CareWatch.Storage.Alerts.AlertTransitions>();
         builder.Services.AddSingleton<ActivityHistory>();
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<DatabaseSchema>();

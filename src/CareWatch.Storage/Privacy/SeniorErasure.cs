@@ -27,7 +27,10 @@ public sealed class SeniorErasure(NpgsqlDataSource dataSource, AuditLog audit)
     /// <c>devices</c>, unassigned, and <c>audit_log</c>, pseudonymised), so a new table cannot be forgotten.
     /// </summary>
     public static readonly IReadOnlyList<string> DeletedTables =
-        ["minute_activity", "device_events", "activity_hourly", "insights", "alerts", "senior_consents"];
+        [
+            "minute_activity", "device_events", "activity_hourly", "insights", "alert_events", "notification_outbox",
+            "alerts", "senior_consents", "senior_contacts",
+        ];
 
     /// <summary>Tables with a <c>senior_id</c> that erasure handles other than by deleting the senior's rows.</summary>
     public static readonly IReadOnlyList<string> OtherwiseHandledTables = ["devices", "audit_log", "users"];
@@ -48,6 +51,8 @@ public sealed class SeniorErasure(NpgsqlDataSource dataSource, AuditLog audit)
             UPDATE devices SET senior_id = NULL, enabled = false WHERE senior_id = @senior RETURNING device_id
             """, seniorId, ct);
         var rows = new Dictionary<string, long>();
+        // alert_events is append-only; erasure is the one DELETE its trigger lets through, for this transaction only.
+        await ExecuteAsync(connection, tx, "SET LOCAL carewatch.erasing = 'on'", seniorId, ct);
         foreach (var table in DeletedTables)
             rows[table] = await ExecuteAsync(connection, tx, $"DELETE FROM {table} WHERE senior_id = @senior", seniorId, ct);
         var erasedIds = new List<string> { seniorId.ToString() };

@@ -23,6 +23,12 @@ public sealed class SeniorExport(NpgsqlDataSource dataSource, AuditLog audit)
             FROM devices WHERE senior_id = @senior ORDER BY device_id
             """),
         ("alerts", "SELECT * FROM alerts WHERE senior_id = @senior ORDER BY id"),
+        ("alertEvents", "SELECT * FROM alert_events WHERE senior_id = @senior ORDER BY id"),
+        ("notifications", """
+            SELECT id, alert_id, channel, kind, urgent, status, attempts, created_at, sent_at
+            FROM notification_outbox WHERE senior_id = @senior ORDER BY id
+            """),
+        ("contacts", "SELECT * FROM senior_contacts WHERE senior_id = @senior ORDER BY chain_order"),
         ("insights", "SELECT * FROM insights WHERE senior_id = @senior ORDER BY id"),
         ("events", "SELECT device_id, seq, at, kind FROM device_events WHERE senior_id = @senior ORDER BY at, device_id"),
         ("hourlySummaries", "SELECT * FROM activity_hourly WHERE senior_id = @senior ORDER BY hour"),

@@ -117,7 +117,7 @@ public static class SimCli
 
         return new RootCommand("CareWatch firmware simulator: simulated seniors' watches over the IoT Hub MQTT protocol")
         {
-            run, RegisterCommand.Create(), LoadCommand.Create(time),
+            run, RegisterCommand.Create(), LoadCommand.Create(time), BenchAlertsCommand.Create(time),
         };
     }
 

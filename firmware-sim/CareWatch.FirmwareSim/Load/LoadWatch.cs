@@ -87,6 +87,31 @@ internal sealed class LoadWatch(DeviceConnectionString device, IPEndPoint? local
         if (!_client.IsConnected) MarkDisconnected();
     }
 
+    /// <summary>
+    /// Publishes one batch holding only a device event at the current time (the alert benchmark's SOS); true when
+    /// the gateway acknowledged it. Counted like any other publish.
+    /// </summary>
+    public async Task<bool> PublishEventAsync(DeviceEventKind kind, CancellationToken ct)
+    {
+        var batch = new TelemetryBatch(Interlocked.Increment(ref _seq), 80, false, [],
+            [new DeviceEvent(time.GetUtcNow().UtcDateTime, kind)]);
+        var message = new MqttApplicationMessageBuilder().WithTopic(_topic).WithPayload(TelemetryJson.Serialize(batch))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+        var started = time.GetTimestamp();
+        try
+        {
+            var result = await _client.PublishAsync(message, ct);
+            if (result.IsSuccess) stats.Accepted(time.GetElapsedTime(started));
+            else stats.Refused();
+            return result.IsSuccess;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            stats.Failed();
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         MarkDisconnected();

@@ -26,6 +26,12 @@ public interface ISeniorMonitorGrain : IGrainWithGuidKey
     /// <summary>Button presses and falls.</summary>
     Task ObserveEventsAsync(IReadOnlyList<ObservedEvent> events);
 
+    /// <summary>
+    /// Someone outside the monitor changed one of the senior's alerts (staff acknowledged or resolved it, a sweep
+    /// opened it): the monitor reads its alerts again, so it never decides on a state it no longer has.
+    /// </summary>
+    Task AlertChangedAsync(long alertId);
+
     /// <summary>The current state, for the board and for tests.</summary>
     Task<MonitorSnapshot> GetSnapshotAsync();
 

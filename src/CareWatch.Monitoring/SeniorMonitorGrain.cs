@@ -62,6 +62,9 @@ public sealed class SeniorMonitorGrain(
     }
 
     /// <inheritdoc />
+    public async Task AlertChangedAsync(long alertId) => await StartAsync(CancellationToken.None);
+
+    /// <inheritdoc />
     public Task<MonitorSnapshot> GetSnapshotAsync() => Task.FromResult(_monitor.Snapshot);
 
     /// <inheritdoc />

@@ -89,6 +89,12 @@ public static class AccessRules
         ["GET api/admin/models"] = AccessRule.Admin,
         ["POST api/admin/models/train"] = AccessRule.Admin,
         ["POST api/admin/wellbeing/review"] = AccessRule.Admin,
+        // Alert lifecycle: staff commands, detail, reports (issue 11).
+
+        // Escalation: chains, check-in settings, rota, contacts, the relatives' answer (issue 11).
+
+        // Notifications: webhooks, dead letters (issue 11).
+
         ["GET hubs/alerts/negotiate"] = AccessRule.SeniorData,
         ["GET hubs/alerts"] = AccessRule.SeniorData,
         // The watches' own endpoint: a device authenticates inside MQTT (SAS), as at IoT Hub.

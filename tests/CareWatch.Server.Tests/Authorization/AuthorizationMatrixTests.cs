@@ -82,7 +82,10 @@ public sealed class AuthorizationMatrixTests : ServerTest
                 var url = pattern.Replace("{deviceId}", Uri.EscapeDataString(deviceA.DeviceId)).Replace("{key}", "secondary")
                     .Replace("{method}", "ping").Replace("{id:guid}", spareKey.Record.Id.ToString()).Replace("{documentName}", "v1")
                     .Replace("{seniorId:guid}", (key.Contains("erase") || key.StartsWith("DELETE", StringComparison.Ordinal) ? erased : seniorA).Id.ToString())
-                    .Replace("{consentId:long}", "1");
+                    .Replace("{consentId:long}", "1")
+                    .Replace("{id:long}", "1").Replace("{shiftId:long}", "1").Replace("{position:int}", "1")
+                    .Replace("{contactId:guid}", Guid.Empty.ToString()).Replace("{webhookId:guid}", Guid.Empty.ToString())
+                    .Replace("{token}", "not-a-token");
                 using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = Body(key, seniorA.Id) };
                 if (caller.Token is not null) request.Headers.Add(CookieApiAntiforgery.HeaderName, caller.Token);
                 using var response = await caller.Http.SendAsync(request);

@@ -22,6 +22,9 @@ public static class AlertKinds
     /// <summary>A wellbeing insight (a change of routine): shown to staff, not an alarm, never escalated.</summary>
     public const string Wellbeing = "wellbeing";
 
-    /// <summary>The kinds a senior's monitor opens and also closes itself; SOS and falls are closed by staff.</summary>
-    public static readonly IReadOnlyList<string> MonitorManaged = [Inactivity, NotWorn, LeftCharging, Offline];
+    /// <summary>
+    /// The kinds whose condition a senior's monitor follows after raising them: it records when inactivity ends and
+    /// auto-resolves device health. SOS and falls are only raised by the monitor; people close all alarms.
+    /// </summary>
+    public static readonly IReadOnlyList<string> MonitorManaged = [Inactivity, NotWorn, LeftCharging, Offline, LowBattery];
 }

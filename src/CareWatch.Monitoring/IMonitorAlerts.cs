@@ -10,19 +10,26 @@ namespace CareWatch.Monitoring;
 public sealed record AlertRequest(string Kind, DateTime? StillSince, DateTime StartedAt, string Explanation, string Reason,
     AlertFacts? Facts = null);
 
-/// <summary>An open alert as a monitor needs to know it after a restart.</summary>
-/// <param name="RaisedAt">When it was raised (UTC).</param>
+/// <summary>An active alert (checking, open or acknowledged) as a monitor needs to know it.</summary>
+/// <param name="Id">The alert.</param>
+/// <param name="Kind">Its kind.</param>
+/// <param name="State">Its state (Storage's AlertStates).</param>
+/// <param name="RaisedAt">When it was raised, or last repeated (UTC): data up to then was known when it was.</param>
+/// <param name="EndedAt">When its condition ended, if the monitor recorded that already (no second condition-ended).</param>
 /// <param name="Facts">Its structured facts, if any.</param>
-public sealed record OpenAlert(DateTime RaisedAt, AlertFacts? Facts);
+/// <param name="StartedAt">When its situation began (the problem run it is about).</param>
+public sealed record ActiveAlert(long Id, string Kind, string State, DateTime RaisedAt, DateTime? EndedAt, AlertFacts? Facts,
+    DateTime StartedAt);
 
 /// <summary>
-/// The port through which a <see cref="SeniorMonitor"/> raises and clears its senior's alerts. The production
-/// implementation (<see cref="SeniorAlerts"/>) stores them in PostgreSQL and then tells people.
+/// The port through which a <see cref="SeniorMonitor"/> raises its senior's alerts and records what happens to their
+/// conditions and check-ins. The production implementation (<see cref="SeniorAlerts"/>) writes through the alert
+/// lifecycle's one writer in PostgreSQL and then tells people. Every method throws when it could not store.
 /// </summary>
 public interface IMonitorAlerts
 {
-    /// <summary>The senior's open alerts of the kinds a monitor manages, by kind.</summary>
-    Task<IReadOnlyDictionary<string, OpenAlert>> LoadOpenAsync(CancellationToken ct);
+    /// <summary>The senior's active alerts of the kinds a monitor follows (<see cref="AlertKinds.MonitorManaged"/>).</summary>
+    Task<IReadOnlyList<ActiveAlert>> LoadActiveAsync(CancellationToken ct);
 
     /// <summary>Whether an inactivity alert (in any state) was ever raised for the still period that began then.</summary>
     Task<bool> RaisedForStillPeriodAsync(DateTime stillSince, CancellationToken ct);
@@ -30,12 +37,31 @@ public interface IMonitorAlerts
     /// <summary>SOS presses and falls since <paramref name="since"/> that no alert covers (the node died in between).</summary>
     Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(DateTime since, CancellationToken ct);
 
-    /// <summary>Stores and announces the alert; a no-op if one of the kind is open. Throws when it could not be stored.</summary>
-    Task RaiseAsync(AlertRequest alert, CancellationToken ct);
+    /// <summary>
+    /// Stores the alert: in <c>checking</c> when <paramref name="checkIn"/> (the watch asks first, for the bureau's
+    /// window), else open for staff. An active alert of the kind is extended instead (a repeat). Returns the active
+    /// alert and whether it is new.
+    /// </summary>
+    Task<(ActiveAlert Alert, bool Inserted)> RaiseAsync(AlertRequest alert, bool checkIn, CancellationToken ct);
 
-    /// <summary>Replaces the facts of the open alert of the kind (another detector took over); tells people. Throws on failure.</summary>
+    /// <summary>The bureau's check-in window for the senior (how long a prompt waits for OK).</summary>
+    Task<TimeSpan> CheckInWindowAsync(CancellationToken ct);
+
+    /// <summary>Records that the watch shows prompt <paramref name="number"/>; false when the alert no longer checks.</summary>
+    Task<bool> PromptedAsync(long alertId, int number, CancellationToken ct);
+
+    /// <summary>No watch could show the prompt: recorded, and the alert opened for staff at once.</summary>
+    Task WatchUnreachableAsync(long alertId, CancellationToken ct);
+
+    /// <summary>The senior pressed OK at <paramref name="at"/>: cancels a check-in, or is recorded as a late answer.</summary>
+    Task SeniorOkAsync(DateTime at, CancellationToken ct);
+
+    /// <summary>Replaces the facts of the active alert of the kind (another detector took over); tells people.</summary>
     Task UpdateFactsAsync(string kind, AlertFacts facts, CancellationToken ct);
 
-    /// <summary>Marks the open alert of the kind cleared: its condition ended at <paramref name="endedAt"/>. Throws on failure.</summary>
-    Task ClearAsync(string kind, DateTime endedAt, string reason, CancellationToken ct);
+    /// <summary>
+    /// The condition of the active alert of the kind ended at <paramref name="endedAt"/>: an event on an alarm (it stays
+    /// for staff), auto-resolved for device health. Returns false when no alert of the kind was active.
+    /// </summary>
+    Task<bool> EndConditionAsync(string kind, DateTime endedAt, string reason, CancellationToken ct);
 }

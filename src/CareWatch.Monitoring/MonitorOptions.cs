@@ -70,4 +70,31 @@ public sealed class MonitorOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan AlertRetryEvery { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether an inactivity alert first asks the senior on the watch ("Are you OK?") for the bureau's window before
+    /// staff are called (issue 11). Off: inactivity goes to staff at once. SOS and falls never ask. Default on.
+    /// </summary>
+    public bool CheckIn { get; set; } = true;
+
+    /// <summary>
+    /// How long the monitor waits for the watch to confirm it shows the prompt (the direct method's timeout). Short:
+    /// a watch that cannot confirm within seconds is treated as unreachable and staff are called at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan PromptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How often the check-in sweep looks for prompts whose window passed without an OK. The delay it adds to the
+    /// bureau's window is at most this; 5 s keeps it small against the 2 min default window.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan CheckInSweepEvery { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// An inactivity alert unacknowledged this long after staff were called becomes critical (severity_rises_at).
+    /// Null: it never rises. Default 10 min: beyond the 3 min response target, someone is failing to answer.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan? InactivityCriticalAfter { get; set; } = TimeSpan.FromMinutes(10);
 }

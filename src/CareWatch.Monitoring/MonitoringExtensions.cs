@@ -1,8 +1,10 @@
+using CareWatch.Monitoring.CheckIn;
 using CareWatch.Monitoring.Privacy;
 using CareWatch.Monitoring.Training;
 using CareWatch.Monitoring.Wellbeing;
 using CareWatch.Storage;
 using CareWatch.Storage.Audit;
+using CareWatch.Storage.Bureaus;
 using CareWatch.Storage.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +43,10 @@ public static class MonitoringExtensions
         services.TryAddSingleton<SilentWatches>();
         services.TryAddSingleton<SupervisionSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<SupervisionSweep>());
+        services.TryAddSingleton<CheckInSettingsStore>();
+        services.TryAddSingleton<SeniorWatches>();
+        services.TryAddSingleton<CheckInSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckInSweep>());
         return services;
     }
 

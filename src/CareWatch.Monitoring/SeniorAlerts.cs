@@ -1,27 +1,34 @@
+using CareWatch.Monitoring.CheckIn;
 using CareWatch.Storage;
+using CareWatch.Storage.Alerts;
+using CareWatch.Storage.Bureaus;
 using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace CareWatch.Monitoring;
 
 /// <summary>
-/// One senior's alerts in PostgreSQL, as their monitor raises and clears them: stored first (with a short retry,
-/// since a raise is idempotent), logged with the monitor's reason, then pushed to every notifier.
+/// One senior's alerts in PostgreSQL as their monitor raises them and records what happens to them, written through
+/// <see cref="AlertTransitions"/> (the lifecycle's one writer: row, event and outbox in one statement), with a short
+/// retry since each write is idempotent or version-guarded; logged with the monitor's reason, then (interim, until
+/// the outbox's SignalR channel is merged) pushed to every notifier.
 /// </summary>
 public sealed class SeniorAlerts(
-    Guid seniorId, AlertStore store, IEnumerable<IAlertNotifier> notifiers, ResiliencePipeline retry, TimeProvider time, ILogger logger)
-    : IMonitorAlerts
+    Guid seniorId, AlertStore store, AlertTransitions transitions, CheckInSettingsStore settings,
+    IEnumerable<IAlertNotifier> notifiers, ResiliencePipeline retry, MonitorOptions options, TimeProvider time,
+    ILogger logger) : IMonitorAlerts
 {
     /// <summary>The name of the retry pipeline for alert writes (registered by <see cref="MonitoringExtensions"/>).</summary>
     public const string RetryPipeline = "alert-writes";
 
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, OpenAlert>> LoadOpenAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<ActiveAlert>> LoadActiveAsync(CancellationToken ct)
     {
         // One query for all of them: every monitor activation (after a restart, every senior's) asks this.
-        var open = await store.ListOpenAsync(seniorId, AlertKinds.MonitorManaged, ct);
-        return open.ToDictionary(a => a.Kind,
-            a => new OpenAlert(DateTime.SpecifyKind(a.RaisedAt, DateTimeKind.Utc), AlertFacts.Parse(a.Facts)));
+        var active = await store.ListActiveAsync(seniorId, AlertKinds.MonitorManaged, ct);
+        return active.Select(ToActive).ToList();
     }
 
     /// <inheritdoc />
@@ -33,37 +40,115 @@ public sealed class SeniorAlerts(
         store.UnalertedEventsAsync(seniorId, [AlertKinds.Sos, AlertKinds.Fall], since, ct);
 
     /// <inheritdoc />
-    public async Task RaiseAsync(AlertRequest alert, CancellationToken ct)
+    public async Task<TimeSpan> CheckInWindowAsync(CancellationToken ct) =>
+        (await retry.ExecuteAsync(async t => await settings.ForSeniorForSystemAsync(seniorId, t), ct)
+         ?? CheckInSettings.Default).Window;
+
+    /// <inheritdoc />
+    public async Task<(ActiveAlert Alert, bool Inserted)> RaiseAsync(AlertRequest alert, bool checkIn, CancellationToken ct)
     {
-        var raised = await retry.ExecuteAsync(async token => await store.RaiseAsync(
-            seniorId, alert.Kind, alert.StillSince, time.GetUtcNow().UtcDateTime, alert.Explanation, alert.StartedAt, alert.Facts?.ToJson(), token), ct);
-        logger.LogInformation("Alert {AlertId} ({Kind}) open for senior {SeniorId}: {Reason}", raised.Id, alert.Kind, seniorId, alert.Reason);
-        await NotifyAsync(raised);
+        var at = Now;
+        var deadline = checkIn ? at + await CheckInWindowAsync(ct) : (DateTime?)null;
+        var raise = new NewAlert(seniorId, alert.Kind, AlertSeverities.For(alert.Kind),
+            checkIn ? AlertStates.Checking : AlertStates.Open, alert.StillSince, alert.StartedAt, alert.Explanation,
+            alert.Facts?.ToJson(), PromptDeadline: deadline, NextStepAt: checkIn ? null : at,
+            SeverityRisesAt: checkIn ? null : AlertSeverities.RisesAt(alert.Kind, at, options));
+        var raised = await retry.ExecuteAsync(async t => await transitions.RaiseAsync(raise, MonitorChanges.Monitor, at, ct: t), ct);
+        logger.LogInformation("Alert {AlertId} ({Kind}) {State} for senior {SeniorId} ({Event}): {Reason}", raised.Alert.Id,
+            alert.Kind, raised.Alert.Status, seniorId, raised.Inserted ? "raised" : "repeat", alert.Reason);
+        if (raised.Inserted || raised.Repeated) await NotifyAsync(raised.Alert);
+        return (ToActive(raised.Alert), raised.Inserted);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> PromptedAsync(long alertId, int number, CancellationToken ct)
+    {
+        var window = await CheckInWindowAsync(ct);
+        var result = await ApplyAsync(alertId, _ => MonitorChanges.Prompted(MonitorChanges.Monitor, number, Now + window), ct);
+        return result is { Applied: true };
+    }
+
+    /// <inheritdoc />
+    public async Task WatchUnreachableAsync(long alertId, CancellationToken ct)
+    {
+        await ApplyAsync(alertId, _ => MonitorChanges.WatchUnreachable(MonitorChanges.Monitor, Now), ct);
+        await ApplyAsync(alertId, a => MonitorChanges.Opened(MonitorChanges.Monitor, a.Kind, Now, options,
+            AlertEvents.WatchUnreachable), ct);
+    }
+
+    /// <inheritdoc />
+    public async Task SeniorOkAsync(DateTime at, CancellationToken ct)
+    {
+        // Read fresh, decide, apply; a sweep or a person may change the alert in between: then decide again.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var alert = await retry.ExecuteAsync(async t => await transitions.FindActiveAsync(seniorId, AlertKinds.Inactivity, t), ct);
+            var change = CheckInDecision.OnOk(alert, at) switch
+            {
+                OkAnswer.Cancel => MonitorChanges.Cancelled(Now),
+                OkAnswer.AnsweredLate => MonitorChanges.AnsweredLate(),
+                _ => null,
+            };
+            if (alert is null || change is null) return;
+            var result = await retry.ExecuteAsync(async t => await transitions.ApplyAsync(alert.Id, alert.Version, change, Now, t), ct);
+            if (result.Status is TransitionStatus.Stale or TransitionStatus.WrongState) continue;
+            if (result is { Applied: true, Alert: { } now })
+            {
+                logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId}: OK pressed ({Event})",
+                    now.Id, now.Kind, seniorId, change.Event);
+                await NotifyAsync(now);
+            }
+            return;
+        }
     }
 
     /// <inheritdoc />
     public async Task UpdateFactsAsync(string kind, AlertFacts facts, CancellationToken ct)
     {
-        var updated = await retry.ExecuteAsync(async token =>
-            await store.UpdateFactsAsync(seniorId, kind, facts.ToJson(), time.GetUtcNow().UtcDateTime, token), ct);
-        if (updated is null) return;
-        logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId} now decided by {Trigger} (model {Version})",
-            updated.Id, kind, seniorId, facts.Trigger, facts.ModelVersion);
-        await NotifyAsync(updated);
+        var active = await transitions.FindActiveAsync(seniorId, kind, ct);
+        if (active is null) return;
+        var result = await ApplyAsync(active.Id, _ => MonitorChanges.FactsUpdated(facts), ct);
+        if (result is { Applied: true })
+            logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId} now decided by {Trigger} (model {Version})",
+                active.Id, kind, seniorId, facts.Trigger, facts.ModelVersion);
     }
 
     /// <inheritdoc />
-    public async Task ClearAsync(string kind, DateTime endedAt, string reason, CancellationToken ct)
+    public async Task<bool> EndConditionAsync(string kind, DateTime endedAt, string reason, CancellationToken ct)
     {
-        var cleared = await retry.ExecuteAsync(async token =>
-            await store.ClearAsync(seniorId, kind, time.GetUtcNow().UtcDateTime, endedAt, token), ct);
-        if (cleared is null) return;
-        logger.LogInformation("Alert {AlertId} ({Kind}) cleared for senior {SeniorId}: {Reason} at {EndedAt:O}",
-            cleared.Id, kind, seniorId, reason, endedAt);
-        await NotifyAsync(cleared);
+        var active = await retry.ExecuteAsync(async t => await transitions.FindActiveAsync(seniorId, kind, t), ct);
+        if (active is null) return false;
+        var result = await ApplyAsync(active.Id, _ => AlertSeverities.AutoResolves(kind)
+            ? MonitorChanges.AutoResolved(endedAt, Now, reason)
+            : MonitorChanges.ConditionEnded(endedAt, reason), ct);
+        if (result is { Applied: true, Alert: { } now })
+            logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId}: condition ended at {EndedAt:O} ({Reason}), {State}",
+                now.Id, kind, seniorId, endedAt, reason, now.Status);
+        return true;
     }
 
-    // A failed push is not lost: the board reloads open alerts from PostgreSQL whenever it (re)connects.
+    // The current row, then the change at its version; a change that another writer overtook is read and tried again.
+    private async Task<TransitionResult?> ApplyAsync(long alertId, Func<AlertRecord, AlertChange> change, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var alert = await retry.ExecuteAsync(async t => await transitions.FindAsync(alertId, t), ct);
+            if (alert is null) return null;
+            var c = change(alert);
+            if (!c.From.Contains(alert.Status)) return new TransitionResult(TransitionStatus.WrongState, alert);
+            var result = await retry.ExecuteAsync(async t => await transitions.ApplyAsync(alert.Id, alert.Version, c, Now, t), ct);
+            if (result.Status == TransitionStatus.Stale) continue;
+            if (result is { Applied: true, Alert: { } now }) await NotifyAsync(now);
+            return result;
+        }
+        return null;
+    }
+
+    private static ActiveAlert ToActive(AlertRecord a) => new(a.Id, a.Kind, a.Status,
+        a.LastRepeatAt is { } repeated && repeated > a.RaisedAt ? repeated : a.RaisedAt, a.EndedAt, AlertFacts.Parse(a.Facts),
+        a.StartedAt);
+
+    // A failed push is not lost: the board reloads active alerts from PostgreSQL whenever it (re)connects.
     private async Task NotifyAsync(AlertRecord alert)
     {
         foreach (var notifier in notifiers)

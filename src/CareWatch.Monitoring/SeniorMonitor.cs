@@ -1,6 +1,8 @@
 using CareWatch.Detection;
+using CareWatch.Monitoring.CheckIn;
 using CareWatch.Protocol;
 using CareWatch.Storage;
+using CareWatch.Storage.Alerts;
 using Microsoft.Extensions.Logging;
 
 namespace CareWatch.Monitoring;
@@ -11,12 +13,17 @@ namespace CareWatch.Monitoring;
 /// <list type="bullet">
 /// <item>An inactivity or device-health alert is raised only while its condition is still going and the data reaches
 /// the present (a replayed buffer does not call staff for last Tuesday's nap); a decision is kept until it is stored.</item>
-/// <item>An alert is cleared only by a minute newer than anything the monitor knew when it was raised (for an alert
-/// found open after a restart: newer than its raise time), never by a replay of older data.</item>
+/// <item>A condition ends only by a minute newer than anything the monitor knew when it was raised (for an alert
+/// found active after a restart: newer than its raise time), never by a replay of older data. An alarm's end is an
+/// event staff see (once: also after a restart); device health resolves itself.</item>
+/// <item>An inactivity alert first asks the senior on the watch ("Are you OK?"); an unreachable watch calls staff at
+/// once; the senior's OK cancels it within the window, or is recorded for staff after it.</item>
 /// <item>Late minutes from a second watch that change a minute already judged make it judge its window again.</item>
 /// </list>
 /// </summary>
-public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options, TimeZoneInfo zone, TimeProvider time, ILogger logger)
+public sealed class SeniorMonitor(
+    IMonitorAlerts alerts, IWatchPrompt prompt, Guid seniorId, MonitorOptions options, TimeZoneInfo zone, TimeProvider time,
+    ILogger logger)
 {
     /// <summary>How much recent history the monitor replays and keeps (older minutes only personalise the model).</summary>
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromDays(1);
@@ -27,7 +34,12 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
     private readonly MinuteWindow _window = new(ReplayWindow);
     private readonly Dictionary<string, DateTime> _open = []; // kind -> newest data known when it was raised
     private readonly Dictionary<string, DateTime> _ended = []; // kind -> the newer minute that ended its condition
+    private readonly Dictionary<string, DateTime> _startedAt = []; // kind -> start of the situation it is about
+    private readonly HashSet<string> _activeEnded = []; // active alerts whose condition already ended (recorded once)
+    private readonly Dictionary<string, DateTime> _closedByPeople = []; // kind -> start of the run staff closed
     private readonly List<AlertRequest> _pending = []; // event alerts whose write failed: retried
+    private readonly List<DateTime> _oks = []; // OK presses not yet stored: retried
+    private readonly HashSet<long> _unreachable = []; // check-ins to open for staff (the write failed): retried
     private DetectorSource _source = null!;
     private IInactivityDetector _detector = null!;
     private DeviceHealthTracker _health = new(options);
@@ -39,7 +51,7 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
     public int? ModelVersion => _source.ModelVersion;
 
     /// <summary>Whether a decision is waiting to be stored (the shell retries it on a timer).</summary>
-    public bool HasPendingWork => _pending.Count > 0 || DueNow || HealthDueNow;
+    public bool HasPendingWork => _pending.Count > 0 || _oks.Count > 0 || _unreachable.Count > 0 || DueNow || HealthDueNow;
 
     /// <summary>The monitor's view, for the board and tests.</summary>
     public MonitorSnapshot Snapshot => new(_lastMinute, _detector.StillSince, _open.ContainsKey(AlertKinds.Inactivity));
@@ -52,20 +64,48 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
     {
         _source = source;
         _open.Clear();
-        var open = await alerts.LoadOpenAsync(ct);
-        foreach (var (kind, alert) in open) _open[kind] = alert.RaisedAt;
+        _activeEnded.Clear();
+        var active = await alerts.LoadActiveAsync(ct);
+        foreach (var alert in active) Track(alert);
         _pending.RemoveAll(p => p.Kind is AlertKinds.Sos or AlertKinds.Fall); // storage says which are still owed
         foreach (var (at, kind) in await alerts.UnalertedEventsAsync(time.GetUtcNow().UtcDateTime - ReplayWindow, ct))
             _pending.Add(EventAlert(kind, at));
         _window.Clear();
         _window.Add(recent, charging: false); // charging is not stored per minute
         await ReplayAsync(ct);
-        if (open.TryGetValue(AlertKinds.Inactivity, out var inactivity)) await NameTheDetectorInServiceAsync(inactivity, ct);
+        if (active.FirstOrDefault(a => a.Kind == AlertKinds.Inactivity) is { } inactivity)
+            await NameTheDetectorInServiceAsync(inactivity, ct);
+    }
+
+    /// <summary>
+    /// Someone else changed one of the senior's alerts (staff closed it, a sweep opened it): reads the active alerts
+    /// again, one query, without replaying minutes. A device-health alert people closed is not raised again for the
+    /// same run (the watch still off the wrist): they decided about it.
+    /// </summary>
+    public async Task RefreshAlertsAsync(CancellationToken ct)
+    {
+        var active = (await alerts.LoadActiveAsync(ct)).ToDictionary(a => a.Kind);
+        foreach (var kind in _open.Keys.ToList().Where(k => !active.ContainsKey(k)))
+        {
+            if (_startedAt.TryGetValue(kind, out var started)) _closedByPeople[kind] = started;
+            _open.Remove(kind);
+            _ended.Remove(kind);
+        }
+        _activeEnded.RemoveWhere(k => !active.ContainsKey(k));
+        foreach (var alert in active.Values.Where(a => !_open.ContainsKey(a.Kind) && !_activeEnded.Contains(a.Kind)))
+            Track(alert);
+    }
+
+    private void Track(ActiveAlert alert)
+    {
+        _startedAt[alert.Kind] = alert.StartedAt;
+        if (alert.EndedAt is null) _open[alert.Kind] = alert.RaisedAt;
+        else _activeEnded.Add(alert.Kind); // its end is recorded: never a second condition-ended
     }
 
     // An open inactivity alert names the detector that watches her now: after a model is promoted mid-episode the
     // card must not keep saying "the fixed rule alerts after 2 h".
-    private async Task NameTheDetectorInServiceAsync(OpenAlert alert, CancellationToken ct)
+    private async Task NameTheDetectorInServiceAsync(ActiveAlert alert, CancellationToken ct)
     {
         if (!_open.ContainsKey(AlertKinds.Inactivity) || _detector.Facts is not { } now) return;
         var facts = AlertFacts.From(now, ModelVersion);
@@ -103,16 +143,37 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
         await ClearOfflineAsync(ct);
         foreach (var e in events)
         {
+            var at = DateTime.SpecifyKind(e.At, DateTimeKind.Utc);
             var kind = e.Kind switch
             {
                 DeviceEventKind.Sos => AlertKinds.Sos,
                 DeviceEventKind.Fall => AlertKinds.Fall,
-                _ => null, // "I am OK" feeds the check-in flow of a later step
+                _ => null,
             };
-            if (kind is null) continue;
-            _pending.Add(EventAlert(kind, DateTime.SpecifyKind(e.At, DateTimeKind.Utc)));
+            if (kind is not null) _pending.Add(EventAlert(kind, at));
+            else if (e.Kind == DeviceEventKind.Ok) _oks.Add(at); // the check-in's answer
         }
         await FlushPendingAsync(ct);
+        await FlushOksAsync(ct);
+    }
+
+    // An OK is decided on the stored alert (a sweep may have opened it meanwhile), then the monitor reads it again.
+    private async Task FlushOksAsync(CancellationToken ct)
+    {
+        if (_oks.Count == 0) return;
+        try
+        {
+            foreach (var at in _oks.ToList())
+            {
+                await alerts.SeniorOkAsync(at, ct);
+                _oks.Remove(at);
+            }
+            await RefreshAlertsAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not store the senior's OK yet ({Error}); retried", ex.Message);
+        }
     }
 
     private AlertRequest EventAlert(string kind, DateTime at) =>
@@ -123,6 +184,7 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
     {
         if (_open.ContainsKey(AlertKinds.Offline) || _pending.Any(p => p.Kind == AlertKinds.Offline)) return;
         var since = DateTime.SpecifyKind(lastSeenUtc, DateTimeKind.Utc);
+        if (ClosedByPeople(AlertKinds.Offline, since)) return;
         _pending.Add(new AlertRequest(AlertKinds.Offline, null, since,
             AlertExplanation.Offline(since, time.GetUtcNow().UtcDateTime, zone), "no data from any watch"));
         await FlushPendingAsync(ct);
@@ -181,12 +243,17 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
 
     private bool DueNow => _due is not null && IsPresent && !_open.ContainsKey(AlertKinds.Inactivity);
 
-    private bool HealthDueNow => IsPresent && HealthAlert() is { } a && !_open.ContainsKey(a.Kind);
+    private bool HealthDueNow => IsPresent && HealthAlert() is { } a && !_open.ContainsKey(a.Kind)
+                                 && !ClosedByPeople(a.Kind, a.StartedAt);
+
+    private bool ClosedByPeople(string kind, DateTime startedAt) =>
+        _closedByPeople.TryGetValue(kind, out var closed) && closed == startedAt;
 
     // After a batch (or a replay): clear what ended, raise what the present calls for, retry what failed.
     private async Task SettleAsync(CancellationToken ct)
     {
         foreach (var (kind, endedAt) in _ended.ToList()) await TryClearAsync(kind, endedAt, ct);
+        foreach (var id in _unreachable.ToList()) await OpenForStaffAsync(id, ct);
         if (DueNow && _due is { } due)
         {
             var facts = _detector.Facts is { } f ? AlertFacts.From(f, ModelVersion) : null;
@@ -196,6 +263,7 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
         }
         if (HealthDueNow && HealthAlert() is { } health) await TryRaiseAsync(health, ct);
         await FlushPendingAsync(ct);
+        await FlushOksAsync(ct);
     }
 
     private AlertRequest? HealthAlert()
@@ -219,9 +287,12 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
 
     private async Task<bool> TryRaiseAsync(AlertRequest request, CancellationToken ct)
     {
+        var checkIn = AlertSeverities.ChecksIn(request.Kind, options);
+        ActiveAlert stored;
+        bool inserted;
         try
         {
-            await alerts.RaiseAsync(request, ct);
+            (stored, inserted) = await alerts.RaiseAsync(request, checkIn, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -229,8 +300,54 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
             return false;
         }
         if (AlertKinds.MonitorManaged.Contains(request.Kind))
+        {
             _open[request.Kind] = _lastMinute ?? time.GetUtcNow().UtcDateTime;
+            _startedAt[request.Kind] = stored.StartedAt;
+            _activeEnded.Remove(request.Kind); // a repeat: its new occurrence can end again
+        }
+        if (inserted && stored.State == AlertStates.Checking) await CheckInAsync(stored, ct);
         return true;
+    }
+
+    // "Are you OK?" on the watch: shown, the check-in waits for the OK (the sweep acts at the deadline); not shown,
+    // staff are called at once. A failed write of "prompted" leaves the raise's deadline: the sweep still acts then.
+    private async Task CheckInAsync(ActiveAlert alert, CancellationToken ct)
+    {
+        PromptOutcome outcome;
+        try
+        {
+            var window = await alerts.CheckInWindowAsync(ct);
+            outcome = await prompt.AskAsync(seniorId, alert.Id, 1, window, options.PromptTimeout, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not prompt the watch for alert {AlertId} ({Error}); calling staff", alert.Id, ex.Message);
+            outcome = PromptOutcome.Unreachable;
+        }
+        if (outcome == PromptOutcome.Shown)
+        {
+            try { await alerts.PromptedAsync(alert.Id, 1, ct); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Could not record the prompt of alert {AlertId} ({Error}); its deadline stands", alert.Id, ex.Message);
+            }
+            return;
+        }
+        await OpenForStaffAsync(alert.Id, ct);
+    }
+
+    private async Task OpenForStaffAsync(long alertId, CancellationToken ct)
+    {
+        try
+        {
+            await alerts.WatchUnreachableAsync(alertId, ct);
+            _unreachable.Remove(alertId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not open alert {AlertId} for staff yet ({Error}); retried", alertId, ex.Message);
+            _unreachable.Add(alertId);
+        }
     }
 
     private async Task TryClearAsync(string kind, DateTime endedAt, CancellationToken ct)
@@ -239,19 +356,22 @@ public sealed class SeniorMonitor(IMonitorAlerts alerts, MonitorOptions options,
         {
             AlertKinds.Inactivity => "movement while worn",
             AlertKinds.Offline => "data from the watch again",
+            AlertKinds.LowBattery => "charging or charged",
             _ => "watch back on the wrist",
         };
+        bool active;
         try
         {
-            await alerts.ClearAsync(kind, endedAt, reason, ct);
+            active = await alerts.EndConditionAsync(kind, endedAt, reason, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning("Could not clear a {Kind} alert yet ({Error}); retried with the next data", kind, ex.Message);
+            logger.LogWarning("Could not record the end of a {Kind} alert yet ({Error}); retried with the next data", kind, ex.Message);
             return;
         }
         _open.Remove(kind);
         _ended.Remove(kind);
+        if (active && !AlertSeverities.AutoResolves(kind)) _activeEnded.Add(kind);
     }
 
     private async Task ClearOfflineAsync(CancellationToken ct)

@@ -1,5 +1,8 @@
+using CareWatch.Monitoring.CheckIn;
 using CareWatch.Protocol;
 using CareWatch.Storage;
+using CareWatch.Storage.Alerts;
+using CareWatch.Storage.Bureaus;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Registry;
@@ -13,6 +16,9 @@ namespace CareWatch.Monitoring;
 /// </summary>
 public sealed class SeniorMonitorGrain(
     AlertStore alerts,
+    AlertTransitions transitions,
+    CheckInSettingsStore checkInSettings,
+    IWatchPrompt prompt,
     ActivityHistory history,
     SeniorDirectory seniors,
     DetectorBuilder detectors,
@@ -33,8 +39,9 @@ public sealed class SeniorMonitorGrain(
     {
         var senior = await seniors.FindSeniorForSystemAsync(SeniorId, ct);
         if (senior is not null && TimeZoneInfo.TryFindSystemTimeZoneById(senior.TimeZone, out var zone)) _zone = zone;
-        var port = new SeniorAlerts(SeniorId, alerts, notifiers, pipelines.GetPipeline(SeniorAlerts.RetryPipeline), time, logger);
-        _monitor = new SeniorMonitor(port, options.Value, _zone, time, logger);
+        var port = new SeniorAlerts(SeniorId, alerts, transitions, checkInSettings, notifiers,
+            pipelines.GetPipeline(SeniorAlerts.RetryPipeline), options.Value, time, logger);
+        _monitor = new SeniorMonitor(port, prompt, SeniorId, options.Value, _zone, time, logger);
         await StartAsync(ct);
     }
 
@@ -62,7 +69,12 @@ public sealed class SeniorMonitorGrain(
     }
 
     /// <inheritdoc />
-    public async Task AlertChangedAsync(long alertId) => await StartAsync(CancellationToken.None);
+    public async Task AlertChangedAsync(long alertId)
+    {
+        // One query of the senior's active alerts; the minutes and the detector stay as they are.
+        await _monitor.RefreshAlertsAsync(CancellationToken.None);
+        KeepRetrying();
+    }
 
     /// <inheritdoc />
     public Task<MonitorSnapshot> GetSnapshotAsync() => Task.FromResult(_monitor.Snapshot);

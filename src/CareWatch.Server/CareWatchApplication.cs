@@ -1,6 +1,7 @@
 using CareWatch.Gateway;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Monitoring;
+using CareWatch.Monitoring.CheckIn;
 using CareWatch.Server.Accounts;
 using CareWatch.Server.Adapters;
 using CareWatch.Server.Apis;
@@ -45,6 +46,7 @@ public static class CareWatchApplication
         builder.Services.AddSingleton<IAuditTrail, AuditTrail>();
         builder.AddDeviceGateway();
         builder.Services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>(); // the gateway's port, adapted
+        builder.Services.AddSingleton<IWatchPrompt, DirectMethodWatchPrompt>(); // the check-in's port, over direct methods
         builder.AddCareWatchNotifications();
         builder.AddCareWatchHealthChecks();
         builder.AddCareWatchDemoSeed();
@@ -81,6 +83,7 @@ public static class CareWatchApplication
         app.MapAuditApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapPrivacyApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapConsentsApi().RequireAuthorization(CareWatchPolicies.BureauData);
+        app.MapCheckInSettingsApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapHub<AlertsHub>(AlertsHub.Path).RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapDeviceGateway();
         app.RequireRateLimitingUnder("/api", RateLimits.Api); // last: it covers every /api endpoint mapped above

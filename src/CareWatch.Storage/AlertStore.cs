@@ -1,90 +1,17 @@
+using CareWatch.Storage.Bureaus;
 using Npgsql;
 
 namespace CareWatch.Storage;
 
 /// <summary>
 /// Alert rows in PostgreSQL, the source of truth for the alert lifecycle. The board's listing takes the caller's
-/// <see cref="TenantScope"/>; the other methods are the monitors' (system use, keyed by a senior or alert id that
-/// comes from the system itself, never from a request).
+/// <see cref="TenantScope"/>; the other methods are the monitors' and the check-in sweep's (system use, keyed by a
+/// senior or alert id that comes from the system itself, never from a request). Rows are written by
+/// <see cref="Alerts.AlertTransitions"/> only.
 /// </summary>
 public sealed class AlertStore(NpgsqlDataSource dataSource)
 {
     private const string SelectAlert = AlertRecord.Select;
-
-    /// <summary>
-    /// Opens an alert unless one of the same kind is already open for the senior; returns the open alert
-    /// either way, so a retried raise never duplicates it.
-    /// </summary>
-    /// <param name="startedAt">
-    /// When the situation began, if not the still period's start: the SOS press or the fall as the watch
-    /// reported it. Defaults to <paramref name="stillSince"/>, else <paramref name="raisedAt"/>.
-    /// </param>
-    public async Task<AlertRecord> RaiseAsync(Guid seniorId, string kind, DateTime? stillSince, DateTime raisedAt,
-        string explanation, DateTime? startedAt = null, string? factsJson = null, CancellationToken ct = default)
-    {
-        await using (var insert = dataSource.CreateCommand("""
-            INSERT INTO alerts (senior_id, kind, status, still_since, raised_at, explanation, started_at, updated_at, facts)
-            VALUES (@senior, @kind, 'open', @still, @raised, @explanation, @started, @raised, @facts::jsonb)
-            ON CONFLICT (senior_id, kind) WHERE status = 'open' DO NOTHING
-            """))
-        {
-            insert.Parameters.AddWithValue("senior", seniorId);
-            insert.Parameters.AddWithValue("kind", kind);
-            insert.Parameters.AddWithValue("still", (object?)stillSince ?? DBNull.Value);
-            insert.Parameters.AddWithValue("raised", raisedAt);
-            insert.Parameters.AddWithValue("started", startedAt ?? stillSince ?? raisedAt);
-            insert.Parameters.AddWithValue("explanation", explanation);
-            insert.Parameters.AddWithValue("facts", (object?)factsJson ?? DBNull.Value);
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-        return (await FindOpenAsync(seniorId, kind, ct))
-            ?? throw new InvalidOperationException("The alert just raised is not open.");
-    }
-
-    /// <summary>Replaces the structured facts of the open alert of this kind; null when none is open.</summary>
-    public async Task<AlertRecord?> UpdateFactsAsync(Guid seniorId, string kind, string factsJson, DateTime updatedAt,
-        CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand("""
-            UPDATE alerts SET facts = @facts::jsonb, updated_at = @updated
-            WHERE senior_id = @senior AND kind = @kind AND status = 'open'
-            RETURNING id
-            """);
-        cmd.Parameters.AddWithValue("senior", seniorId);
-        cmd.Parameters.AddWithValue("kind", kind);
-        cmd.Parameters.AddWithValue("facts", factsJson);
-        cmd.Parameters.AddWithValue("updated", updatedAt);
-        return await cmd.ExecuteScalarAsync(ct) is long id ? await FindAsync(id, ct) : null;
-    }
-
-    /// <summary>
-    /// Marks the open alert of this kind as cleared at <paramref name="closedAt"/>, its condition having ended at
-    /// <paramref name="endedAt"/> (default: then); null when none was open.
-    /// </summary>
-    public async Task<AlertRecord?> ClearAsync(Guid seniorId, string kind, DateTime closedAt, DateTime? endedAt = null,
-        CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand("""
-            UPDATE alerts SET status = 'cleared', closed_at = @closed, updated_at = @closed, ended_at = @ended
-            WHERE senior_id = @senior AND kind = @kind AND status = 'open'
-            RETURNING id
-            """);
-        cmd.Parameters.AddWithValue("senior", seniorId);
-        cmd.Parameters.AddWithValue("kind", kind);
-        cmd.Parameters.AddWithValue("closed", closedAt);
-        cmd.Parameters.AddWithValue("ended", endedAt ?? closedAt);
-        var id = await cmd.ExecuteScalarAsync(ct);
-        return id is long alertId ? await FindAsync(alertId, ct) : null;
-    }
-
-    /// <summary>The open alert of a kind for a senior, if any.</summary>
-    public async Task<AlertRecord?> FindOpenAsync(Guid seniorId, string kind, CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand(SelectAlert + " WHERE a.senior_id = @senior AND a.kind = @kind AND a.status = 'open'");
-        cmd.Parameters.AddWithValue("senior", seniorId);
-        cmd.Parameters.AddWithValue("kind", kind);
-        return (await ReadAsync(cmd, ct)).FirstOrDefault();
-    }
 
     /// <summary>Whether an alert (in any state) was already raised for the still period that began at <paramref name="stillSince"/>.</summary>
     public async Task<bool> ExistsForStillPeriodAsync(Guid seniorId, string kind, DateTime stillSince, CancellationToken ct = default)
@@ -131,15 +58,39 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
 
-    /// <summary>The senior's open alerts of the given kinds.</summary>
-    public async Task<IReadOnlyList<AlertRecord>> ListOpenAsync(Guid seniorId, IReadOnlyList<string> kinds,
+    /// <summary>The senior's active alerts (checking, open, acknowledged) of the given kinds, for their monitor.</summary>
+    public async Task<IReadOnlyList<AlertRecord>> ListActiveAsync(Guid seniorId, IReadOnlyList<string> kinds,
         CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(
-            SelectAlert + " WHERE a.senior_id = @senior AND a.kind = ANY(@kinds) AND a.status = 'open'");
+        await using var cmd = dataSource.CreateCommand(SelectAlert + """
+             WHERE a.senior_id = @senior AND a.kind = ANY(@kinds) AND a.status IN ('checking', 'open', 'acknowledged')
+            """);
         cmd.Parameters.AddWithValue("senior", seniorId);
         cmd.Parameters.AddWithValue("kinds", kinds.ToArray());
         return await ReadAsync(cmd, ct);
+    }
+
+    /// <summary>
+    /// Check-ins whose prompt gave up (<c>checking</c>, <c>prompt_deadline &lt;= now</c>), oldest first, with their
+    /// bureau's settings: for the check-in sweep of any node (system use). Not locked: the sweep changes each through
+    /// a version-guarded transition, so two nodes that read the same row change it once.
+    /// </summary>
+    public async Task<IReadOnlyList<(AlertRecord Alert, CheckInSettings Settings)>> DueCheckInsForSystemAsync(
+        DateTime now, int limit, CancellationToken ct = default)
+    {
+        var select = SelectAlert.Replace("FROM alerts a",
+            ", b.checkin_window_seconds, b.second_prompt, b.low_battery_percent\n    FROM alerts a", StringComparison.Ordinal);
+        await using var cmd = dataSource.CreateCommand(select + """
+             JOIN bureaus b ON b.id = s.bureau_id
+             WHERE a.status = 'checking' AND a.prompt_deadline <= @now
+             ORDER BY a.prompt_deadline LIMIT @limit
+            """);
+        cmd.Parameters.AddWithValue("now", now);
+        cmd.Parameters.AddWithValue("limit", limit);
+        var list = new List<(AlertRecord, CheckInSettings)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add((AlertRecord.Read(r), CheckInSettingsStore.Read(r, r.FieldCount - 3)));
+        return list;
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ public static partial class AuditActions
     /// <summary>The retention job rolled old raw data up and deleted it.</summary>
     public static readonly AuditAction RetentionApplied = new("retention.applied");
 
+    /// <summary>A bureau's check-in settings ("Are you OK?" window, second prompt, low-battery level) changed.</summary>
+    public static readonly AuditAction CheckInSettingsChanged = new("bureau.check-in-changed");
+
     internal const string AlertPrefix = "alert.";
 
     /// <summary>Every fixed action by its stored name.</summary>
@@ -61,7 +64,7 @@ public static partial class AuditActions
     {
         SignInSucceeded, SignInFailed, AccountCreated, AccountRoleChanged, AccountDeleted, DeviceCreated, DeviceDeleted,
         DeviceEnabled, DeviceDisabled, DeviceKeyRegenerated, DeviceAssigned, SeniorExported, SeniorErased,
-        ConsentRecorded, ConsentWithdrawn, RetentionApplied,
+        ConsentRecorded, ConsentWithdrawn, RetentionApplied, CheckInSettingsChanged,
     }.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
 
     /// <summary>

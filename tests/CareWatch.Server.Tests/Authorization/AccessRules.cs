@@ -92,6 +92,8 @@ public static class AccessRules
         // Alert lifecycle: staff commands, detail, reports (issue 11).
 
         // Escalation: chains, check-in settings, rota, contacts, the relatives' answer (issue 11).
+        ["GET api/bureau/check-in"] = AccessRule.BureauSupervise,
+        ["PUT api/bureau/check-in"] = AccessRule.BureauSupervise,
 
         // Notifications: webhooks, dead letters (issue 11).
 

@@ -1,28 +1,40 @@
+using CareWatch.Monitoring.CheckIn;
+using CareWatch.Storage.Alerts;
+
 namespace CareWatch.Monitoring.Tests.Support;
 
 /// <summary>An in-memory alert store for the monitor, which can be told to fail its writes.</summary>
-public sealed class FakeMonitorAlerts : IMonitorAlerts
+public sealed class FakeMonitorAlerts : IMonitorAlerts, IWatchPrompt
 {
-    /// <summary>Every alert ever raised, in order, with whether it is still open.</summary>
-    public List<(AlertRequest Request, DateTime RaisedAt, DateTime? ClearedAt, DateTime? EndedAt)> Rows { get; } = [];
+    /// <summary>Every alert ever raised, in order: its state, when its condition ended, when it was closed.</summary>
+    public List<(AlertRequest Request, DateTime RaisedAt, DateTime? ClearedAt, DateTime? EndedAt, string State)> Rows { get; } = [];
 
     /// <summary>While true, every write throws as a lost database connection would.</summary>
     public bool Failing { get; set; }
 
+    /// <summary>What the watch does with a prompt (default: not connected).</summary>
+    public PromptOutcome PromptOutcome { get; set; } = PromptOutcome.Unreachable;
+
+    /// <summary>Prompts sent.</summary>
+    public int Prompts { get; private set; }
+
     /// <summary>The clock that stamps raises.</summary>
     public required TimeProvider Time { get; init; }
 
-    public IEnumerable<AlertRequest> Open => Rows.Where(r => r.ClearedAt is null).Select(r => r.Request);
+    private bool IsActive(int i) => AlertStates.IsActive(Rows[i].State);
 
-    public Task<IReadOnlyDictionary<string, OpenAlert>> LoadOpenAsync(CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<string, OpenAlert>>(
-            Rows.Where(r => r.ClearedAt is null && r.Request.Kind is not (AlertKinds.Sos or AlertKinds.Fall))
-                .ToDictionary(r => r.Request.Kind, r => new OpenAlert(r.RaisedAt, r.Request.Facts)));
+    public IEnumerable<AlertRequest> Open => Rows.Where((r, i) => IsActive(i) && r.EndedAt is null).Select(r => r.Request);
+
+    public Task<IReadOnlyList<ActiveAlert>> LoadActiveAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<ActiveAlert>>(Rows.Select((r, i) => (r, i))
+            .Where(x => IsActive(x.i) && AlertKinds.MonitorManaged.Contains(x.r.Request.Kind))
+            .Select(x => new ActiveAlert(x.i, x.r.Request.Kind, x.r.State, x.r.RaisedAt, x.r.EndedAt, x.r.Request.Facts,
+                x.r.Request.StartedAt)).ToList());
 
     public Task UpdateFactsAsync(string kind, AlertFacts facts, CancellationToken ct)
     {
-        if (Failing) throw new TimeoutException("database unreachable (fake)");
-        var i = Rows.FindIndex(r => r.ClearedAt is null && r.Request.Kind == kind);
+        Fail();
+        var i = Active(kind);
         if (i >= 0) Rows[i] = Rows[i] with { Request = Rows[i].Request with { Facts = facts } };
         return Task.CompletedTask;
     }
@@ -36,19 +48,72 @@ public sealed class FakeMonitorAlerts : IMonitorAlerts
     public Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(DateTime since, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<(DateTime, string)>>(Unalerted.Where(e => e.At >= since).ToList());
 
-    public Task RaiseAsync(AlertRequest alert, CancellationToken ct)
+    public Task<(ActiveAlert Alert, bool Inserted)> RaiseAsync(AlertRequest alert, bool checkIn, CancellationToken ct)
     {
-        if (Failing) throw new TimeoutException("database unreachable (fake)");
-        if (!Open.Any(o => o.Kind == alert.Kind) || alert.Kind is AlertKinds.Sos or AlertKinds.Fall)
-            Rows.Add((alert, Time.GetUtcNow().UtcDateTime, null, null));
+        Fail();
+        var i = Active(alert.Kind);
+        var inserted = i < 0 || alert.Kind is AlertKinds.Sos or AlertKinds.Fall;
+        if (inserted)
+        {
+            Rows.Add((alert, Time.GetUtcNow().UtcDateTime, null, null, checkIn ? AlertStates.Checking : AlertStates.Open));
+            i = Rows.Count - 1;
+        }
+        else Rows[i] = Rows[i] with { EndedAt = null }; // a repeat
+        var r = Rows[i];
+        return Task.FromResult((new ActiveAlert(i, r.Request.Kind, r.State, r.RaisedAt, r.EndedAt, r.Request.Facts, r.Request.StartedAt), inserted));
+    }
+
+    public Task<TimeSpan> CheckInWindowAsync(CancellationToken ct) => Task.FromResult(TimeSpan.FromMinutes(2));
+
+    public Task<bool> PromptedAsync(long alertId, int number, CancellationToken ct)
+    {
+        Fail();
+        return Task.FromResult(Rows[(int)alertId].State == AlertStates.Checking);
+    }
+
+    public Task WatchUnreachableAsync(long alertId, CancellationToken ct)
+    {
+        Fail();
+        var i = (int)alertId;
+        if (Rows[i].State == AlertStates.Checking) Rows[i] = Rows[i] with { State = AlertStates.Open };
         return Task.CompletedTask;
     }
 
-    public Task ClearAsync(string kind, DateTime endedAt, string reason, CancellationToken ct)
+    public Task SeniorOkAsync(DateTime at, CancellationToken ct)
+    {
+        Fail();
+        var i = Active(AlertKinds.Inactivity);
+        if (i >= 0 && Rows[i].State == AlertStates.Checking)
+            Rows[i] = Rows[i] with { State = AlertStates.Cancelled, ClearedAt = Time.GetUtcNow().UtcDateTime };
+        else if (i >= 0) AnsweredLate++;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>OK presses recorded after staff were called.</summary>
+    public int AnsweredLate { get; private set; }
+
+    public Task<bool> EndConditionAsync(string kind, DateTime endedAt, string reason, CancellationToken ct)
+    {
+        Fail();
+        var i = Active(kind);
+        if (i < 0) return Task.FromResult(false);
+        Rows[i] = AlertSeverities.AutoResolves(kind)
+            ? Rows[i] with { State = AlertStates.Resolved, ClearedAt = Time.GetUtcNow().UtcDateTime, EndedAt = endedAt }
+            : Rows[i] with { EndedAt = endedAt };
+        return Task.FromResult(true);
+    }
+
+    public Task<PromptOutcome> AskAsync(Guid seniorId, long alertId, int promptNumber, TimeSpan window, TimeSpan timeout,
+        CancellationToken ct)
+    {
+        Prompts++;
+        return Task.FromResult(PromptOutcome);
+    }
+
+    private int Active(string kind) => Rows.FindIndex(r => AlertStates.IsActive(r.State) && r.Request.Kind == kind);
+
+    private void Fail()
     {
         if (Failing) throw new TimeoutException("database unreachable (fake)");
-        var i = Rows.FindIndex(r => r.ClearedAt is null && r.Request.Kind == kind);
-        if (i >= 0) Rows[i] = Rows[i] with { ClearedAt = Time.GetUtcNow().UtcDateTime, EndedAt = endedAt };
-        return Task.CompletedTask;
     }
 }

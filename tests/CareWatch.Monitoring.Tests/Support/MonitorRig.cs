@@ -28,7 +28,7 @@ public sealed class MonitorRig
         () => new TimerDetector(new StillDefinition(0, 0, 30), DayLimit, NightLimit, DayBand.Default), version);
 
     /// <summary>A monitor as a fresh activation makes it (a restart): it knows only what storage tells it.</summary>
-    public SeniorMonitor NewMonitor() => Monitor = new SeniorMonitor(Alerts, Options, TimeZoneInfo.Utc, Time, NullLogger.Instance);
+    public SeniorMonitor NewMonitor() => Monitor = new SeniorMonitor(Alerts, Alerts, Guid.NewGuid(), Options, TimeZoneInfo.Utc, Time, NullLogger.Instance);
 
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 

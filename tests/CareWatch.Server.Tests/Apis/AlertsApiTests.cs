@@ -24,9 +24,9 @@ public sealed class AlertsApiTests : ServerTest
         var still = await Arrange.SeniorAsync(Server, "Still");
         var stillSince = Arrange.MinutesAgo(200);
 
-        var sos = await Store.RaiseAsync(senior.Id, AlertKinds.Sos, null, raisedAt, "SOS pressed.",
+        var sos = await ArrangeAlerts.RaiseAsync(Server, senior.Id, AlertKinds.Sos, null, raisedAt, "SOS pressed.",
             startedAt: pressedAt);
-        var inactivity = await Store.RaiseAsync(still.Id, AlertKinds.Inactivity, stillSince, raisedAt,
+        var inactivity = await ArrangeAlerts.RaiseAsync(Server, still.Id, AlertKinds.Inactivity, stillSince, raisedAt,
             "Still for 2 h 00 min since 09:00, watch worn. The fixed rule alerts after 2 h 00 min without movement.");
         var listed = await ListAsync();
 
@@ -46,18 +46,18 @@ public sealed class AlertsApiTests : ServerTest
         var old = await Arrange.SeniorAsync(Server, "Old");
         var open = await Arrange.SeniorAsync(Server, "Open");
         var raisedAt = Arrange.MinutesAgo(60);
-        await Store.RaiseAsync(recent.Id, AlertKinds.Offline, null, raisedAt, "No data …");
-        await Store.RaiseAsync(old.Id, AlertKinds.Offline, null, raisedAt, "No data …");
-        var stillOpen = await Store.RaiseAsync(open.Id, AlertKinds.Offline, null, raisedAt, "No data …");
+        await ArrangeAlerts.RaiseAsync(Server, recent.Id, AlertKinds.Offline, null, raisedAt, "No data …");
+        await ArrangeAlerts.RaiseAsync(Server, old.Id, AlertKinds.Offline, null, raisedAt, "No data …");
+        var stillOpen = await ArrangeAlerts.RaiseAsync(Server, open.Id, AlertKinds.Offline, null, raisedAt, "No data …");
         var closedAt = Arrange.MinutesAgo(5);
 
-        var cleared = await Store.ClearAsync(recent.Id, AlertKinds.Offline, closedAt);
-        await Store.ClearAsync(old.Id, AlertKinds.Offline, Arrange.MinutesAgo(20));
+        var cleared = await ArrangeAlerts.AutoResolveAsync(Server, recent.Id, AlertKinds.Offline, closedAt);
+        await ArrangeAlerts.AutoResolveAsync(Server, old.Id, AlertKinds.Offline, Arrange.MinutesAgo(20));
         var listed = await ListAsync();
 
         Assert.Equal(new[] { cleared!.Id, stillOpen.Id }.Order(), listed.Select(a => a.Id).Order());
         var listedCleared = Assert.Single(listed, a => a.Id == cleared.Id);
-        Assert.Equal(("cleared", 2, closedAt), (listedCleared.Status, listedCleared.Version, listedCleared.UpdatedAt));
+        Assert.Equal(("resolved", 2, closedAt), (listedCleared.Status, listedCleared.Version, listedCleared.UpdatedAt));
         Assert.Equal(closedAt.AddMinutes(15), listedCleared.ShownUntil);
         Assert.Null(Assert.Single(listed, a => a.Id == stillOpen.Id).ShownUntil);
     }

@@ -5,7 +5,7 @@ namespace CareWatch.Server.Tests.EndToEnd;
 
 /// <summary>The alert as a board receives it over SignalR (deserialised independently of the server's type).</summary>
 public sealed record ReceivedAlert(long Id, Guid SeniorId, string SeniorName, string Kind, string Status,
-    DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation);
+    DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation, DateTime? EndedAt = null);
 
 /// <summary>A SignalR client on the alerts hub that queues what it receives, like a browser board does.</summary>
 public sealed class AlertChannel : IAsyncDisposable

@@ -19,7 +19,7 @@ public sealed class WatchToBoardTests
         ["Monitoring:StillAlertAfter=00:10:00", "Monitoring:StillAlertAfterNight=00:10:00"];
 
     [Fact]
-    public async Task StillWatch_AlertReachesBoard_ThenClearsWhenMovementResumes()
+    public async Task StillWatch_UnreachableForThePrompt_OpensAtOnce_ThenConditionEndsWhenMovementResumes()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         await using var server = await ServerHost.StartAsync(db.ConnectionString, TenMinuteRule);
@@ -33,6 +33,8 @@ public sealed class WatchToBoardTests
         var moving = Arrange.Minutes(start, 5, movement: 140);
         var still = Arrange.Minutes(start.AddMinutes(5), 12, movement: 2);
         await watch.SendAsync([.. moving, .. still], null);
+        var checking = await board.NextAsync(); // the watch answers no direct methods: unreachable, staff at once
+        var unreachable = await board.NextAsync(); // the watch-unreachable event, then opened
         var raised = await board.NextAsync();
         var openOnLoad = await server.Http.GetFromJsonAsync<List<ReceivedAlert>>("api/alerts");
 
@@ -40,13 +42,15 @@ public sealed class WatchToBoardTests
         var cleared = await board.NextAsync();
         var openAfter = await server.Http.GetFromJsonAsync<List<ReceivedAlert>>("api/alerts");
 
+        Assert.Equal(("inactivity", "checking", "checking"), (checking.Kind, checking.Status, unreachable.Status));
         Assert.Equal(("inactivity", "open", senior.Id, "Erna Schulz"), (raised.Kind, raised.Status, raised.SeniorId, raised.SeniorName));
         Assert.Equal(start.AddMinutes(5), raised.StillSince);
         Assert.Equal("Watch worn, no movement. No learned model yet: the fixed rule alerts after 10 min without movement.", raised.Explanation);
         Assert.Equal([raised.Id], openOnLoad!.Select(a => a.Id));
-        Assert.Equal((raised.Id, "cleared"), (cleared.Id, cleared.Status));
-        Assert.NotNull(cleared.ClosedAt);
-        Assert.Equal([(raised.Id, "cleared")], openAfter!.Select(a => (a.Id, a.Status))); // shown 15 min more
+        // Movement is an event on the alert, not a close: it stays for staff.
+        Assert.Equal((raised.Id, "open", start.AddMinutes(17)), (cleared.Id, cleared.Status, cleared.EndedAt));
+        Assert.Null(cleared.ClosedAt);
+        Assert.Equal([(raised.Id, "open")], openAfter!.Select(a => (a.Id, a.Status)));
         Assert.Equal(18L, await db.ScalarAsync<long>("SELECT count(*) FROM minute_activity WHERE senior_id = @s", ("s", senior.Id)));
     }
 

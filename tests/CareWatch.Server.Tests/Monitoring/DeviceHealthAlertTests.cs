@@ -14,7 +14,7 @@ namespace CareWatch.Server.Tests.Monitoring;
 public sealed class DeviceHealthAlertTests
 {
     [Fact]
-    public async Task WatchOffWrist_RaisesNotWornNotInactivity_ThenClearsWhenWornAgain()
+    public async Task WatchOffWrist_RaisesNotWornNotInactivity_ThenAutoResolvesWhenWornAgain()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         // The whole day counts as day here, so the test does not depend on the hour it runs at.
@@ -35,12 +35,12 @@ public sealed class DeviceHealthAlertTests
 
         Assert.Equal((AlertKinds.NotWorn, "open", senior.Id), (notWorn.Kind, notWorn.Status, notWorn.SeniorId));
         Assert.StartsWith("Watch not worn since", notWorn.Explanation);
-        Assert.Equal((notWorn.Id, "cleared"), (cleared.Id, cleared.Status));
+        Assert.Equal((notWorn.Id, "resolved"), (cleared.Id, cleared.Status));
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM alerts WHERE kind = 'inactivity'"));
     }
 
     [Fact]
-    public async Task SilentWatch_SweepRaisesOffline_ThenDataClearsIt()
+    public async Task SilentWatch_SweepRaisesOffline_ThenDataAutoResolvesIt()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         await using var server = await ServerHost.StartAsync(db.ConnectionString, "Monitoring:OfflineAlertAfter=00:30:00");
@@ -65,6 +65,6 @@ public sealed class DeviceHealthAlertTests
         Assert.Equal((AlertKinds.Offline, "open", senior.Id), (offline.Kind, offline.Status, offline.SeniorId));
         Assert.StartsWith("No data from the watch since", offline.Explanation);
         Assert.Equal(0, reportedAgain);
-        Assert.Equal((offline.Id, "cleared"), (cleared.Id, cleared.Status));
+        Assert.Equal((offline.Id, "resolved"), (cleared.Id, cleared.Status));
     }
 }

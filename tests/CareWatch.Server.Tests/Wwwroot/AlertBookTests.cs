@@ -45,7 +45,7 @@ public sealed class AlertBookTests : ServerTest
         var senior = await Arrange.SeniorAsync(Server, "Li Guilan", "Asia/Shanghai");
         var store = Server.Services.GetRequiredService<AlertStore>();
         var stillSince = Arrange.MinutesAgo(180);
-        await store.RaiseAsync(senior.Id, AlertKinds.Inactivity, stillSince, stillSince.AddHours(2),
+        await ArrangeAlerts.RaiseAsync(Server, senior.Id, AlertKinds.Inactivity, stillSince, stillSince.AddHours(2),
             "Still for 2 h 00 min since 09:00, watch worn. The fixed rule alerts after 2 h 00 min without movement.");
         await using var board = await Board.LaunchAsync();
         await board.HoldFirstAlertListAsync();

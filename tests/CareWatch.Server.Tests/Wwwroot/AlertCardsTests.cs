@@ -58,10 +58,10 @@ public sealed class AlertCardsTests : ServerTest
         var pressed = await Arrange.SeniorAsync(Server, "Zhou Lan", Shanghai);
         var store = Server.Services.GetRequiredService<AlertStore>();
         var stillSince = now.AddHours(-26);
-        await store.RaiseAsync(still.Id, AlertKinds.Inactivity, stillSince, stillSince.AddHours(2),
+        await ArrangeAlerts.RaiseAsync(Server, still.Id, AlertKinds.Inactivity, stillSince, stillSince.AddHours(2),
             "Still for 2 h 00 min since 21:43, watch worn. The fixed rule alerts after 2 h 00 min without movement.");
         var pressedAt = now.AddMinutes(-7); // the watch reported the press late
-        await store.RaiseAsync(pressed.Id, AlertKinds.Sos, null, now, "SOS pressed at 14:02.", startedAt: pressedAt);
+        await ArrangeAlerts.RaiseAsync(Server, pressed.Id, AlertKinds.Sos, null, now, "SOS pressed at 14:02.", startedAt: pressedAt);
         await using var board = await Board.LaunchAsync();
         await board.Page.Clock.SetFixedTimeAsync(now); // the durations below are then exact
 

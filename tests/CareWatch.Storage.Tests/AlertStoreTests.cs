@@ -27,11 +27,11 @@ public sealed class AlertStoreTests : IAsyncLifetime
     public async Task UnalertedEventsAsync_OnlyEventsNoAlertCovers()
     {
         // 08:00 SOS with an alert raised after it; 08:10 SOS while that alert is open; 08:30 SOS after it was
-        // cleared at 08:20, never alerted; 08:40 a fall, never alerted.
+        // resolved at 08:20, never alerted; 08:40 a fall, never alerted.
         await StoreEventsAsync((T0, DeviceEventKind.Sos), (T0.AddMinutes(10), DeviceEventKind.Sos),
             (T0.AddMinutes(30), DeviceEventKind.Sos), (T0.AddMinutes(40), DeviceEventKind.Fall));
-        await _alerts.RaiseAsync(_senior.Id, "sos", null, T0.AddSeconds(2), "SOS pressed at 09:00.");
-        await _alerts.ClearAsync(_senior.Id, "sos", T0.AddMinutes(20));
+        var sos = await Support.RaiseForTest.RaiseAsync(_db.DataSource, _senior.Id, "sos", null, T0.AddSeconds(2), "SOS pressed at 09:00.");
+        await Support.RaiseForTest.ResolveAsync(_db.DataSource, sos, T0.AddMinutes(20));
 
         var owed = await _alerts.UnalertedEventsAsync(_senior.Id, ["sos", "fall"], T0.AddHours(-1));
 

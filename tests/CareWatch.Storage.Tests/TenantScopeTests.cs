@@ -104,7 +104,7 @@ public sealed class TenantScopeTests : IAsyncLifetime
         var insights = new InsightStore(_db.DataSource);
         foreach (var s in new[] { _a, _a2, _b })
         {
-            await alerts.RaiseAsync(s.Id, "inactivity", T0, T0.AddHours(1), "Still.");
+            await Support.RaiseForTest.RaiseAsync(_db.DataSource, s.Id, "inactivity", T0, T0.AddHours(1), "Still.");
             await insights.AddIfNoneOpenAsync(s.Id, "routine-drift", T0, "Later mornings.", "{}");
         }
 

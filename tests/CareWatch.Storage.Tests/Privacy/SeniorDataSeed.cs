@@ -30,8 +30,8 @@ internal sealed record SeniorDataSeed(BureauRecord Bureau, SeniorRecord Senior, 
             Message(device, senior.Id), Message(device + "-n", neighbour.Id),
         ]);
         var alerts = new AlertStore(db.DataSource);
-        await alerts.RaiseAsync(senior.Id, "sos", null, Minute0.AddMinutes(3), "SOS pressed", factsJson: $$"""{"senior":"{{senior.Id}}"}""");
-        await alerts.RaiseAsync(neighbour.Id, "sos", null, Minute0.AddMinutes(3), "SOS pressed");
+        await Support.RaiseForTest.RaiseAsync(db.DataSource, senior.Id, "sos", null, Minute0.AddMinutes(3), "SOS pressed", factsJson: $$"""{"senior":"{{senior.Id}}"}""");
+        await Support.RaiseForTest.RaiseAsync(db.DataSource, neighbour.Id, "sos", null, Minute0.AddMinutes(3), "SOS pressed");
         await new InsightStore(db.DataSource).AddIfNoneOpenAsync(senior.Id, "routine-drift", Minute0, "Later mornings", "{}");
         await using (var hourly = db.DataSource.CreateCommand("""
             INSERT INTO activity_hourly (senior_id, hour, minutes, worn_minutes, still_minutes, movement_sum, steps_sum)

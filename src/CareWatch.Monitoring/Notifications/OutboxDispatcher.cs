@@ -1,0 +1,95 @@
+using CareWatch.Storage.Alerts;
+using CareWatch.Storage.Notifications;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CareWatch.Monitoring.Notifications;
+
+/// <summary>
+/// Delivers the notification outbox: one loop per channel (a slow SMTP relay never delays a board push), woken by
+/// <see cref="OutboxWakeup"/> when this node queues rows and polling for the rest. Each loop claims due rows with a
+/// lease, delivers them in parallel, and records every attempt; failures come back after an exponential backoff
+/// with jitter until they are dead. Nothing is lost: a row leaves the outbox's due set only when recorded.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    OutboxStore store, IEnumerable<INotificationChannel> channels, OutboxWakeup wakeup, TimeProvider time,
+    IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> log) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value;
+    private readonly Dictionary<string, ChannelSignal> _signals =
+        channels.DistinctBy(c => c.Channel).ToDictionary(c => c.Channel, _ => new ChannelSignal());
+
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var loops = channels.DistinctBy(c => c.Channel).Select(c => Task.Run(() => RunAsync(c, stoppingToken)));
+        return Task.WhenAll([FanOutAsync(stoppingToken), .. loops]);
+    }
+
+    /// <summary>Claims and delivers one round of due rows of a channel; the number claimed (tests drive this).</summary>
+    public async Task<int> DeliverDueAsync(INotificationChannel channel, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await store.ClaimAsync(channel.Channel, _options.BatchSize, now, now + _options.Lease, ct);
+        if (due.Count == 0) return 0;
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = ct },
+            async (item, token) => await DeliverOneAsync(channel, item, token));
+        return due.Count;
+    }
+
+    private async Task RunAsync(INotificationChannel channel, CancellationToken ct)
+    {
+        var signal = _signals[channel.Channel];
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                // A full batch means more may be due: claim again at once instead of waiting.
+                if (await DeliverDueAsync(channel, ct) >= _options.BatchSize) continue;
+                await signal.WaitAsync(_options.PollEvery, time, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception ex)
+            {
+                // The database is down or slow: the rows stay due (or leased, then due again); try at the next poll.
+                LogRoundFailed(log, channel.Channel, ex.GetType().Name);
+                try { await Task.Delay(_options.PollEvery, time, ct); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    private async Task DeliverOneAsync(INotificationChannel channel, OutboxItem item, CancellationToken ct)
+    {
+        DeliveryOutcome outcome;
+        try { outcome = await channel.DeliverAsync(item, ct); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; } // the lease brings it back
+        catch (Exception ex) { outcome = DeliveryOutcome.Retry(ex.GetType().Name); } // messages may name addresses
+        var now = time.GetUtcNow().UtcDateTime;
+        var retryAt = outcome.Status == DeliveryStatus.Failed
+            ? RetryBackoff.RetryAt(item.Attempts, outcome.Permanent, now, _options, Random.Shared.NextDouble())
+            : null;
+        // Recorded even if the caller is stopping: a sent row left 'sending' would be sent again after the lease.
+        await store.RecordAsync(item.Id, outcome, now, retryAt, CancellationToken.None);
+        if (outcome.Status == DeliveryStatus.Failed)
+            LogFailed(log, item.Id, item.Channel, item.Attempts, retryAt is null, outcome.Reason ?? "");
+    }
+
+    private async Task FanOutAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try { await wakeup.WaitAsync(Timeout.InfiniteTimeSpan, ct); }
+            catch (OperationCanceledException) { return; }
+            foreach (var signal in _signals.Values) signal.Set();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox channel {Channel}: a round failed ({Error}); retrying.")]
+    private static partial void LogRoundFailed(ILogger logger, string channel, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Notification {Id} ({Channel}) attempt {Attempt} failed (dead: {Dead}): {Reason}")]
+    private static partial void LogFailed(ILogger logger, long id, string channel, int attempt, bool dead, string reason);
+}

@@ -94,7 +94,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// What the scope's board shows: open alerts, and alerts closed at or after <paramref name="closedSince"/> (so a
+    /// What the scope's board shows: active alerts (checking, open, acknowledged), and alerts closed at or after <paramref name="closedSince"/> (so a
     /// card saying "movement resumed" survives a reload), longest waiting first.
     /// </summary>
     public async Task<IReadOnlyList<AlertRecord>> ListOpenOrClosedSinceAsync(TenantScope scope, DateTime closedSince,
@@ -102,7 +102,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     {
         // The status test on the closed side lets PostgreSQL use both partial indexes.
         await using var cmd = dataSource.CreateCommand(SelectAlert + $"""
-             WHERE (a.status = 'open' OR (a.status <> 'open' AND a.closed_at >= @closed_since))
+             WHERE (a.status IN ('checking', 'open', 'acknowledged') OR a.closed_at >= @closed_since)
                AND {TenantScope.SeniorCondition("s")}
              ORDER BY a.started_at, a.id
             """);

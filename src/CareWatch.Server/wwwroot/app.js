@@ -1,7 +1,7 @@
 // The staff board: alerts, live. On every (re)connect it reloads the alerts from the API and merges the hub's
 // pushes by version (js/alert-book.js), so nothing is missed while the connection was down or the load ran.
 
-import { AlertBook } from "./js/alert-book.js";
+import { AlertBook, isActive } from "./js/alert-book.js";
 import { AlertCards } from "./js/alert-cards.js";
 import { Announcer } from "./js/announcer.js";
 
@@ -23,7 +23,7 @@ function render() {
   const shown = book.shown();
   cards.show(shown, now);
   announcer.announce(shown);
-  const open = shown.filter(a => a.status === "open").length;
+  const open = shown.filter(isActive).length;
   // "All calm" only on the server's word, current: no open alert of any kind, device health included.
   summary.textContent = !loaded ? "Loading alerts…"
     : open > 0 ? `${open} open alert${open > 1 ? "s" : ""}`

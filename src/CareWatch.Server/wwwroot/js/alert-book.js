@@ -43,9 +43,9 @@ export class AlertBook {
   /** Open alerts, most severe first and then the longest waiting; then the recently closed, newest first. */
   shown() {
     const all = [...this.#alerts.values()];
-    const open = all.filter(a => a.status === "open").sort((a, b) =>
+    const open = all.filter(isActive).sort((a, b) =>
       severityOf(a.kind) - severityOf(b.kind) || new Date(a.startedAt) - new Date(b.startedAt) || a.id - b.id);
-    const closed = all.filter(a => a.status !== "open").sort((a, b) => new Date(b.closedAt) - new Date(a.closedAt));
+    const closed = all.filter(a => !isActive(a)).sort((a, b) => new Date(b.closedAt) - new Date(a.closedAt));
     return [...open, ...closed];
   }
 }
@@ -56,3 +56,6 @@ function merge(alerts, view) {
   alerts.set(view.id, view);
   return true;
 }
+
+/** Whether the alert is still someone's business (checking, open or acknowledged), not closed. */
+export const isActive = alert => alert.status === "checking" || alert.status === "open" || alert.status === "acknowledged";

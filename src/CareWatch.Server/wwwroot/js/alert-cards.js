@@ -1,6 +1,7 @@
 // The alert cards, updated in place by alert id: a card someone is reading or operating is never replaced,
 // only its changed texts are, and between changes only the live durations tick.
 
+import { isActive } from "./alert-book.js";
 import { formatDuration, formatWhen } from "./format.js";
 import { closedWords, kindLabels, startedWords } from "./words.js";
 
@@ -33,7 +34,7 @@ export class AlertCards {
 
   /** Brings the live durations (and a "yesterday" after midnight) up to date. */
   tick(now) {
-    for (const { card, alert } of this.#cards.values()) if (alert.status === "open") fillTimes(card, alert, now);
+    for (const { card, alert } of this.#cards.values()) if (isActive(alert)) fillTimes(card, alert, now);
   }
 
   #create(alert) {
@@ -45,7 +46,7 @@ export class AlertCards {
 }
 
 function fill(card, alert, now) {
-  const closed = alert.status !== "open";
+  const closed = !isActive(alert);
   card.classList.toggle("closed", closed);
   setText(card.querySelector(".kind"), kindLabels[alert.kind] ?? alert.kind);
   setText(card.querySelector(".name"), alert.seniorName);

@@ -23,4 +23,5 @@ const clearedWords = {
   "left-charging": "Watch off the charger at", offline: "Watch online again at",
 };
 export const closedWords = alert =>
-  alert.status === "cleared" ? clearedWords[alert.kind] ?? "Cleared at" : "Closed at";
+  // A device-health alert that closed itself when its condition ended (resolved, no resolver, with its end time).
+  alert.status === "resolved" && alert.endedAt ? clearedWords[alert.kind] ?? "Cleared at" : "Closed at";

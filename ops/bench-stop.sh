@@ -9,6 +9,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 source ops/prerequisites.sh
+source ops/bench-lib.sh
 ensure_postgres
 apt_install curl
 
@@ -32,16 +33,10 @@ cleanup() {
 }
 trap cleanup INT TERM HUP EXIT
 
-pg_port=$(ops/free-port.sh)
-ops/pg-cluster.sh start "$pg_dir" "$pg_port"
-psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "CREATE DATABASE carewatch"
+bench_postgres "$pg_dir"
 psql_q() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d carewatch -tAqc "$1"; }
-export ConnectionStrings__CareWatch="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=carewatch"
 
-echo "Building (Release)…" >&2
-flock .carewatch/build.lock dotnet build src/CareWatch.Server -c Release -v quiet -nologo -clp:ErrorsOnly >&2
-flock .carewatch/build.lock dotnet build firmware-sim/CareWatch.FirmwareSim -c Release -v quiet -nologo -clp:ErrorsOnly >&2
-sim=(dotnet firmware-sim/CareWatch.FirmwareSim/bin/Release/net10.0/CareWatch.FirmwareSim.dll)
+bench_build
 
 http_port="" mqtt_port="" url="" log=""
 # A fresh demo bureau key for this run (ops/new-api-key.sh): the server creates it for the seeded bureau, the

@@ -47,8 +47,11 @@ public interface IMonitorAlerts
     /// <summary>The bureau's check-in window for the senior (how long a prompt waits for OK).</summary>
     Task<TimeSpan> CheckInWindowAsync(CancellationToken ct);
 
-    /// <summary>Records that the watch shows prompt <paramref name="number"/>; false when the alert no longer checks.</summary>
-    Task<bool> PromptedAsync(long alertId, int number, CancellationToken ct);
+    /// <summary>
+    /// Records that the watch shows prompt <paramref name="number"/>, waiting <paramref name="window"/> for OK (the
+    /// window the caller read for the prompt); false when the alert no longer checks.
+    /// </summary>
+    Task<bool> PromptedAsync(long alertId, int number, TimeSpan window, CancellationToken ct);
 
     /// <summary>No watch could show the prompt: recorded, and the alert opened for staff at once.</summary>
     Task WatchUnreachableAsync(long alertId, CancellationToken ct);

@@ -56,14 +56,13 @@ public sealed class SeniorAlerts(
         var raised = await retry.ExecuteAsync(async t => await transitions.RaiseAsync(raise, MonitorChanges.Monitor, at, ct: t), ct);
         logger.LogInformation("Alert {AlertId} ({Kind}) {State} for senior {SeniorId} ({Event}): {Reason}", raised.Alert.Id,
             alert.Kind, raised.Alert.Status, seniorId, raised.Inserted ? "raised" : "repeat", alert.Reason);
-        if (raised.Inserted || raised.Repeated) await NotifyAsync(raised.Alert);
+        if (raised.Inserted || raised.Repeated) await notifiers.NotifyAllAsync(raised.Alert, logger);
         return (ToActive(raised.Alert), raised.Inserted);
     }
 
     /// <inheritdoc />
-    public async Task<bool> PromptedAsync(long alertId, int number, CancellationToken ct)
+    public async Task<bool> PromptedAsync(long alertId, int number, TimeSpan window, CancellationToken ct)
     {
-        var window = await CheckInWindowAsync(ct);
         var result = await ApplyAsync(alertId, _ => MonitorChanges.Prompted(MonitorChanges.Monitor, number, Now + window), ct);
         return result is { Applied: true };
     }
@@ -79,27 +78,17 @@ public sealed class SeniorAlerts(
     /// <inheritdoc />
     public async Task SeniorOkAsync(DateTime at, CancellationToken ct)
     {
-        // Read fresh, decide, apply; a sweep or a person may change the alert in between: then decide again.
-        for (var attempt = 0; attempt < 3; attempt++)
+        // Decided on the stored row; a sweep or a person may change it in between: then decided again on theirs.
+        var alert = await retry.ExecuteAsync(async t => await transitions.FindActiveAsync(seniorId, AlertKinds.Inactivity, t), ct);
+        var result = await ApplyAsync(alert, a => CheckInDecision.OnOk(a, at) switch
         {
-            var alert = await retry.ExecuteAsync(async t => await transitions.FindActiveAsync(seniorId, AlertKinds.Inactivity, t), ct);
-            var change = CheckInDecision.OnOk(alert, at) switch
-            {
-                OkAnswer.Cancel => MonitorChanges.Cancelled(Now),
-                OkAnswer.AnsweredLate => MonitorChanges.AnsweredLate(),
-                _ => null,
-            };
-            if (alert is null || change is null) return;
-            var result = await retry.ExecuteAsync(async t => await transitions.ApplyAsync(alert.Id, alert.Version, change, Now, t), ct);
-            if (result.Status is TransitionStatus.Stale or TransitionStatus.WrongState) continue;
-            if (result is { Applied: true, Alert: { } now })
-            {
-                logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId}: OK pressed ({Event})",
-                    now.Id, now.Kind, seniorId, change.Event);
-                await NotifyAsync(now);
-            }
-            return;
-        }
+            OkAnswer.Cancel => MonitorChanges.Cancelled(Now),
+            OkAnswer.AnsweredLate => MonitorChanges.AnsweredLate(),
+            _ => null,
+        }, ct);
+        if (result is { Applied: true, Alert: { } now })
+            logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId}: OK pressed, now {State}",
+                now.Id, now.Kind, seniorId, now.Status);
     }
 
     /// <inheritdoc />
@@ -107,7 +96,7 @@ public sealed class SeniorAlerts(
     {
         var active = await transitions.FindActiveAsync(seniorId, kind, ct);
         if (active is null) return;
-        var result = await ApplyAsync(active.Id, _ => MonitorChanges.FactsUpdated(facts), ct);
+        var result = await ApplyAsync(active, _ => MonitorChanges.FactsUpdated(facts), ct);
         if (result is { Applied: true })
             logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId} now decided by {Trigger} (model {Version})",
                 active.Id, kind, seniorId, facts.Trigger, facts.ModelVersion);
@@ -118,7 +107,7 @@ public sealed class SeniorAlerts(
     {
         var active = await retry.ExecuteAsync(async t => await transitions.FindActiveAsync(seniorId, kind, t), ct);
         if (active is null) return false;
-        var result = await ApplyAsync(active.Id, _ => AlertSeverities.AutoResolves(kind)
+        var result = await ApplyAsync(active, _ => AlertSeverities.AutoResolves(kind)
             ? MonitorChanges.AutoResolved(endedAt, Now, reason)
             : MonitorChanges.ConditionEnded(endedAt, reason), ct);
         if (result is { Applied: true, Alert: { } now })
@@ -127,19 +116,25 @@ public sealed class SeniorAlerts(
         return true;
     }
 
-    // The current row, then the change at its version; a change that another writer overtook is read and tried again.
-    private async Task<TransitionResult?> ApplyAsync(long alertId, Func<AlertRecord, AlertChange> change, CancellationToken ct)
+    private async Task<TransitionResult?> ApplyAsync(long alertId, Func<AlertRecord, AlertChange?> change, CancellationToken ct) =>
+        await ApplyAsync(await retry.ExecuteAsync(async t => await transitions.FindAsync(alertId, t), ct), change, ct);
+
+    // The change decided on the row read, at its version. When another writer overtook it, the stale result carries
+    // the row as it is now: decided again on that one (no second read). A null change means nothing to do.
+    private async Task<TransitionResult?> ApplyAsync(AlertRecord? alert, Func<AlertRecord, AlertChange?> change,
+        CancellationToken ct)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        for (var attempt = 0; attempt < 3 && alert is not null; attempt++)
         {
-            var alert = await retry.ExecuteAsync(async t => await transitions.FindAsync(alertId, t), ct);
-            if (alert is null) return null;
-            var c = change(alert);
+            if (change(alert) is not { } c) return null;
             if (!c.From.Contains(alert.Status)) return new TransitionResult(TransitionStatus.WrongState, alert);
             var result = await retry.ExecuteAsync(async t => await transitions.ApplyAsync(alert.Id, alert.Version, c, Now, t), ct);
-            if (result.Status == TransitionStatus.Stale) continue;
-            if (result is { Applied: true, Alert: { } now }) await NotifyAsync(now);
-            return result;
+            if (result.Status != TransitionStatus.Stale)
+            {
+                if (result is { Applied: true, Alert: { } now }) await notifiers.NotifyAllAsync(now, logger);
+                return result;
+            }
+            alert = result.Alert;
         }
         return null;
     }
@@ -147,14 +142,4 @@ public sealed class SeniorAlerts(
     private static ActiveAlert ToActive(AlertRecord a) => new(a.Id, a.Kind, a.Status,
         a.LastRepeatAt is { } repeated && repeated > a.RaisedAt ? repeated : a.RaisedAt, a.EndedAt, AlertFacts.Parse(a.Facts),
         a.StartedAt);
-
-    // A failed push is not lost: the board reloads active alerts from PostgreSQL whenever it (re)connects.
-    private async Task NotifyAsync(AlertRecord alert)
-    {
-        foreach (var notifier in notifiers)
-        {
-            try { await notifier.AlertChangedAsync(alert, CancellationToken.None); }
-            catch (Exception ex) { logger.LogWarning(ex, "Notifier {Notifier} failed for alert {AlertId}", notifier.GetType().Name, alert.Id); }
-        }
-    }
 }

@@ -314,9 +314,10 @@ public sealed class SeniorMonitor(
     private async Task CheckInAsync(ActiveAlert alert, CancellationToken ct)
     {
         PromptOutcome outcome;
+        var window = TimeSpan.Zero;
         try
         {
-            var window = await alerts.CheckInWindowAsync(ct);
+            window = await alerts.CheckInWindowAsync(ct);
             outcome = await prompt.AskAsync(seniorId, alert.Id, 1, window, options.PromptTimeout, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -326,7 +327,7 @@ public sealed class SeniorMonitor(
         }
         if (outcome == PromptOutcome.Shown)
         {
-            try { await alerts.PromptedAsync(alert.Id, 1, ct); }
+            try { await alerts.PromptedAsync(alert.Id, 1, window, ct); }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning("Could not record the prompt of alert {AlertId} ({Error}); its deadline stands", alert.Id, ex.Message);

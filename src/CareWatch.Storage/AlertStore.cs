@@ -11,8 +11,6 @@ namespace CareWatch.Storage;
 /// </summary>
 public sealed class AlertStore(NpgsqlDataSource dataSource)
 {
-    private const string SelectAlert = AlertRecord.Select;
-
     /// <summary>Whether an alert (in any state) was already raised for the still period that began at <paramref name="stillSince"/>.</summary>
     public async Task<bool> ExistsForStillPeriodAsync(Guid seniorId, string kind, DateTime stillSince, CancellationToken ct = default)
     {
@@ -53,7 +51,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     /// <summary>One alert by id.</summary>
     public async Task<AlertRecord?> FindAsync(long id, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(SelectAlert + " WHERE a.id = @id");
+        await using var cmd = dataSource.CreateCommand(AlertRecord.Select + " WHERE a.id = @id");
         cmd.Parameters.AddWithValue("id", id);
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
@@ -62,7 +60,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<AlertRecord>> ListActiveAsync(Guid seniorId, IReadOnlyList<string> kinds,
         CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(SelectAlert + """
+        await using var cmd = dataSource.CreateCommand(AlertRecord.Select + """
              WHERE a.senior_id = @senior AND a.kind = ANY(@kinds) AND a.status IN ('checking', 'open', 'acknowledged')
             """);
         cmd.Parameters.AddWithValue("senior", seniorId);
@@ -78,7 +76,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<(AlertRecord Alert, CheckInSettings Settings)>> DueCheckInsForSystemAsync(
         DateTime now, int limit, CancellationToken ct = default)
     {
-        var select = SelectAlert.Replace("FROM alerts a",
+        var select = AlertRecord.Select.Replace("FROM alerts a",
             ", b.checkin_window_seconds, b.second_prompt, b.low_battery_percent\n    FROM alerts a", StringComparison.Ordinal);
         await using var cmd = dataSource.CreateCommand(select + """
              JOIN bureaus b ON b.id = s.bureau_id
@@ -100,9 +98,10 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<AlertRecord>> ListOpenOrClosedSinceAsync(TenantScope scope, DateTime closedSince,
         CancellationToken ct = default)
     {
-        // The status test on the closed side lets PostgreSQL use both partial indexes.
-        await using var cmd = dataSource.CreateCommand(SelectAlert + $"""
-             WHERE (a.status IN ('checking', 'open', 'acknowledged') OR a.closed_at >= @closed_since)
+        // The status test on the closed side lets PostgreSQL use alerts_recently_closed (its predicate, as literals).
+        await using var cmd = dataSource.CreateCommand(AlertRecord.Select + $"""
+             WHERE (a.status IN ('checking', 'open', 'acknowledged')
+                    OR (a.status IN ('resolved', 'cancelled') AND a.closed_at >= @closed_since))
                AND {TenantScope.SeniorCondition("s")}
              ORDER BY a.started_at, a.id
             """);

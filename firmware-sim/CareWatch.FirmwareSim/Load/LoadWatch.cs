@@ -69,21 +69,9 @@ internal sealed class LoadWatch(DeviceConnectionString device, IPEndPoint? local
         var now = time.GetUtcNow().UtcDateTime;
         var minute = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddMinutes(-1);
         var batch = new TelemetryBatch(Interlocked.Increment(ref _seq), 80, false, [new MinuteSummary(minute, 12, 0, true)], []);
-        var message = new MqttApplicationMessageBuilder().WithTopic(_topic).WithPayload(TelemetryJson.Serialize(batch))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
-        var started = time.GetTimestamp();
-        try
-        {
-            var result = await _client.PublishAsync(message, ct);
-            if (result.IsSuccess) stats.Accepted(time.GetElapsedTime(started));
-            else stats.Refused();
-        }
-        catch (Exception)
-        {
-            // MQTTnet reports a cancelled wait as a timeout; only publishes that failed on their own count.
-            if (ct.IsCancellationRequested) return;
-            stats.Failed();
-        }
+        // MQTTnet reports a cancelled wait as a timeout; only publishes that failed on their own count.
+        try { await SendAsync(batch, ct); }
+        catch (Exception) when (ct.IsCancellationRequested) { return; }
         if (!_client.IsConnected) MarkDisconnected();
     }
 
@@ -91,10 +79,14 @@ internal sealed class LoadWatch(DeviceConnectionString device, IPEndPoint? local
     /// Publishes one batch holding only a device event at the current time (the alert benchmark's SOS); true when
     /// the gateway acknowledged it. Counted like any other publish.
     /// </summary>
-    public async Task<bool> PublishEventAsync(DeviceEventKind kind, CancellationToken ct)
+    public Task<bool> PublishEventAsync(DeviceEventKind kind, CancellationToken ct) =>
+        SendAsync(new TelemetryBatch(Interlocked.Increment(ref _seq), 80, false, [],
+            [new DeviceEvent(time.GetUtcNow().UtcDateTime, kind)]), ct);
+
+    // One QoS 1 publish, counted (accepted with its PUBACK latency, refused, failed); true when acknowledged.
+    // A publish cut off by the caller's cancellation is not counted and throws.
+    private async Task<bool> SendAsync(TelemetryBatch batch, CancellationToken ct)
     {
-        var batch = new TelemetryBatch(Interlocked.Increment(ref _seq), 80, false, [],
-            [new DeviceEvent(time.GetUtcNow().UtcDateTime, kind)]);
         var message = new MqttApplicationMessageBuilder().WithTopic(_topic).WithPayload(TelemetryJson.Serialize(batch))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
         var started = time.GetTimestamp();

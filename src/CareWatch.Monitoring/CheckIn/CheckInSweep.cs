@@ -83,11 +83,7 @@ public sealed class CheckInSweep(
         logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId}: {Event}, now {State}",
             now.Id, now.Kind, now.SeniorId, change.Event, now.Status);
         await grains.GetGrain<ISeniorMonitorGrain>(now.SeniorId).AlertChangedAsync(now.Id);
-        foreach (var notifier in notifiers)
-        {
-            try { await notifier.AlertChangedAsync(now, CancellationToken.None); }
-            catch (Exception ex) { logger.LogWarning(ex, "Notifier {Notifier} failed for alert {AlertId}", notifier.GetType().Name, now.Id); }
-        }
+        await notifiers.NotifyAllAsync(now, logger);
         return now;
     }
 }

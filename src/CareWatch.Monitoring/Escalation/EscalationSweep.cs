@@ -125,11 +125,6 @@ public sealed class EscalationSweep(
     // Interim, until the outbox's SignalR channel is merged: the boards hear of the change from the notifiers.
     private async Task TellBoardsAsync(List<AlertRecord> changed)
     {
-        foreach (var alert in changed)
-        foreach (var notifier in notifiers)
-        {
-            try { await notifier.AlertChangedAsync(alert, CancellationToken.None); }
-            catch (Exception ex) { logger.LogWarning(ex, "Board push for alert {AlertId} failed", alert.Id); }
-        }
+        foreach (var alert in changed) await notifiers.NotifyAllAsync(alert, logger);
     }
 }

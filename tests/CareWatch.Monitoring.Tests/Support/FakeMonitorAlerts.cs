@@ -65,7 +65,7 @@ public sealed class FakeMonitorAlerts : IMonitorAlerts, IWatchPrompt
 
     public Task<TimeSpan> CheckInWindowAsync(CancellationToken ct) => Task.FromResult(TimeSpan.FromMinutes(2));
 
-    public Task<bool> PromptedAsync(long alertId, int number, CancellationToken ct)
+    public Task<bool> PromptedAsync(long alertId, int number, TimeSpan window, CancellationToken ct)
     {
         Fail();
         return Task.FromResult(Rows[(int)alertId].State == AlertStates.Checking);

@@ -41,6 +41,20 @@ public sealed class AlertChannel : IAsyncDisposable
         return await _received.Reader.ReadAsync(cts.Token);
     }
 
+    /// <summary>
+    /// Pushes until one matches: a push carries the alert as it is when the outbox delivers it, so quick changes
+    /// (checking, then open a moment later) may arrive as one push of the latest state.
+    /// </summary>
+    public async Task<ReceivedAlert> NextMatchingAsync(Func<ReceivedAlert, bool> match, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var alert = await _received.Reader.ReadAsync(cts.Token);
+            if (match(alert)) return alert;
+        }
+    }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

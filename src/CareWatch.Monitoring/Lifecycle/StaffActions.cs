@@ -14,7 +14,7 @@ namespace CareWatch.Monitoring.Lifecycle;
 /// has, and the boards.
 /// </summary>
 public sealed class StaffActions(
-    NpgsqlDataSource dataSource, AlertTransitions transitions, AlertQueries queries, IGrainFactory grains, IEnumerable<IAlertNotifier> notifiers,
+    NpgsqlDataSource dataSource, AlertTransitions transitions, AlertQueries queries, IGrainFactory grains,
     TimeProvider time, ILogger<StaffActions> logger)
 {
     /// <summary>Takes the alert (open, or still checking); the escalation chain stops.</summary>
@@ -89,8 +89,8 @@ public sealed class StaffActions(
         return new StaffActionResult(StaffActionStatus.Applied, now);
     }
 
-    // The change is committed: a monitor or board that cannot be told now catches up on its own (the monitor on its
-    // retry timer, the board on its reconnect), so a failure here is logged, not answered as a failed command.
+    // The change is committed, with its board push in the outbox; a monitor that cannot be told now catches up on its
+    // retry timer, so a failure here is logged, not answered as a failed command.
     private async Task TellAsync(AlertRecord alert)
     {
         try { await grains.GetGrain<ISeniorMonitorGrain>(alert.SeniorId).AlertChangedAsync(alert.Id); }
@@ -98,6 +98,5 @@ public sealed class StaffActions(
         {
             logger.LogWarning(ex, "The monitor of alert {AlertId} could not be told of a staff change", alert.Id);
         }
-        await notifiers.NotifyAllAsync(alert, logger);
     }
 }

@@ -45,9 +45,12 @@ public static class ContactsApi
     private static async Task<Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>> CreateAsync(Guid seniorId,
         ContactInput request, ClaimsPrincipal user, ContactStore store, IAuditTrail audit, CancellationToken ct)
     {
+        var scope = user.RequiredScope();
         var errors = request.Validate();
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var (status, contact) = await store.CreateAsync(user.RequiredScope(), seniorId, request, ct);
+        // Another bureau's senior is "not found" whatever the body says, so a refusal never tells that it exists.
+        if (errors.Count > 0)
+            return await store.ListAsync(scope, seniorId, ct) is null ? NotFound(seniorId) : TypedResults.ValidationProblem(errors);
+        var (status, contact) = await store.CreateAsync(scope, seniorId, request, ct);
         if (status == ContactWriteStatus.OrderTaken) return OrderTaken();
         if (status == ContactWriteStatus.NotFound) return NotFound(seniorId);
         await audit.RecordAsync(user, AuditActions.ContactCreated, contact!.Id.ToString(), Facts(contact), seniorId, ct: ct);
@@ -57,9 +60,12 @@ public static class ContactsApi
     private static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid seniorId,
         Guid contactId, ContactInput request, ClaimsPrincipal user, ContactStore store, IAuditTrail audit, CancellationToken ct)
     {
+        var scope = user.RequiredScope();
         var errors = request.Validate();
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var (status, contact) = await store.UpdateAsync(user.RequiredScope(), seniorId, contactId, request, ct);
+        // Another bureau's senior is "not found" whatever the body says, so a refusal never tells that it exists.
+        if (errors.Count > 0)
+            return await store.ListAsync(scope, seniorId, ct) is null ? NotFound(seniorId) : TypedResults.ValidationProblem(errors);
+        var (status, contact) = await store.UpdateAsync(scope, seniorId, contactId, request, ct);
         if (status == ContactWriteStatus.OrderTaken) return OrderTaken();
         if (status == ContactWriteStatus.NotFound) return NotFound(seniorId);
         await audit.RecordAsync(user, AuditActions.ContactUpdated, contactId.ToString(), Facts(contact!), seniorId, ct: ct);

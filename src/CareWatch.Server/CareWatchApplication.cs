@@ -88,6 +88,11 @@ public static class CareWatchApplication
         app.MapPrivacyApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapConsentsApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapCheckInSettingsApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
+        app.MapEscalationApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
+        app.MapShiftsApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
+        app.MapContactsApi().RequireAuthorization(CareWatchPolicies.BureauManage);
+        app.MapWebhooksApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
+        app.MapDeadLettersApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapHub<AlertsHub>(AlertsHub.Path).RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapDeviceGateway();
         app.RequireRateLimitingUnder("/api", RateLimits.Api); // last: it covers every /api endpoint mapped above

@@ -57,6 +57,33 @@ public static partial class AuditActions
     /// <summary>A bureau's check-in settings ("Are you OK?" window, second prompt, low-battery level) changed.</summary>
     public static readonly AuditAction CheckInSettingsChanged = new("bureau.check-in-changed");
 
+    /// <summary>A bureau's escalation chain was replaced (or reset to the default chain).</summary>
+    public static readonly AuditAction EscalationChanged = new("bureau.escalation-changed");
+
+    /// <summary>A shift was added to the rota.</summary>
+    public static readonly AuditAction ShiftAdded = new("shift.added");
+
+    /// <summary>A shift was removed from the rota.</summary>
+    public static readonly AuditAction ShiftDeleted = new("shift.deleted");
+
+    /// <summary>A senior's contact (relative, neighbour) was added.</summary>
+    public static readonly AuditAction ContactCreated = new("contact.created");
+
+    /// <summary>A senior's contact was changed.</summary>
+    public static readonly AuditAction ContactUpdated = new("contact.updated");
+
+    /// <summary>A senior's contact was removed.</summary>
+    public static readonly AuditAction ContactDeleted = new("contact.deleted");
+
+    /// <summary>A bureau's webhook was created (its secret was shown once).</summary>
+    public static readonly AuditAction WebhookCreated = new("webhook.created");
+
+    /// <summary>A bureau's webhook was deleted.</summary>
+    public static readonly AuditAction WebhookDeleted = new("webhook.deleted");
+
+    /// <summary>A dead notification was queued again.</summary>
+    public static readonly AuditAction NotificationRetried = new("notification.retried");
+
     internal const string AlertPrefix = "alert.";
 
     /// <summary>Every fixed action by its stored name.</summary>
@@ -64,7 +91,8 @@ public static partial class AuditActions
     {
         SignInSucceeded, SignInFailed, AccountCreated, AccountRoleChanged, AccountDeleted, DeviceCreated, DeviceDeleted,
         DeviceEnabled, DeviceDisabled, DeviceKeyRegenerated, DeviceAssigned, SeniorExported, SeniorErased,
-        ConsentRecorded, ConsentWithdrawn, RetentionApplied, CheckInSettingsChanged,
+        ConsentRecorded, ConsentWithdrawn, RetentionApplied, CheckInSettingsChanged, EscalationChanged, ShiftAdded,
+        ShiftDeleted, ContactCreated, ContactUpdated, ContactDeleted, WebhookCreated, WebhookDeleted, NotificationRetried,
     }.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
 
     /// <summary>

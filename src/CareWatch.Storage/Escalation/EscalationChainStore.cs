@@ -53,8 +53,14 @@ public sealed class EscalationChainStore(NpgsqlDataSource dataSource)
             lockBureau.Parameters.AddWithValue("bureau", bureau);
             await lockBureau.ExecuteNonQueryAsync(ct);
         }
+        // Two statements, not a DELETE in a CTE: the sub-statements of one query share a snapshot, so the INSERT
+        // would still collide with the (bureau, position) keys the DELETE removes.
+        await using (var clear = new NpgsqlCommand("DELETE FROM escalation_steps WHERE bureau_id = @bureau", connection, tx))
+        {
+            clear.Parameters.AddWithValue("bureau", bureau);
+            await clear.ExecuteNonQueryAsync(ct);
+        }
         await using var replace = new NpgsqlCommand("""
-            WITH gone AS (DELETE FROM escalation_steps WHERE bureau_id = @bureau)
             INSERT INTO escalation_steps (bureau_id, position, after_seconds, recipient, relative_order, webhook_id)
             SELECT @bureau, p, a, r, o, w FROM unnest(@p, @a, @r, @o, @w) AS s(p, a, r, o, w)
             """, connection, tx);

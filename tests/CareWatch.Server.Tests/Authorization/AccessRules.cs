@@ -103,10 +103,25 @@ public static class AccessRules
         // Escalation: chains, check-in settings, rota, contacts, the relatives' answer (issue 11).
         ["GET api/bureau/check-in"] = AccessRule.BureauSupervise,
         ["PUT api/bureau/check-in"] = AccessRule.BureauSupervise,
+        ["GET api/bureau/escalation"] = AccessRule.BureauSupervise,
+        ["PUT api/bureau/escalation"] = AccessRule.BureauSupervise,
+        ["GET api/bureau/shifts"] = AccessRule.BureauSupervise,
+        ["POST api/bureau/shifts"] = AccessRule.BureauSupervise,
+        ["DELETE api/bureau/shifts/{shiftId:long}"] = AccessRule.BureauSupervise,
+        // Supervisors and integrations (a client-records sync keeps relatives' numbers current): see ContactsApi.
+        ["GET api/seniors/{seniorId:guid}/contacts"] = AccessRule.BureauManage,
+        ["POST api/seniors/{seniorId:guid}/contacts"] = AccessRule.BureauManage,
+        ["PUT api/seniors/{seniorId:guid}/contacts/{contactId:guid}"] = AccessRule.BureauManage,
+        ["DELETE api/seniors/{seniorId:guid}/contacts/{contactId:guid}"] = AccessRule.BureauManage,
         // The signed link is the authorisation: an unsigned or wrong token gets "this link no longer works".
         ["GET respond/{token}"] = AccessRule.AnonymousPage,
 
         // Notifications: webhooks, dead letters (issue 11).
+        ["GET api/bureau/webhooks"] = AccessRule.BureauSupervise,
+        ["POST api/bureau/webhooks"] = AccessRule.BureauSupervise,
+        ["DELETE api/bureau/webhooks/{webhookId:guid}"] = AccessRule.BureauSupervise,
+        ["GET api/notifications/dead"] = AccessRule.BureauSupervise,
+        ["POST api/notifications/{id:long}/retry"] = AccessRule.BureauSupervise,
 
         ["GET hubs/alerts/negotiate"] = AccessRule.SeniorData,
         ["GET hubs/alerts"] = AccessRule.SeniorData,

@@ -143,9 +143,3 @@ public sealed class WebhookChannelTests : IAsyncLifetime
         Assert.Empty(_receiver.Requests);
     }
 }
-
-/// <summary>A plain HttpClient per call, as the named client without its handler settings.</summary>
-internal sealed class PlainHttpClients : IHttpClientFactory
-{
-    public HttpClient CreateClient(string name) => new();
-}

@@ -10,12 +10,12 @@ namespace CareWatch.Monitoring;
 /// <summary>
 /// One senior's alerts in PostgreSQL as their monitor raises them and records what happens to them, written through
 /// <see cref="AlertTransitions"/> (the lifecycle's one writer: row, event and outbox in one statement), with a short
-/// retry since each write is idempotent or version-guarded; logged with the monitor's reason, then (interim, until
-/// the outbox's SignalR channel is merged) pushed to every notifier.
+/// retry since each write is idempotent or version-guarded, and logged with the monitor's reason. Boards hear of
+/// each change from the outbox row the transition queues with it (the dispatcher's SignalR channel).
 /// </summary>
 public sealed class SeniorAlerts(
     Guid seniorId, AlertStore store, AlertTransitions transitions, CheckInSettingsStore settings,
-    IEnumerable<IAlertNotifier> notifiers, ResiliencePipeline retry, MonitorOptions options, TimeProvider time,
+    ResiliencePipeline retry, MonitorOptions options, TimeProvider time,
     ILogger logger) : IMonitorAlerts
 {
     /// <summary>The name of the retry pipeline for alert writes (registered by <see cref="MonitoringExtensions"/>).</summary>
@@ -56,7 +56,6 @@ public sealed class SeniorAlerts(
         var raised = await retry.ExecuteAsync(async t => await transitions.RaiseAsync(raise, MonitorChanges.Monitor, at, ct: t), ct);
         logger.LogInformation("Alert {AlertId} ({Kind}) {State} for senior {SeniorId} ({Event}): {Reason}", raised.Alert.Id,
             alert.Kind, raised.Alert.Status, seniorId, raised.Inserted ? "raised" : "repeat", alert.Reason);
-        if (raised.Inserted || raised.Repeated) await notifiers.NotifyAllAsync(raised.Alert, logger);
         return (ToActive(raised.Alert), raised.Inserted);
     }
 
@@ -129,11 +128,7 @@ public sealed class SeniorAlerts(
             if (change(alert) is not { } c) return null;
             if (!c.From.Contains(alert.Status)) return new TransitionResult(TransitionStatus.WrongState, alert);
             var result = await retry.ExecuteAsync(async t => await transitions.ApplyAsync(alert.Id, alert.Version, c, Now, t), ct);
-            if (result.Status != TransitionStatus.Stale)
-            {
-                if (result is { Applied: true, Alert: { } now }) await notifiers.NotifyAllAsync(now, logger);
-                return result;
-            }
+            if (result.Status != TransitionStatus.Stale) return result;
             alert = result.Alert;
         }
         return null;

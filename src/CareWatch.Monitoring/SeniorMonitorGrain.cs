@@ -22,7 +22,6 @@ public sealed class SeniorMonitorGrain(
     ActivityHistory history,
     SeniorDirectory seniors,
     DetectorBuilder detectors,
-    IEnumerable<IAlertNotifier> notifiers,
     ResiliencePipelineProvider<string> pipelines,
     IOptions<MonitorOptions> options,
     TimeProvider time,
@@ -39,7 +38,7 @@ public sealed class SeniorMonitorGrain(
     {
         var senior = await seniors.FindSeniorForSystemAsync(SeniorId, ct);
         if (senior is not null && TimeZoneInfo.TryFindSystemTimeZoneById(senior.TimeZone, out var zone)) _zone = zone;
-        var port = new SeniorAlerts(SeniorId, alerts, transitions, checkInSettings, notifiers,
+        var port = new SeniorAlerts(SeniorId, alerts, transitions, checkInSettings,
             pipelines.GetPipeline(SeniorAlerts.RetryPipeline), options.Value, time, logger);
         _monitor = new SeniorMonitor(port, prompt, SeniorId, options.Value, _zone, time, logger);
         await StartAsync(ct);

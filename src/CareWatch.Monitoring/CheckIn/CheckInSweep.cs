@@ -15,7 +15,7 @@ namespace CareWatch.Monitoring.CheckIn;
 /// </summary>
 public sealed class CheckInSweep(
     AlertStore store, AlertTransitions transitions, IWatchPrompt prompt, IGrainFactory grains,
-    IEnumerable<IAlertNotifier> notifiers, IOptions<MonitorOptions> options, TimeProvider time,
+    IOptions<MonitorOptions> options, TimeProvider time,
     ILogger<CheckInSweep> logger) : BackgroundService
 {
     private const int Batch = 100;
@@ -83,7 +83,6 @@ public sealed class CheckInSweep(
         logger.LogInformation("Alert {AlertId} ({Kind}) for senior {SeniorId}: {Event}, now {State}",
             now.Id, now.Kind, now.SeniorId, change.Event, now.Status);
         await grains.GetGrain<ISeniorMonitorGrain>(now.SeniorId).AlertChangedAsync(now.Id);
-        await notifiers.NotifyAllAsync(now, logger);
         return now;
     }
 }

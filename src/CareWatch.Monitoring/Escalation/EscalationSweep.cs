@@ -18,7 +18,7 @@ namespace CareWatch.Monitoring.Escalation;
 /// </summary>
 public sealed class EscalationSweep(
     NpgsqlDataSource dataSource, AlertTransitions transitions, EscalationChainStore chains, RecipientDirectory recipients,
-    IEnumerable<IAlertNotifier> notifiers, IOptions<EscalationOptions> options, TimeProvider time,
+    OutboxWakeup wakeup, IOptions<EscalationOptions> options, TimeProvider time,
     ILogger<EscalationSweep> logger) : BackgroundService
 {
     /// <inheritdoc />
@@ -61,7 +61,7 @@ public sealed class EscalationSweep(
             }
             await tx.CommitAsync(ct);
         }
-        await TellBoardsAsync(changed);
+        WakeDispatcher(changed);
         return changed.Count;
     }
 
@@ -82,7 +82,7 @@ public sealed class EscalationSweep(
             }
             await tx.CommitAsync(ct);
         }
-        await TellBoardsAsync(changed);
+        WakeDispatcher(changed);
         return changed.Count;
     }
 
@@ -122,9 +122,10 @@ public sealed class EscalationSweep(
         return list;
     }
 
-    // Interim, until the outbox's SignalR channel is merged: the boards hear of the change from the notifiers.
-    private async Task TellBoardsAsync(List<AlertRecord> changed)
+    // The transitions queued their notifications inside the sweep's transaction, so the wake-up they gave came before
+    // the rows were visible; after the commit, wake the dispatcher again rather than leave them to its next poll.
+    private void WakeDispatcher(List<AlertRecord> changed)
     {
-        foreach (var alert in changed) await notifiers.NotifyAllAsync(alert, logger);
+        if (changed.Count > 0) wakeup.Notify();
     }
 }

@@ -11,7 +11,7 @@ namespace CareWatch.Monitoring.Wellbeing;
 /// a "routine changed" insight — lower severity than an alert: something to look into, not an emergency.
 /// </summary>
 public sealed class WellbeingReview(
-    SeniorHistories histories, InsightStore insights, IEnumerable<IAlertNotifier> notifiers, TimeProvider time, ILogger<WellbeingReview> logger)
+    SeniorHistories histories, InsightStore insights, IEnumerable<IInsightNotifier> notifiers, TimeProvider time, ILogger<WellbeingReview> logger)
 {
     /// <summary>The insight kind stored.</summary>
     public const string Kind = "routine-drift";

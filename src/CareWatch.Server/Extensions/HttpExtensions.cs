@@ -21,6 +21,8 @@ public static class HttpExtensions
             .Validate(o => o.IsLoopback || o.HttpsPort != 0,
                 "Http:BindAddress is not loopback, so Http:HttpsPort must not be 0: sign-ins and health data " +
                 "would otherwise cross the network in clear")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || o.PublicBaseUri() is not null,
+                "Http:PublicBaseUrl must be an absolute http:// or https:// address")
             .ValidateOnStart();
         var options = builder.Configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         if (!IPAddress.TryParse(options.BindAddress, out var address))

@@ -40,6 +40,21 @@ public sealed class HttpOptions
     /// </summary>
     public string[] CorsOrigins { get; set; } = [];
 
+    /// <summary>
+    /// The address people reach the server at (<c>https://care.example.org/</c>), for links in e-mails and webhook
+    /// messages. Empty: on a loopback bind, this machine's plain HTTP address (development and the demo); on any
+    /// other bind no links are made, since a guessed address would send relatives somewhere wrong.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>The public address with a trailing slash, or null when none is known (see <see cref="PublicBaseUrl"/>).</summary>
+    public Uri? PublicBaseUri()
+    {
+        if (Uri.TryCreate(PublicBaseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var configured)
+            && configured.Scheme is "https" or "http") return configured;
+        return string.IsNullOrWhiteSpace(PublicBaseUrl) && IsLoopback ? new Uri($"http://127.0.0.1:{Port}/") : null;
+    }
+
     /// <summary>Whether <see cref="BindAddress"/> is a loopback address (false when it does not parse).</summary>
     public bool IsLoopback => IPAddress.TryParse(BindAddress, out var address) && IPAddress.IsLoopback(address);
 }

@@ -7,8 +7,11 @@ namespace CareWatch.Server.Hubs;
 /// <summary>What the board's browser receives.</summary>
 public interface IAlertsClient
 {
-    /// <summary>An alert was raised or changed state (open, cleared, resolved).</summary>
+    /// <summary>An alert was raised or changed (checking, open, acknowledged, resolved, cancelled, a comment…).</summary>
     Task AlertChanged(AlertView alert);
+
+    /// <summary>This person is called about an alert: an escalation step or a reminder names them.</summary>
+    Task AlertCalled(AlertCall call);
 
     /// <summary>A wellbeing insight (routine change) was recorded.</summary>
     Task InsightAdded(InsightView insight);

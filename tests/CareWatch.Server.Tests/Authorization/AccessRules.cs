@@ -103,6 +103,8 @@ public static class AccessRules
         // Escalation: chains, check-in settings, rota, contacts, the relatives' answer (issue 11).
         ["GET api/bureau/check-in"] = AccessRule.BureauSupervise,
         ["PUT api/bureau/check-in"] = AccessRule.BureauSupervise,
+        // The signed link is the authorisation: an unsigned or wrong token gets "this link no longer works".
+        ["GET respond/{token}"] = AccessRule.AnonymousPage,
 
         // Notifications: webhooks, dead letters (issue 11).
 

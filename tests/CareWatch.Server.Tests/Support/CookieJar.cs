@@ -16,13 +16,16 @@ public sealed class CookieJar : DelegatingHandler
     /// <summary>The current value of a cookie, or null.</summary>
     public string? this[string name] => _cookies.GetValueOrDefault(name);
 
+    /// <summary>The Cookie header a browser would send now (for clients that take headers, such as SignalR's).</summary>
+    public string Header => string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}"));
+
     /// <summary>Forgets one cookie (a test replaying a request without it).</summary>
     public void Remove(string name) => _cookies.Remove(name);
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+        if (_cookies.Count > 0) request.Headers.Add("Cookie", Header);
         var response = await base.SendAsync(request, ct);
         if (response.Headers.TryGetValues("Set-Cookie", out var values))
         {

@@ -10,14 +10,14 @@ namespace CareWatch.Server.Tests.Support;
 
 /// <summary>
 /// Raises a senior's alerts and ends their conditions on the production path a monitor uses (<see cref="SeniorAlerts"/>:
-/// the lifecycle's writer first, then every notifier, here the SignalR one that boards listen to), for tests that
-/// arrange alerts directly. Alerts are raised open (no check-in).
+/// the lifecycle's writer, whose board row the outbox dispatcher pushes to the boards), for tests that arrange
+/// alerts directly. Alerts are raised open (no check-in).
 /// </summary>
 public sealed class SeniorAlertsFor(ServerHost server, Guid seniorId)
 {
     private readonly SeniorAlerts _alerts = new(seniorId, server.Services.GetRequiredService<AlertStore>(),
         server.Services.GetRequiredService<AlertTransitions>(), server.Services.GetRequiredService<CheckInSettingsStore>(),
-        server.Services.GetServices<IAlertNotifier>(), ResiliencePipeline.Empty, new MonitorOptions(), TimeProvider.System,
+        ResiliencePipeline.Empty, new MonitorOptions(), TimeProvider.System,
         NullLogger.Instance);
 
     /// <summary>Raises an alert; the situation began at <paramref name="startedAt"/> (default: still since, or now).</summary>

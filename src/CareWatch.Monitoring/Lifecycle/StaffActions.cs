@@ -9,12 +9,12 @@ namespace CareWatch.Monitoring.Lifecycle;
 /// Staff commands on an alert: acknowledge, resolve, comment, assign. Each finds the alert through the caller's
 /// <see cref="TenantScope"/> (another bureau's alert is "not found"), applies its change at the version the person
 /// saw (<see cref="AlertTransitions.ApplyAsync"/>: a stale version or a state the command cannot start from is a
-/// conflict carrying the current row) in one transaction with the caller's record of it (<see cref="StaffActionRecorder"/>,
-/// the audit entry), then tells the senior's monitor, so it never decides on a state it no longer
-/// has, and the boards.
+/// conflict carrying the current row) in one transaction with the caller's record of it
+/// (<see cref="StaffActionRecorder"/>, the audit entry), then tells the senior's monitor, so it never decides on a
+/// state it no longer has. The boards hear of the change from the outbox row the transition queues.
 /// </summary>
 public sealed class StaffActions(
-    NpgsqlDataSource dataSource, AlertTransitions transitions, AlertQueries queries, IGrainFactory grains, IEnumerable<IAlertNotifier> notifiers,
+    NpgsqlDataSource dataSource, AlertTransitions transitions, AlertQueries queries, IGrainFactory grains,
     TimeProvider time, ILogger<StaffActions> logger)
 {
     /// <summary>Takes the alert (open, or still checking); the escalation chain stops.</summary>
@@ -89,8 +89,9 @@ public sealed class StaffActions(
         return new StaffActionResult(StaffActionStatus.Applied, now);
     }
 
-    // The change is committed: a monitor or board that cannot be told now catches up on its own (the monitor on its
-    // retry timer, the board on its reconnect), so a failure here is logged, not answered as a failed command.
+    // The change is committed, so a failure to tell the monitor is logged, not answered as a failed command: a
+    // monitor not told still cannot act on the old state, since its writes are version-guarded and it decides again
+    // on the row a stale transition returns.
     private async Task TellAsync(AlertRecord alert)
     {
         try { await grains.GetGrain<ISeniorMonitorGrain>(alert.SeniorId).AlertChangedAsync(alert.Id); }
@@ -98,6 +99,5 @@ public sealed class StaffActions(
         {
             logger.LogWarning(ex, "The monitor of alert {AlertId} could not be told of a staff change", alert.Id);
         }
-        await notifiers.NotifyAllAsync(alert, logger);
     }
 }

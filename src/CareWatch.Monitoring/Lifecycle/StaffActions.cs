@@ -30,8 +30,8 @@ public sealed class StaffActions(
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (StaffChanges.InvalidResolution(outcome, note) is { } invalid)
             return Task.FromResult(StaffActionResult.Invalid(invalid.Field, invalid.Reason));
-        return ApplyAsync(scope, alertId, version, async (alert, at) => StaffChanges.Resolve(alert, actor, outcome!, note,
-            at, await queries.CalledRelativesForSystemAsync(alert.Id, ct)), record, ct);
+        return ApplyAsync(scope, alertId, version, async (alert, at) => StaffChanges.Resolve(alert, actor, outcome!,
+            note, at, await queries.CalledRelativesForSystemAsync(alert.Id, ct)), record, ct);
     }
 
     /// <summary>Adds a comment (any state).</summary>
@@ -40,23 +40,24 @@ public sealed class StaffActions(
     {
         if (StaffChanges.InvalidComment(text) is { } invalid)
             return Task.FromResult(StaffActionResult.Invalid(invalid.Field, invalid.Reason));
-        return ApplyAsync(scope, alertId, version, (_, _) => Task.FromResult(StaffChanges.Comment(actor, text!.Trim())), record,
-            ct);
+        var change = StaffChanges.Comment(actor, text!.Trim());
+        return ApplyAsync(scope, alertId, version, (_, _) => Task.FromResult(change), record, ct);
     }
 
-    /// <summary>Assigns the alert to a staff member or supervisor of the scope's bureau, or unassigns it (null).</summary>
+    /// <summary>Assigns the alert to a staff member or supervisor of the scope's bureau, or unassigns it.</summary>
     public async Task<StaffActionResult> AssignAsync(TenantScope scope, long alertId, int version, AlertActor actor,
         Guid? assignee, StaffActionRecorder? record = null, CancellationToken ct = default)
     {
         if (assignee is { } colleague && !await queries.IsBureauColleagueAsync(scope, colleague, ct))
         {
-            // Found or not, the alert is not told apart: a stranger's id is refused the same for any alert id.
+            // An alert outside the scope stays "not found" whatever the assignee, so that the answer never tells a
+            // foreign alert apart from a missing one.
             return await queries.FindAsync(scope, alertId, ct) is null
                 ? StaffActionResult.NotFound
                 : StaffActionResult.Invalid("assignee", "Not a staff member or supervisor of this bureau.");
         }
-        return await ApplyAsync(scope, alertId, version, (_, _) => Task.FromResult(StaffChanges.Assign(actor, assignee)),
-            record, ct);
+        var change = StaffChanges.Assign(actor, assignee);
+        return await ApplyAsync(scope, alertId, version, (_, _) => Task.FromResult(change), record, ct);
     }
 
     private async Task<StaffActionResult> ApplyAsync(TenantScope scope, long alertId, int version,

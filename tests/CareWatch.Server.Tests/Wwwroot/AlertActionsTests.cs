@@ -57,6 +57,21 @@ public sealed class AlertActionsTests : ServerTest
         Assert.Equal((AlertStates.Resolved, AlertOutcomes.SeniorOk), (stored.Status, stored.Outcome));
     }
 
+    [Fact]
+    public async Task Board_Relative_SeesTheCardWithoutButtons()
+    {
+        var alert = await OpenSosAsync("Ida Family");
+        var relative = await Support.Accounts.CreateAsync(Server, CareWatch.Server.Accounts.CareWatchRoles.Relative,
+            seniorId: alert.SeniorId);
+        await using var board = await Board.LaunchAsync();
+
+        await Board.SignInAsync(board.Page, Server, relative);
+
+        await Assertions.Expect(board.Cards.Locator(".name")).ToHaveTextAsync(["Ida Family"]);
+        await Assertions.Expect(board.Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" })).ToHaveCountAsync(0);
+        await Assertions.Expect(board.Page.Locator("#resolve-dialog")).ToHaveCountAsync(0);
+    }
+
     private static async Task ResolveAsync(Board board, ILocator card, string outcome)
     {
         await card.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).ClickAsync();

@@ -15,7 +15,7 @@ namespace CareWatch.Monitoring.Lifecycle;
 /// </summary>
 public sealed class StaffActions(
     NpgsqlDataSource dataSource, AlertTransitions transitions, AlertQueries queries, IGrainFactory grains,
-    TimeProvider time, ILogger<StaffActions> logger)
+    OutboxWakeup wakeup, TimeProvider time, ILogger<StaffActions> logger)
 {
     /// <summary>Takes the alert (open, or still checking); the escalation chain stops.</summary>
     public Task<StaffActionResult> AcknowledgeAsync(TenantScope scope, long alertId, int version, AlertActor actor,
@@ -75,6 +75,9 @@ public sealed class StaffActions(
             if (result is { Applied: true, Alert: { } changed } && record is not null) await record(tx, changed, ct);
             await tx.CommitAsync(ct);
         }
+        // The transition queued its notifications (the boards' push among them) in this transaction, so its own
+        // wake-up came before they were visible: wake the dispatcher again now they are.
+        if (result.Applied) wakeup.Notify();
         switch (result)
         {
             case { Status: TransitionStatus.NotFound }:

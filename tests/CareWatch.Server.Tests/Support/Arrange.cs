@@ -40,12 +40,15 @@ public static class Arrange
     }
 
     /// <summary>A simulated watch that speaks MQTT/TLS to the server and trusts its private CA.</summary>
-    public static SimulatedWatch Connect(ServerHost server, WatchIdentity device) =>
+    /// <param name="methods">How it answers direct methods ("Are you OK?"); null: it does not take any.</param>
+    public static SimulatedWatch Connect(ServerHost server, WatchIdentity device,
+        Func<string, string, DirectMethodAnswer>? methods = null) =>
         new(device.ConnectionString, new SimulatedWatchOptions
         {
             MqttHost = "127.0.0.1",
             MqttPort = server.MqttPort,
             CaFile = server.CaCertificatePath,
+            MethodHandler = methods,
         });
 
     /// <summary><paramref name="count"/> minutes from <paramref name="from"/> with the same movement.</summary>

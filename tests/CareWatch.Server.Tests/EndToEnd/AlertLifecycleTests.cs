@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CareWatch.Monitoring.Notifications.Webhooks;
+using CareWatch.Protocol;
+using CareWatch.Server.Tests.Support;
+
+namespace CareWatch.Server.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 11's loop end to end, with real parts only: a watch over MQTT/TLS, PostgreSQL, the outbox dispatcher, an
+/// SMTP server process, a webhook receiver, a staff board on the SignalR hub and the staff API.
+/// </summary>
+public sealed class AlertLifecycleTests
+{
+    [Fact]
+    public async Task PromptUnanswered_StaffCalledThenRelativeMailedThenWebhook_AcknowledgedAndResolved_WithItsTrail()
+    {
+        await using var rig = await LifecycleRig.StartAsync();
+        using var staff = await Support.Accounts.SignInAsync(rig.Server, rig.Staff);
+        await using var board = await AlertChannel.ConnectAsync(rig.Server, staff);
+        var prompts = new List<string>();
+        await using var watch = rig.WatchThatShowsPrompts(prompts);
+
+        await LifecycleRig.GoStillAsync(watch);
+        var checking = await board.NextMatchingAsync(a => a.Kind == "inactivity");
+        var called = await board.NextCallAsync(TimeSpan.FromSeconds(90)); // once the 15 s window has passed
+        var mail = Assert.Single(await rig.Smtp.WaitForMessagesAsync(1));
+        var hook = Assert.Single(await rig.Hook.WaitForRequestsAsync(1));
+
+        Assert.Equal("checking", checking.Status);
+        Assert.Equal(["areYouOk"], prompts);
+        Assert.Equal((checking.Id, "alert-open", "open"), (called.Alert.Id, called.Kind, called.Alert.Status));
+        Assert.Equal("chen.lei@example.org", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Contains("/respond/", mail.TextBody); // the relative's "I'm checking on her" link
+        Assert.False(string.IsNullOrEmpty(mail.HtmlBody));
+        Assert.True(WebhookSignature.Verify(rig.HookSecret, hook.Header(WebhookSignature.TimestampHeader)!, hook.Body,
+            hook.Header(WebhookSignature.SignatureHeader)));
+        using (var body = JsonDocument.Parse(hook.Body))
+        {
+            Assert.Equal(checking.Id, body.RootElement.GetProperty("alertId").GetInt64());
+            Assert.Equal(hook.Header(WebhookSignature.IdempotencyHeader), body.RootElement.GetProperty("id").GetString());
+        }
+
+        var acknowledged = await CommandAsync(staff, checking.Id, "acknowledge", v => new { version = v });
+        var resolved = await CommandAsync(staff, checking.Id, "resolve",
+            v => new { version = v, outcome = "assisted-at-home", note = "Found on the sofa, helped up." });
+
+        Assert.Equal("acknowledged", acknowledged.GetProperty("alert").GetProperty("status").GetString());
+        Assert.Equal("resolved", resolved.GetProperty("alert").GetProperty("status").GetString());
+        Assert.Equal("raised,prompted,opened,escalated,escalated,escalated,acknowledged,resolved",
+            await rig.EventsAsync(checking.Id));
+        Assert.Equal("alert.acknowledged,alert.resolved", await rig.Db.ScalarAsync<string>(
+            "SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE action LIKE 'alert.%' AND actor_id = @u",
+            ("u", rig.Staff.Id.ToString())));
+        // Each notification was delivered once: nothing is left queued or failed.
+        Assert.Equal(0L, await rig.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM notification_outbox WHERE alert_id = @a AND status NOT IN ('sent', 'delivered')",
+            ("a", checking.Id)));
+    }
+
+    [Fact]
+    public async Task PromptAnsweredOk_Cancelled_NobodyNotified()
+    {
+        await using var rig = await LifecycleRig.StartAsync("Hu Guilan");
+        await using var board = await AlertChannel.ConnectAsync(rig.Server, rig.Senior.BureauId);
+        var prompted = new TaskCompletionSource();
+        await using var watch = Arrange.Connect(rig.Server, rig.Device, (_, _) =>
+        {
+            prompted.TrySetResult();
+            return new(200, """{"shown":true}""");
+        });
+
+        await LifecycleRig.GoStillAsync(watch);
+        await prompted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await watch.SendAsync([], [new DeviceEvent(TimeProvider.System.GetUtcNow().UtcDateTime, DeviceEventKind.Ok)]);
+        var cancelled = await board.NextMatchingAsync(a => a.Status == "cancelled");
+
+        Assert.Equal("raised,prompted,cancelled", await rig.EventsAsync(cancelled.Id));
+        // Only the boards were told; nobody was called, mailed or sent a webhook.
+        Assert.Equal(0L, await rig.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM notification_outbox WHERE alert_id = @a AND recipient <> 'board'", ("a", cancelled.Id)));
+        Assert.Empty(rig.Smtp.Messages());
+        Assert.Empty(rig.Hook.Requests);
+    }
+
+    [Fact]
+    public async Task WatchUnreachable_StraightToStaff_WithoutWaitingForTheWindow()
+    {
+        await using var rig = await LifecycleRig.StartAsync("Zhao Min");
+        using var staff = await Support.Accounts.SignInAsync(rig.Server, rig.Staff);
+        await using var board = await AlertChannel.ConnectAsync(rig.Server, staff);
+        await using var watch = Arrange.Connect(rig.Server, rig.Device); // takes no direct methods
+
+        await LifecycleRig.GoStillAsync(watch);
+        var called = await board.NextCallAsync();
+
+        Assert.Equal(("alert-open", "open"), (called.Kind, called.Alert.Status));
+        Assert.StartsWith("raised,watch-unreachable,opened,escalated", await rig.EventsAsync(called.Alert.Id));
+    }
+
+    // Reads the alert's version, then posts the command at that version as the staff member; the new detail view.
+    private static async Task<JsonElement> CommandAsync(SignedInClient staff, long alertId, string command,
+        Func<int, object> body)
+    {
+        var detail = await staff.Http.GetFromJsonAsync<JsonElement>($"api/alerts/{alertId}");
+        var version = detail.GetProperty("alert").GetProperty("version").GetInt32();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/alerts/{alertId}/{command}")
+        {
+            Content = JsonContent.Create(body(version)),
+        };
+        request.Headers.Add(CareWatch.Server.Accounts.CookieApiAntiforgery.HeaderName, staff.AntiforgeryToken);
+        using var response = await staff.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}

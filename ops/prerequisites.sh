@@ -17,6 +17,9 @@ apt_install() {
 }
 
 ensure_postgres() { apt_install postgresql-15 postgresql-client-15; }
+# The tests' SMTP server (ops/smtp-server.sh) runs on Debian's /usr/bin/python3 and its aiosmtpd (a pyenv or
+# virtualenv python on PATH would not see it).
+ensure_smtp() { /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || apt_install python3-aiosmtpd; }
 ensure_chromium() { apt_install chromium; }
 ensure_node() {
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0

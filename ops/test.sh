@@ -7,6 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 source ops/prerequisites.sh
 ensure_postgres
+ensure_smtp
 ops/web-assets.sh
 ensure_chromium
 # The IoT Hub compatibility test drives the Azure IoT Node.js device SDK, pinned in tests/compat/package-lock.json.

@@ -2,6 +2,7 @@ using CareWatch.Gateway;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Monitoring;
 using CareWatch.Monitoring.CheckIn;
+using CareWatch.Monitoring.Lifecycle;
 using CareWatch.Server.Accounts;
 using CareWatch.Server.Adapters;
 using CareWatch.Server.Apis;
@@ -43,6 +44,7 @@ public static class CareWatchApplication
         builder.AddCareWatchPages();
         builder.AddCareWatchOrleans();
         builder.Services.AddSeniorMonitoring();
+        builder.Services.AddStaffActions();
         builder.Services.AddSingleton<IAuditTrail, AuditTrail>();
         builder.AddDeviceGateway();
         builder.Services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>(); // the gateway's port, adapted
@@ -77,6 +79,8 @@ public static class CareWatchApplication
         app.MapDeviceChangesApi().RequireAuthorization(CareWatchPolicies.BureauManage);
         app.MapDeviceCloudApi().RequireAuthorization(CareWatchPolicies.BureauManage);
         app.MapAlertsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
+        app.MapAlertCommandsApi().RequireAuthorization(CareWatchPolicies.BureauStaff);
+        app.MapReportsApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapInsightsApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapModelsApi().RequireAuthorization(CareWatchPolicies.Admin);
         app.MapApiKeysApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);

@@ -71,7 +71,7 @@ public sealed partial class OutboxDispatcher(
             ? RetryBackoff.RetryAt(item.Attempts, outcome.Permanent, now, _options, Random.Shared.NextDouble())
             : null;
         // Recorded even if the caller is stopping: a sent row left 'sending' would be sent again after the lease.
-        await store.RecordAsync(item.Id, outcome, now, retryAt, CancellationToken.None);
+        await store.RecordAsync(item, outcome, now, retryAt, CancellationToken.None);
         if (outcome.Status == DeliveryStatus.Failed)
             LogFailed(log, item.Id, item.Channel, item.Attempts, retryAt is null, outcome.Reason ?? "");
     }

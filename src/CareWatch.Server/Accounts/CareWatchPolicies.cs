@@ -12,6 +12,13 @@ public static class CareWatchPolicies
     /// <summary>Bureau staff, supervisors and integrations: the bureau's seniors, watches and insights.</summary>
     public const string BureauData = "bureau-data";
 
+    /// <summary>
+    /// Staff and supervisors, not integrations: the commands on an alert (acknowledge, resolve, comment, assign).
+    /// Acknowledging says "a person has this and is acting", which stops the escalation chain; an API key is not a
+    /// person who can go and look, so it must not silence the chain on anyone's behalf.
+    /// </summary>
+    public const string BureauStaff = "bureau-staff";
+
     /// <summary>Supervisors and integrations: changes to the bureau's watches and privacy requests.</summary>
     public const string BureauManage = "bureau-manage";
 

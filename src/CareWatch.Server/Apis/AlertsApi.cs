@@ -2,11 +2,16 @@ using System.Security.Claims;
 using CareWatch.Server.Accounts;
 using CareWatch.Server.Hubs;
 using CareWatch.Storage;
+using CareWatch.Storage.Alerts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareWatch.Server.Apis;
 
-/// <summary>GET /api/alerts: what the board loads on every (re)connect (the caller's bureau, or a relative's senior).</summary>
+/// <summary>
+/// GET /api/alerts: what the board loads on every (re)connect (the caller's bureau, or a relative's senior); GET
+/// /api/alerts/{id}: one alert with its history. Both for anyone with a scope (a relative reads their senior's
+/// alerts only: another's is "not found", never "forbidden", so an id says nothing about who it belongs to).
+/// </summary>
 public static class AlertsApi
 {
     /// <summary>Maps the alerts endpoints.</summary>
@@ -15,6 +20,8 @@ public static class AlertsApi
         var group = app.MapGroup("/api/alerts").WithTags("Alerts");
         group.MapGet("/", ListAsync).WithName("ListOpenAlerts")
             .WithSummary("Lists open alerts and those closed in the last 15 minutes, longest waiting first.");
+        group.MapGet("/{id:long}", GetAsync).WithName("GetAlert").ProducesProblem(404)
+            .WithSummary("One alert: where it stands, who is on it, and its history with the actors' names.");
         return group;
     }
 
@@ -26,4 +33,19 @@ public static class AlertsApi
         var listed = await alerts.ListOpenOrClosedSinceAsync(user.RequiredScope(), closedSince, ct);
         return TypedResults.Ok(listed.Select(AlertView.From).ToList());
     }
+
+    private static async Task<Results<Ok<AlertDetailView>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal user,
+        AlertQueries queries, CancellationToken ct) =>
+        await DetailAsync(queries, user.RequiredScope(), id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound(id);
+
+    /// <summary>The alert with its history as the scope's reader sees it; null when it is not the scope's.</summary>
+    internal static async Task<AlertDetailView?> DetailAsync(AlertQueries queries, TenantScope scope, long id,
+        CancellationToken ct) =>
+        await queries.FindAsync(scope, id, ct) is { } named
+            ? AlertDetailView.From(named, await queries.EventsAsync(scope, id, ct), scope)
+            : null;
+
+    /// <summary>The answer for an alert that does not exist or is not the caller's (the two are not told apart).</summary>
+    internal static ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem(statusCode: 404, title: "Alert not found", detail: $"No alert {id}.");
 }

@@ -29,6 +29,13 @@ public sealed partial record ReportWeek(int Year, int Week)
         return new(ISOWeek.GetYear(local), ISOWeek.GetWeekOfYear(local));
     }
 
+    /// <summary>The week before this one (across a year's end).</summary>
+    public ReportWeek Previous()
+    {
+        var monday = ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday).AddDays(-7);
+        return new(ISOWeek.GetYear(monday), ISOWeek.GetWeekOfYear(monday));
+    }
+
     /// <summary>Its Monday 00:00 and the next Monday 00:00 on the zone's clock, as UTC instants.</summary>
     public (DateTime From, DateTime To) UtcRange(TimeZoneInfo zone)
     {

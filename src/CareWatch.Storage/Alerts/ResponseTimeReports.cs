@@ -6,7 +6,8 @@ namespace CareWatch.Storage.Alerts;
 public sealed class ResponseTimeReports(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// The report of <paramref name="week"/> (default: the week <paramref name="now"/> is in) on the bureau's clock;
+    /// The report of <paramref name="week"/> (default: the last full week before the one <paramref name="now"/> is in,
+    /// the week a supervisor reviews) on the bureau's clock;
     /// null when the scope is not a bureau's or the bureau is gone.
     /// </summary>
     public async Task<ResponseTimeReport?> WeekAsync(TenantScope scope, ReportWeek? week,
@@ -14,7 +15,7 @@ public sealed class ResponseTimeReports(NpgsqlDataSource dataSource)
     {
         if (await TimeZoneAsync(scope, ct) is not { } zoneId) return null;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        week ??= ReportWeek.Containing(now, zone);
+        week ??= ReportWeek.Containing(now, zone).Previous();
         var (from, to) = week.UtcRange(zone);
         var alerts = await AlertsAsync(scope, from, to, ct);
         return ResponseTimeReportBuilder.Build(week, zoneId, from, to, alerts, alarmKinds, now);

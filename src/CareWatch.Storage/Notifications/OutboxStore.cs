@@ -58,10 +58,11 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, OutboxWakeup wakeup
 
     /// <summary>
     /// Records an attempt and moves the row on: sent/delivered; failed and retried from <paramref name="retryAt"/>;
-    /// or dead when <paramref name="retryAt"/> is null. Only while this claim still holds the row (status sending):
-    /// false when another node took it over after the lease ran out (the attempt is still recorded).
+    /// or dead when <paramref name="retryAt"/> is null. Only while this claim still holds the row (status sending at
+    /// the claim's attempt): false when another node took it over after the lease ran out (the attempt is still
+    /// recorded, and the row stays the newer claim's).
     /// </summary>
-    public async Task<bool> RecordAsync(long id, DeliveryOutcome outcome, DateTime at, DateTime? retryAt,
+    public async Task<bool> RecordAsync(OutboxItem claim, DeliveryOutcome outcome, DateTime at, DateTime? retryAt,
         CancellationToken ct = default)
     {
         var status = outcome.Status switch
@@ -77,9 +78,11 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, OutboxWakeup wakeup
             SET status = @status, lease_until = NULL, last_error = @reason,
                 not_before = coalesce(@retry_at, not_before),
                 sent_at = CASE WHEN @status IN ('sent', 'delivered') THEN @at ELSE sent_at END
-            WHERE id = @id AND status = 'sending'
+            WHERE id = @id AND status = 'sending' AND attempts = @attempt
             """);
-        cmd.Parameters.AddWithValue("id", id);
+        // The attempt number tells this claim from a later one of the same row: both are 'sending'.
+        cmd.Parameters.AddWithValue("id", claim.Id);
+        cmd.Parameters.AddWithValue("attempt", claim.Attempts);
         cmd.Parameters.AddWithValue("at", at);
         cmd.Parameters.AddWithValue("outcome", outcome.StoredOutcome);
         cmd.Parameters.AddWithValue("status", status);

@@ -19,6 +19,9 @@ public sealed record AccessRule(IReadOnlySet<string>? Roles, bool IsPage = false
     /// <summary>Policy bureau-data.</summary>
     public static readonly AccessRule BureauData = Of(CareWatchRoles.Staff, CareWatchRoles.Supervisor, CareWatchRoles.Integration);
 
+    /// <summary>Policy bureau-staff (people of a bureau: the commands on an alert).</summary>
+    public static readonly AccessRule BureauStaff = Of(CareWatchRoles.Staff, CareWatchRoles.Supervisor);
+
     /// <summary>Policy bureau-manage.</summary>
     public static readonly AccessRule BureauManage = Of(CareWatchRoles.Supervisor, CareWatchRoles.Integration);
 
@@ -90,6 +93,12 @@ public static class AccessRules
         ["POST api/admin/models/train"] = AccessRule.Admin,
         ["POST api/admin/wellbeing/review"] = AccessRule.Admin,
         // Alert lifecycle: staff commands, detail, reports (issue 11).
+        ["GET api/alerts/{id:long}"] = AccessRule.SeniorData,
+        ["POST api/alerts/{id:long}/acknowledge"] = AccessRule.BureauStaff,
+        ["POST api/alerts/{id:long}/resolve"] = AccessRule.BureauStaff,
+        ["POST api/alerts/{id:long}/comments"] = AccessRule.BureauStaff,
+        ["POST api/alerts/{id:long}/assign"] = AccessRule.BureauStaff,
+        ["GET api/reports/response-times"] = AccessRule.BureauSupervise,
 
         // Escalation: chains, check-in settings, rota, contacts, the relatives' answer (issue 11).
         ["GET api/bureau/check-in"] = AccessRule.BureauSupervise,

@@ -46,8 +46,6 @@ public static class MonitoringExtensions
         services.TryAddSingleton<CheckInSettingsStore>();
         services.TryAddSingleton<SeniorWatches>();
         services.TryAddSingleton<CheckInSweep>();
-        services.TryAddSingleton<CareWatch.Storage.Contacts.ContactStore>();
-        services.TryAddSingleton<Lifecycle.RelativeAnswer>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckInSweep>());
         return services;
     }

@@ -1,4 +1,5 @@
 using CareWatch.Storage.Alerts;
+using CareWatch.Storage.Contacts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,7 +8,7 @@ namespace CareWatch.Monitoring.Lifecycle;
 /// <summary>Registers what staff do with alerts and read about them.</summary>
 public static class LifecycleExtensions
 {
-    /// <summary>Adds the staff commands, the scoped alert reads and the response-time report.</summary>
+    /// <summary>Adds the staff commands, the relatives' answer, the scoped alert reads and the response-time report.</summary>
     public static IServiceCollection AddStaffActions(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -16,6 +17,8 @@ public static class LifecycleExtensions
         services.TryAddSingleton<AlertQueries>();
         services.TryAddSingleton<ResponseTimeReports>();
         services.TryAddSingleton<StaffActions>();
+        services.TryAddSingleton<ContactStore>();
+        services.TryAddSingleton<RelativeAnswer>();
         return services;
     }
 }

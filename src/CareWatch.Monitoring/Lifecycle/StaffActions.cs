@@ -11,10 +11,10 @@ namespace CareWatch.Monitoring.Lifecycle;
 /// saw (<see cref="AlertTransitions.ApplyAsync"/>: a stale version or a state the command cannot start from is a
 /// conflict carrying the current row) in one transaction with the caller's record of it (<see cref="StaffActionRecorder"/>,
 /// the audit entry), then tells the senior's monitor, so it never decides on a state it no longer
-/// has, and the boards.
+/// has (the boards hear of it from the outbox row the change queued).
 /// </summary>
 public sealed class StaffActions(
-    NpgsqlDataSource dataSource, AlertTransitions transitions, AlertQueries queries, IGrainFactory grains, IEnumerable<IAlertNotifier> notifiers,
+    NpgsqlDataSource dataSource, AlertTransitions transitions, AlertQueries queries, IGrainFactory grains, OutboxWakeup wakeup,
     TimeProvider time, ILogger<StaffActions> logger)
 {
     /// <summary>Takes the alert (open, or still checking); the escalation chain stops.</summary>
@@ -74,6 +74,9 @@ public sealed class StaffActions(
             if (result is { Applied: true, Alert: { } changed } && record is not null) await record(tx, changed, ct);
             await tx.CommitAsync(ct);
         }
+        // The transition queued its notifications (the boards' push among them) in this transaction, so its own
+        // wake-up came before they were visible: wake the dispatcher again now they are.
+        if (result.Applied) wakeup.Notify();
         switch (result)
         {
             case { Status: TransitionStatus.NotFound }:
@@ -89,8 +92,8 @@ public sealed class StaffActions(
         return new StaffActionResult(StaffActionStatus.Applied, now);
     }
 
-    // The change is committed: a monitor or board that cannot be told now catches up on its own (the monitor on its
-    // retry timer, the board on its reconnect), so a failure here is logged, not answered as a failed command.
+    // The change is committed: a monitor that cannot be told now catches up on its own (on its retry timer), so a
+    // failure here is logged, not answered as a failed command. Boards hear of it through the outbox.
     private async Task TellAsync(AlertRecord alert)
     {
         try { await grains.GetGrain<ISeniorMonitorGrain>(alert.SeniorId).AlertChangedAsync(alert.Id); }
@@ -98,6 +101,5 @@ public sealed class StaffActions(
         {
             logger.LogWarning(ex, "The monitor of alert {AlertId} could not be told of a staff change", alert.Id);
         }
-        await notifiers.NotifyAllAsync(alert, logger);
     }
 }

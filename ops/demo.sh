@@ -144,7 +144,7 @@ if [ -n "${smtp_port:-}" ]; then
   echo "  Mailbox:    $maildir   (one .eml file per e-mail; SMTP on 127.0.0.1:$smtp_port)"
 fi
 echo "  Report:     ops/demo-report.sh   (this week's response times, signed in as demo-supervisor; it runs"
-echo "              curl --cacert .carewatch/pki/ca.crt ${board}api/reports/response-times?week=$(date -u +%G-W%V)"
+echo "              curl --cacert .carewatch/pki/ca.crt ${board}api/reports/response-times?week=$(TZ=Asia/Shanghai date +%G-W%V)"
 echo "              with the sign-in cookie; the last full week is the default without ?week=)"
 echo "  Press Ctrl-C to stop."
 echo

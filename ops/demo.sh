@@ -8,6 +8,7 @@
 #   CAREWATCH_HTTP_PORT   API port for programs on loopback, plain HTTP (default 5080)
 #   CAREWATCH_HTTPS_PORT  board and API over HTTPS, also MQTT over wss (default 5443; a free port if it is taken)
 #   CAREWATCH_MQTT_PORT   MQTT/TLS port for watches (default 8883; a free port is used if it is taken)
+#   CAREWATCH_SMTP_PORT   port of the demo's local SMTP server, which keeps every e-mail (default 2525)
 #   CAREWATCH_WATCHES     simulated watches (default 5, one per demo senior)
 #   CAREWATCH_STILL_AFTER fixed inactivity rule used by day until the learned model is trained (default 02:00:00;
 #                         at night the rule allows Monitoring:StillAlertAfterNight, 10 h)
@@ -16,6 +17,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 source ops/prerequisites.sh
 ensure_postgres
+ensure_smtp
 apt_install curl
 ops/web-assets.sh
 
@@ -24,6 +26,7 @@ mkdir -p "$state"
 chmod 755 "$state"
 pids=()
 started_cluster=""
+started_smtp=""
 
 cleanup() {
   trap - EXIT
@@ -32,6 +35,7 @@ cleanup() {
   echo; echo "Stopping the demo…" || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "$started_smtp" ]; then ops/smtp-server.sh stop "$started_smtp" || true; fi
   if [ -n "$started_cluster" ]; then ops/pg-cluster.sh stop "$started_cluster" || true; fi
   echo "Stopped." || true
 }
@@ -68,6 +72,22 @@ dotnet build firmware-sim/CareWatch.FirmwareSim -c Release -v quiet -nologo -clp
 http_port=$(pick_port "${CAREWATCH_HTTP_PORT:-5080}")
 https_port=$(pick_port "${CAREWATCH_HTTPS_PORT:-5443}")
 mqtt_port=$(pick_port "${CAREWATCH_MQTT_PORT:-8883}")
+# The relatives' e-mail goes to a real SMTP server on loopback that keeps each message as a .eml file (the mails
+# of earlier runs stay). One left running by an interrupted run is reused on its port.
+maildir="$state/mail"
+if [ ! -x ops/smtp-server.sh ]; then
+  echo "ops/smtp-server.sh is missing: no e-mail in this demo (notifications by e-mail fail and show as dead letters)." >&2
+elif ops/smtp-server.sh status "$maildir" >/dev/null 2>&1; then
+  smtp_port=$(cat "$maildir/smtp-server.port")
+else
+  smtp_port=$(pick_port "${CAREWATCH_SMTP_PORT:-2525}")
+  ops/smtp-server.sh start "$maildir" "$smtp_port"
+  started_smtp="$maildir"
+fi
+if [ -n "${smtp_port:-}" ]; then
+  # Plain SMTP is acceptable only because the server is on loopback.
+  export Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Tls=None Smtp__From="CareWatch demo <alerts@carewatch-demo.test>"
+fi
 silo_port=$(ops/free-port.sh)
 gateway_port=$(ops/free-port.sh)
 export ConnectionStrings__CareWatch="$db"
@@ -108,14 +128,24 @@ for _ in $(seq 1 60); do
 done
 
 board="https://localhost:$https_port/"
+echo "$https_port" > "$state/demo-https-port" # for ops/demo-report.sh
 echo
 echo "  Board:      $board   (sign in; the certificate is from the demo's private CA: .carewatch/pki/ca.crt,"
 echo "              trust it in the browser or accept the warning once)"
 echo "  Sign-ins:   demo-staff, demo-supervisor, demo-relative (Wang Shufen's), demo-admin"
 echo "  Password:   $Demo__Password   (kept in .carewatch/demo-password)"
 echo "  Watches connect to mqtts://127.0.0.1:$mqtt_port (CA: .carewatch/pki/ca.crt)"
-echo "  One simulated senior has been lying still since her waking hours, longer than any rule allows at this hour:"
-echo "  her inactivity alert appears within about 2 minutes. The others live their usual days and nights."
+echo "  Chen Yuying (the first watch) collapsed during her waking hours and has lain still longer than any rule allows"
+echo "  at this hour: within about 2 minutes her watch asks \"Are you OK?\", nobody answers, and after the 2-minute"
+echo "  window the alert opens for the staff on duty (demo-staff), again after 60 s, and after 90 s her daughter is"
+echo "  e-mailed (in Chinese) unless someone acknowledges first. Li Guoqiang (the second watch) has dozed off in his"
+echo "  chair: his watch asks too, he presses OK after 20 s and the alert is cancelled. The others live their usual days."
+if [ -n "${smtp_port:-}" ]; then
+  echo "  Mailbox:    $maildir   (one .eml file per e-mail; SMTP on 127.0.0.1:$smtp_port)"
+fi
+echo "  Report:     ops/demo-report.sh   (this week's response times, signed in as demo-supervisor; it runs"
+echo "              curl --cacert .carewatch/pki/ca.crt ${board}api/reports/response-times?week=$(TZ=Asia/Shanghai date +%G-W%V)"
+echo "              with the sign-in cookie; the last full week is the default without ?week=)"
 echo "  Press Ctrl-C to stop."
 echo
 
@@ -123,13 +153,15 @@ watches=${CAREWATCH_WATCHES:-5}
 # Each watch first uploads the history the server lacks (its offline buffer, as after an outage): a week on
 # the first run, only the minutes since the previous run on a rerun. The watch identities (with their keys)
 # and the still senior's onset are kept in .carewatch/sim-identities.json (mode 600), so a rerun reuses the
-# same five watches and continues her story. Her stillness began while she was up, long enough ago to be
+# same five watches and continues her story (a rerun keeps her emergency: same onset, same open alert). The
+# second watch dozes: still as long, but he answers the watch's prompt after 20 s and gets up; a rerun does not
+# make him doze again until he has been still long enough anew. Her stillness began while she was up, long enough ago to be
 # abnormal at the hour the demo starts (5 h by day; 12 h at night, beyond the 10 h night limit): the real
 # detection path raises the alert as soon as those minutes arrive, and it stays open while she stays still.
 dotnet firmware-sim/CareWatch.FirmwareSim/bin/Release/net10.0/CareWatch.FirmwareSim.dll run \
   --server "$url" --mqtt-host 127.0.0.1 --mqtt-port "$mqtt_port" --ca-file "$state/pki/ca.crt" \
   --watches "$watches" --batch-seconds 30 --backfill-hours 167 \
-  --still-watches 1 --identities "$state/sim-identities.json" &
+  --still-watches 1 --dozing-watches 1 --ok-delay-seconds 20 --identities "$state/sim-identities.json" &
 pids+=($!)
 
 # Once every watch's history is in (each has stored minutes from the last ten minutes), train the learned

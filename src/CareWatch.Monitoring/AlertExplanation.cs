@@ -21,6 +21,10 @@ public static class AlertExplanation
     public static string LeftCharging(DateTime sinceUtc, DateTime untilUtc, TimeZoneInfo zone) =>
         $"Watch on its charger since {Local(sinceUtc, zone)} ({Detection.Format.Duration(untilUtc - sinceUtc)}) instead of on the wrist.";
 
+    /// <summary>"Watch battery at 12 % since 10:05: …"</summary>
+    public static string LowBattery(int level, DateTime sinceUtc, TimeZoneInfo zone) =>
+        $"Watch battery at {level} % (low since {Local(sinceUtc, zone)}): it needs charging before it goes flat and stops watching.";
+
     /// <summary>"No data from the watch since 14:20 (52 min): …"</summary>
     public static string Offline(DateTime lastSeenUtc, DateTime nowUtc, TimeZoneInfo zone) =>
         $"No data from the watch since {Local(lastSeenUtc, zone)} ({Detection.Format.Duration(nowUtc - lastSeenUtc)}): check its battery and the home's connection.";

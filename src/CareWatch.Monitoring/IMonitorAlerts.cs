@@ -47,6 +47,9 @@ public interface IMonitorAlerts
     /// <summary>The bureau's check-in window for the senior (how long a prompt waits for OK).</summary>
     Task<TimeSpan> CheckInWindowAsync(CancellationToken ct);
 
+    /// <summary>The bureau's low-battery level for the senior, in percent (a low-battery alert by day below it).</summary>
+    Task<int> LowBatteryPercentAsync(CancellationToken ct);
+
     /// <summary>
     /// Records that the watch shows prompt <paramref name="number"/>, waiting <paramref name="window"/> for OK (the
     /// window the caller read for the prompt); false when the alert no longer checks.

@@ -17,8 +17,11 @@ public sealed record MonitorSnapshot(
 /// <summary>One per senior (keyed by the senior's id): follows their movement and raises and clears alerts.</summary>
 public interface ISeniorMonitorGrain : IGrainWithGuidKey
 {
-    /// <summary>New stored minutes from one of the senior's watches, and whether that watch is charging.</summary>
-    Task ObserveMinutesAsync(IReadOnlyList<StoredMinute> minutes, bool charging);
+    /// <summary>
+    /// New stored minutes from one of the senior's watches, whether that watch is charging, and its battery as the
+    /// batch reported it (null: not known, e.g. a replay).
+    /// </summary>
+    Task ObserveMinutesAsync(IReadOnlyList<StoredMinute> minutes, bool charging, BatteryReading? battery);
 
     /// <summary>The supervision sweep found the senior's watch silent since <paramref name="lastSeenUtc"/>.</summary>
     Task ReportOfflineAsync(DateTime lastSeenUtc);

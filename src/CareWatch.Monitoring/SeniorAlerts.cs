@@ -45,6 +45,11 @@ public sealed class SeniorAlerts(
          ?? CheckInSettings.Default).Window;
 
     /// <inheritdoc />
+    public async Task<int> LowBatteryPercentAsync(CancellationToken ct) =>
+        (await retry.ExecuteAsync(async t => await settings.ForSeniorForSystemAsync(seniorId, t), ct)
+         ?? CheckInSettings.Default).LowBatteryPercent;
+
+    /// <inheritdoc />
     public async Task<(ActiveAlert Alert, bool Inserted)> RaiseAsync(AlertRequest alert, bool checkIn, CancellationToken ct)
     {
         var at = Now;

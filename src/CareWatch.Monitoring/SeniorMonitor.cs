@@ -43,6 +43,8 @@ public sealed class SeniorMonitor(
     private DetectorSource _source = null!;
     private IInactivityDetector _detector = null!;
     private DeviceHealthTracker _health = new(options);
+    private readonly BatteryTracker _battery = new();
+    private (int Percent, DateTime ReadAt)? _lowBatteryPercent; // the bureau's level, read again now and then
     private DeviceHealthProblem _problem;
     private DateTime? _lastMinute;
     private (DateTime StillSince, string Explanation)? _due; // the detector's alert, waiting for the present
@@ -178,6 +180,47 @@ public sealed class SeniorMonitor(
 
     private AlertRequest EventAlert(string kind, DateTime at) =>
         new(kind, null, at, AlertExplanation.ButtonOrFall(kind, at, zone), $"{kind} event from the watch");
+
+    /// <summary>How long the bureau's low-battery level is used before it is read again (a supervisor may change it).</summary>
+    public static readonly TimeSpan LowBatteryLevelKept = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A watch's battery from its latest batch: a low-battery alert by day while a watch is below the bureau's level
+    /// (<see cref="BatteryTracker"/>), resolved by itself once it charges. A replayed buffer's battery is history,
+    /// not the present: ignored. A run that people closed is not raised again until the watch has been charged.
+    /// </summary>
+    public async Task ObserveBatteryAsync(BatteryReading reading, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (reading.AtUtc < now - Present) return;
+        int percent;
+        try { percent = await LowBatteryPercentAsync(now, ct); }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not read the low-battery level yet ({Error}); judged with the next batch", ex.Message);
+            return;
+        }
+        var lowSince = _battery.Observe(reading, percent);
+        if (lowSince is null)
+        {
+            if (_open.ContainsKey(AlertKinds.LowBattery)) await TryClearAsync(AlertKinds.LowBattery, reading.AtUtc, ct);
+            _closedByPeople.Remove(AlertKinds.LowBattery);
+            return;
+        }
+        var local = TimeZoneInfo.ConvertTimeFromUtc(reading.AtUtc, zone);
+        if (local.Hour < options.DayStartHour || local.Hour >= options.DayEndHour) return; // by day only
+        if (_open.ContainsKey(AlertKinds.LowBattery) || ClosedByPeople(AlertKinds.LowBattery, lowSince.Value)) return;
+        await TryRaiseAsync(new AlertRequest(AlertKinds.LowBattery, null, lowSince.Value,
+            AlertExplanation.LowBattery(reading.Level, lowSince.Value, zone), $"battery below {percent} % by day"), ct);
+    }
+
+    private async Task<int> LowBatteryPercentAsync(DateTime now, CancellationToken ct)
+    {
+        if (_lowBatteryPercent is { } kept && now - kept.ReadAt < LowBatteryLevelKept) return kept.Percent;
+        var percent = await alerts.LowBatteryPercentAsync(ct);
+        _lowBatteryPercent = (percent, now);
+        return percent;
+    }
 
     /// <summary>The supervision sweep found every watch of the senior silent since <paramref name="lastSeenUtc"/>.</summary>
     public async Task ReportOfflineAsync(DateTime lastSeenUtc, CancellationToken ct)

@@ -45,11 +45,12 @@ public sealed class SeniorMonitorGrain(
     }
 
     /// <inheritdoc />
-    public async Task ObserveMinutesAsync(IReadOnlyList<StoredMinute> minutes, bool charging)
+    public async Task ObserveMinutesAsync(IReadOnlyList<StoredMinute> minutes, bool charging, BatteryReading? battery)
     {
         // The minutes are stored before monitors hear of them, so a restart from storage includes them.
         if (await detectors.ModelVersionAsync() != _monitor.ModelVersion) await StartAsync(CancellationToken.None);
-        await _monitor.ObserveMinutesAsync(minutes, charging, CancellationToken.None);
+        if (minutes.Count > 0) await _monitor.ObserveMinutesAsync(minutes, charging, CancellationToken.None);
+        if (battery is not null) await _monitor.ObserveBatteryAsync(battery, CancellationToken.None);
         KeepRetrying();
     }
 

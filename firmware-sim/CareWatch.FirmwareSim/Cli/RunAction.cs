@@ -1,3 +1,4 @@
+using CareWatch.FirmwareSim.CheckIn;
 using CareWatch.FirmwareSim.Device;
 using CareWatch.FirmwareSim.Fleet;
 using CareWatch.FirmwareSim.Registration;
@@ -32,22 +33,26 @@ public static class RunAction
             var onsets = watches.Take(settings.StillWatches).Select((w, i) => StillOnset.Decide(
                 w.Registered is { } r && stored.StillSince.TryGetValue(r.Senior.Id, out var kept) ? kept : null,
                 settings.StillOnsetMinutesAgo, routines[i], start)).ToList();
+            // A dozing senior's stillness is not kept: once she has answered, a rerun has her doze afresh.
+            var dozing = watches.Skip(settings.StillWatches).Take(settings.DozingWatches).Select((w, j) => StillOnset.Decide(
+                null, settings.StillOnsetMinutesAgo, routines[settings.StillWatches + j], start)).ToList();
             // Saved before the watches start: a run stopped at once still leaves the next one the same story.
             if (settings.IdentitiesFile is { } path)
                 await IdentityStore.SaveAsync(path, Remembered(stored, watches, onsets), cancellationToken);
             var members = watches.Select((w, i) => new FleetMember(w.Connection, routines[i],
-                ScriptFor(i, settings, start, i < onsets.Count ? onsets[i].OnsetUtc : null))
+                ScriptFor(i, settings, start, StillFrom(i, onsets, dozing)?.OnsetUtc))
             {
                 LastStoredMinute = w.Registered?.LastMinuteAt,
+                CheckIn = new CheckInAnswers(settings.Seed, i,
+                    CheckInAnswers.RoleOf(i, settings.StillWatches, settings.DozingWatches),
+                    settings.OkProbability, TimeSpan.FromSeconds(settings.OkDelaySeconds)),
             }).ToList();
             for (var i = 0; i < members.Count; i++)
             {
                 var id = members[i].Connection.DeviceId;
-                if (i < onsets.Count)
-                {
-                    var (onset, how) = onsets[i];
-                    log($"{id}: still since {onset:u} ({routines[i].ToLocal(onset):HH:mm} on her clock; {how})");
-                }
+                if (StillFrom(i, onsets, dozing) is var (onset, how))
+                    log($"{id}: {(i < onsets.Count ? "still" : "dozing")} since {onset:u} ({routines[i].ToLocal(onset):HH:mm} on her clock; {how})"
+                        + (i < onsets.Count ? "; she will not answer \"Are you OK?\"" : $"; she presses OK {settings.OkDelaySeconds} s after the prompt"));
                 if (members[i].LastStoredMinute is { } last)
                     log($"{id}: the server stores its minutes up to {last:u}; uploading only later ones");
                 if (settings.ClockSkewSeconds > 0)
@@ -105,9 +110,9 @@ public static class RunAction
         using var http = ApiKeyOption.Client(settings.Server, settings.ApiKey, TimeSpan.FromSeconds(30));
         var registrations = await new ServerRegistration(http)
             .RegisterWatchesAsync(settings.Watches, stored.Watches, log, cancellationToken);
-        if (settings.StillWatches > registrations.Count)
-            throw new RegistrationException(
-                $"--still-watches {settings.StillWatches} but only {registrations.Count} watch(es) registered");
+        if (settings.StillWatches + settings.DozingWatches > registrations.Count)
+            throw new RegistrationException($"--still-watches {settings.StillWatches} and --dozing-watches "
+                + $"{settings.DozingWatches} but only {registrations.Count} watch(es) registered");
         return registrations.Select(r => new RunWatch(
             DeviceConnectionString.Parse(r.Device.ConnectionString), FindTimeZone(r.Senior.TimeZone), r)).ToList();
     }
@@ -121,6 +126,13 @@ public static class RunAction
         for (var i = 0; i < onsets.Count; i++) still.TryAdd(watches[i].Registered!.Senior.Id, onsets[i].OnsetUtc);
         return stored.After(watches.Select(w => w.Registered!).ToList(), still);
     }
+
+    // The collapsed come first, then the dozing; null for a watch that never goes still by itself.
+    private static (DateTime OnsetUtc, string How)? StillFrom(int index, IReadOnlyList<(DateTime OnsetUtc, string How)> still,
+        IReadOnlyList<(DateTime OnsetUtc, string How)> dozing) =>
+        index < still.Count ? still[index]
+        : index - still.Count < dozing.Count ? dozing[index - still.Count]
+        : null;
 
     private static Scenario ScriptFor(int index, RunSettings settings, DateTime startUtc, DateTime? stillFrom)
     {

@@ -36,6 +36,15 @@ public sealed record RunSettings
     /// <summary>The first K watches go still.</summary>
     public int StillWatches { get; init; }
 
+    /// <summary>The next N watches (after the still ones) doze: still long enough for an alert, then they press OK.</summary>
+    public int DozingWatches { get; init; }
+
+    /// <summary>A healthy senior's chance of pressing OK when her watch asks "Are you OK?", 0–1.</summary>
+    public double OkProbability { get; init; } = CheckIn.CheckInAnswers.DefaultOkProbability;
+
+    /// <summary>Seconds from the prompt to a healthy or dozing senior's OK press.</summary>
+    public int OkDelaySeconds { get; init; } = (int)CheckIn.CheckInAnswers.DefaultOkDelay.TotalSeconds;
+
     /// <summary>Minutes before start when their stillness began; null: <see cref="Scenarios.StillOnset"/>.</summary>
     public int? StillOnsetMinutesAgo { get; init; }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using CareWatch.FirmwareSim.CheckIn;
 using CareWatch.FirmwareSim.Scenarios;
 using CareWatch.Protocol;
 
@@ -22,6 +23,15 @@ public static class SimCli
         var batchSeconds = new Option<int>("--batch-seconds") { Description = "Seconds between live batches", DefaultValueFactory = _ => 300 };
         var backfillHours = new Option<double>("--backfill-hours") { Description = "Hours of history to upload first (0–167)" };
         var stillWatches = new Option<int>("--still-watches") { Description = "The first K watches go still" };
+        var dozingWatches = new Option<int>("--dozing-watches")
+        { Description = "The next N watches (after the still ones) doze: still long enough for an alert, then they press OK" };
+        var okProbability = new Option<double>("--ok-probability")
+        {
+            Description = "Chance that a healthy senior presses OK when the watch asks \"Are you OK?\" (0–1; dozing ones always do, still ones never)",
+            DefaultValueFactory = _ => CheckInAnswers.DefaultOkProbability,
+        };
+        var okDelay = new Option<int>("--ok-delay-seconds")
+        { Description = "Seconds from the prompt to the OK press", DefaultValueFactory = _ => (int)CheckInAnswers.DefaultOkDelay.TotalSeconds };
         var stillOnset = new Option<int?>("--still-onset-minutes-ago")
         { Description = "Their stillness began M minutes before start (default: long enough to be abnormal now)" };
         var apiKey = ApiKeyOption.Create();
@@ -41,6 +51,11 @@ public static class SimCli
         var seed = new Option<int>("--seed") { Description = "Seed of the seniors' routines", DefaultValueFactory = _ => 42 };
 
         AtLeast(watches, 1); Between(mqttPort, 1, 65535); AtLeast(batchSeconds, 1); AtLeast(stillWatches, 0);
+        AtLeast(dozingWatches, 0); AtLeast(okDelay, 0);
+        okProbability.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is var p && !(p >= 0 && p <= 1)) r.AddError("--ok-probability must be between 0 and 1");
+        });
         AtLeast(stillOnset, 0); AtLeast(tokenTtl, 2); AtLeast(summarySeconds, 1);
         Between(clockSkew, 0, (int)TelemetryLimits.MaxAge.TotalSeconds - 1);
         backfillHours.Validators.Add(r =>
@@ -74,7 +89,7 @@ public static class SimCli
         var run = new Command("run", "Simulate watches streaming telemetry to the CareWatch gateway")
         {
             server, connectionStrings, watches, mqttHost, mqttPort, caFile, noTls, batchSeconds, backfillHours,
-            stillWatches, stillOnset, tokenTtl, summarySeconds, seed, scenarios, clockSkew, identities, apiKey,
+            stillWatches, dozingWatches, okProbability, okDelay, stillOnset, tokenTtl, summarySeconds, seed, scenarios, clockSkew, identities, apiKey,
         };
         run.Validators.Add(r =>
         {
@@ -84,6 +99,8 @@ public static class SimCli
             var count = r.GetValue(watches);
             if (strings.Length > 0 && count > strings.Length) r.AddError($"--watches {count} but only {strings.Length} connection string(s)");
             if (count is { } n && r.GetValue(stillWatches) > n) r.AddError($"--still-watches cannot exceed --watches ({n})");
+            if (count is { } m && r.GetValue(stillWatches) + r.GetValue(dozingWatches) > m)
+                r.AddError($"--still-watches plus --dozing-watches cannot exceed --watches ({m})");
             if (r.GetValue(noTls) && r.GetResult(caFile) is not null) r.AddError("--ca-file makes no sense with --no-tls");
             if (!hasServer && r.GetResult(apiKey) is not null) r.AddError("--api-key needs --server (it registers the watches)");
             if (!hasServer && r.GetResult(identities) is not null)
@@ -106,6 +123,9 @@ public static class SimCli
             BatchSeconds = result.GetValue(batchSeconds),
             BackfillHours = result.GetValue(backfillHours),
             StillWatches = result.GetValue(stillWatches),
+            DozingWatches = result.GetValue(dozingWatches),
+            OkProbability = result.GetValue(okProbability),
+            OkDelaySeconds = result.GetValue(okDelay),
             StillOnsetMinutesAgo = result.GetValue(stillOnset),
             IdentitiesFile = result.GetValue(identities),
             TokenTtlMinutes = result.GetValue(tokenTtl),

@@ -21,6 +21,7 @@ public sealed class SimulatedWatch : IAsyncDisposable
     private readonly MqttConnection _connection;
     private readonly ResiliencePipeline _retry;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _numbering = new();
     private readonly string _topic;
     private long _nextSeq;
     private long _published;
@@ -89,8 +90,13 @@ public sealed class SimulatedWatch : IAsyncDisposable
     public async Task<TelemetryBatch> SendAsync(IReadOnlyList<MinuteSummary> minutes, IReadOnlyList<DeviceEvent>? events,
         BatteryState battery, CancellationToken cancellationToken = default)
     {
-        var batch = new TelemetryBatch(Interlocked.Increment(ref _nextSeq) - 1, battery.Level, battery.Charging, minutes, events ?? []);
-        Buffer.Add(batch);
+        TelemetryBatch batch;
+        // Numbered and queued together: an OK press sent beside the batch loop must not overtake a lower seq.
+        lock (_numbering)
+        {
+            batch = new TelemetryBatch(Interlocked.Increment(ref _nextSeq) - 1, battery.Level, battery.Charging, minutes, events ?? []);
+            Buffer.Add(batch);
+        }
         await FlushAsync(cancellationToken);
         return batch;
     }

@@ -1,4 +1,5 @@
 using CareWatch.FirmwareSim.Batching;
+using CareWatch.FirmwareSim.CheckIn;
 using CareWatch.FirmwareSim.Device;
 using CareWatch.FirmwareSim.Routine;
 using CareWatch.FirmwareSim.Scenarios;
@@ -14,6 +15,9 @@ public sealed record FleetMember(DeviceConnectionString Connection, DailyRoutine
     /// <c>lastMinuteAt</c>); null for a watch the server has nothing from.
     /// </summary>
     public DateTime? LastStoredMinute { get; init; }
+
+    /// <summary>How the senior answers "Are you OK?"; null: the watch does not take direct methods.</summary>
+    public CheckInAnswers? CheckIn { get; init; }
 
     /// <summary>The watch's own clock: <paramref name="reference"/> with the script's clock errors.</summary>
     public TimeProvider ClockOver(TimeProvider reference) => WatchClock.Over(reference, Scenario.ClockSteps);

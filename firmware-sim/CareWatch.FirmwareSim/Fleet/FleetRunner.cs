@@ -1,3 +1,4 @@
+using CareWatch.FirmwareSim.CheckIn;
 using CareWatch.FirmwareSim.Device;
 
 namespace CareWatch.FirmwareSim.Fleet;
@@ -14,11 +15,12 @@ public sealed class FleetRunner(IReadOnlyList<FleetMember> members, FleetOptions
     /// <summary>Runs until cancelled; throws <see cref="FleetStartException"/> when no watch could connect.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var watches = members.Select(m => new SimulatedWatch(m.Connection, OptionsFor(m))).ToList();
+        var responders = members.Select(Responder).ToList();
+        var watches = members.Select((m, i) => new SimulatedWatch(m.Connection, OptionsFor(m, responders[i]))).ToList();
         try
         {
             await ConnectAllAsync(watches, cancellationToken);
-            var runners = members.Select((m, i) => new WatchRunner(m, watches[i], options).RunAsync(cancellationToken));
+            var runners = members.Select((m, i) => new WatchRunner(m, watches[i], options, responders[i]).RunAsync(cancellationToken));
             var summary = SummarizeAsync(watches, cancellationToken);
             await Task.WhenAll(runners.Append(summary));
             _log(Summary(watches, "stopped"));
@@ -26,12 +28,22 @@ public sealed class FleetRunner(IReadOnlyList<FleetMember> members, FleetOptions
         finally
         {
             await Task.WhenAll(watches.Select(w => w.DisposeAsync().AsTask()));
+            foreach (var responder in responders) responder?.Dispose();
         }
     }
 
+    // The senior presses OK by the watch's clock, as she reads it.
+    private PromptResponder? Responder(FleetMember member) => member.CheckIn is { } answers
+        ? new PromptResponder(answers, member.ClockOver(options.Watch.TimeProvider), member.Connection.DeviceId, options.Watch.Log)
+        : null;
+
     // Each watch signs its tokens by its own clock, which a script may have set wrong.
-    private SimulatedWatchOptions OptionsFor(FleetMember member) =>
-        options.Watch with { TimeProvider = member.ClockOver(options.Watch.TimeProvider) };
+    private SimulatedWatchOptions OptionsFor(FleetMember member, PromptResponder? responder) =>
+        options.Watch with
+        {
+            TimeProvider = member.ClockOver(options.Watch.TimeProvider),
+            MethodHandler = responder is null ? options.Watch.MethodHandler : responder.Handle,
+        };
 
     private async Task ConnectAllAsync(List<SimulatedWatch> watches, CancellationToken cancellationToken)
     {

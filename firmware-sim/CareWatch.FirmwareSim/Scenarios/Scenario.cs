@@ -42,6 +42,13 @@ public sealed class Scenario
     public Scenario WithStill(DateTime fromUtc, DateTime? untilUtc = null) =>
         new([.. Phases, new ScenarioPhase(PhaseKind.Still, fromUtc, untilUtc)], Events, DiesAtUtc, ClockSteps);
 
+    /// <summary>
+    /// From <paramref name="fromUtc"/> on she lives her routine again, whatever phase was scripted for then (a dozing
+    /// senior who answered "Are you OK?" gets up). Put first, since the first covering phase wins.
+    /// </summary>
+    public Scenario WithAwake(DateTime fromUtc) =>
+        new([new ScenarioPhase(PhaseKind.Awake, fromUtc, null), .. Phases], Events, DiesAtUtc, ClockSteps);
+
     /// <summary>Adds a phase with the watch off the wrist.</summary>
     public Scenario WithOffWrist(DateTime fromUtc, DateTime? untilUtc = null) =>
         new([.. Phases, new ScenarioPhase(PhaseKind.OffWrist, fromUtc, untilUtc)], Events, DiesAtUtc, ClockSteps);

@@ -11,6 +11,8 @@ public enum PhaseKind
     Impact,
     /// <summary>Gradual decline: the routine's movement and steps shrink day by day over <see cref="ScenarioPhase.Ramp"/>.</summary>
     Decline,
+    /// <summary>The senior is up and about again (a dozing senior who pressed OK): the routine, over any later-added phase.</summary>
+    Awake,
 }
 
 /// <summary>A scripted override of the routine over [From, Until); Until null means "from then on".</summary>

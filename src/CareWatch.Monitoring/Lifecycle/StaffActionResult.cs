@@ -9,9 +9,12 @@ public enum StaffActionStatus
     Applied,
     /// <summary>No such alert in the caller's scope (never told apart from "someone else's").</summary>
     NotFound,
-    /// <summary>The alert changed since the caller read it, or its state does not allow the command: the alert is the current row.</summary>
+    /// <summary>
+    /// The alert changed since the caller read it, or its state does not allow the command: the alert is the current
+    /// row.
+    /// </summary>
     Conflict,
-    /// <summary>The command itself is wrong (an unknown outcome, a colleague of another bureau): see the field and reason.</summary>
+    /// <summary>The command itself is wrong (an unknown outcome, a user of another bureau): see field and reason.</summary>
     Invalid,
 }
 

@@ -9,13 +9,13 @@ namespace CareWatch.Monitoring.Lifecycle;
 /// Staff commands on an alert: acknowledge, resolve, comment, assign. Each finds the alert through the caller's
 /// <see cref="TenantScope"/> (another bureau's alert is "not found"), applies its change at the version the person
 /// saw (<see cref="AlertTransitions.ApplyAsync"/>: a stale version or a state the command cannot start from is a
-/// conflict carrying the current row) in one transaction with the caller's record of it (<see cref="StaffActionRecorder"/>,
-/// the audit entry), then tells the senior's monitor, so it never decides on a state it no longer
-/// has (the boards hear of it from the outbox row the change queued).
+/// conflict carrying the current row) in one transaction with the caller's record of it
+/// (<see cref="StaffActionRecorder"/>, the audit entry), then tells the senior's monitor, so it never decides on a
+/// state it no longer has. The boards hear of the change from the outbox row the transition queues.
 /// </summary>
 public sealed class StaffActions(
-    NpgsqlDataSource dataSource, AlertTransitions transitions, AlertQueries queries, IGrainFactory grains, OutboxWakeup wakeup,
-    TimeProvider time, ILogger<StaffActions> logger)
+    NpgsqlDataSource dataSource, AlertTransitions transitions, AlertQueries queries, IGrainFactory grains,
+    OutboxWakeup wakeup, TimeProvider time, ILogger<StaffActions> logger)
 {
     /// <summary>Takes the alert (open, or still checking); the escalation chain stops.</summary>
     public Task<StaffActionResult> AcknowledgeAsync(TenantScope scope, long alertId, int version, AlertActor actor,
@@ -30,8 +30,8 @@ public sealed class StaffActions(
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (StaffChanges.InvalidResolution(outcome, note) is { } invalid)
             return Task.FromResult(StaffActionResult.Invalid(invalid.Field, invalid.Reason));
-        return ApplyAsync(scope, alertId, version, async (alert, at) => StaffChanges.Resolve(alert, actor, outcome!, note,
-            at, await queries.CalledRelativesForSystemAsync(alert.Id, ct)), record, ct);
+        return ApplyAsync(scope, alertId, version, async (alert, at) => StaffChanges.Resolve(alert, actor, outcome!,
+            note, at, await queries.CalledRelativesForSystemAsync(alert.Id, ct)), record, ct);
     }
 
     /// <summary>Adds a comment (any state).</summary>
@@ -40,23 +40,24 @@ public sealed class StaffActions(
     {
         if (StaffChanges.InvalidComment(text) is { } invalid)
             return Task.FromResult(StaffActionResult.Invalid(invalid.Field, invalid.Reason));
-        return ApplyAsync(scope, alertId, version, (_, _) => Task.FromResult(StaffChanges.Comment(actor, text!.Trim())), record,
-            ct);
+        var change = StaffChanges.Comment(actor, text!.Trim());
+        return ApplyAsync(scope, alertId, version, (_, _) => Task.FromResult(change), record, ct);
     }
 
-    /// <summary>Assigns the alert to a staff member or supervisor of the scope's bureau, or unassigns it (null).</summary>
+    /// <summary>Assigns the alert to a staff member or supervisor of the scope's bureau, or unassigns it.</summary>
     public async Task<StaffActionResult> AssignAsync(TenantScope scope, long alertId, int version, AlertActor actor,
         Guid? assignee, StaffActionRecorder? record = null, CancellationToken ct = default)
     {
         if (assignee is { } colleague && !await queries.IsBureauColleagueAsync(scope, colleague, ct))
         {
-            // Found or not, the alert is not told apart: a stranger's id is refused the same for any alert id.
+            // An alert outside the scope stays "not found" whatever the assignee, so that the answer never tells a
+            // foreign alert apart from a missing one.
             return await queries.FindAsync(scope, alertId, ct) is null
                 ? StaffActionResult.NotFound
                 : StaffActionResult.Invalid("assignee", "Not a staff member or supervisor of this bureau.");
         }
-        return await ApplyAsync(scope, alertId, version, (_, _) => Task.FromResult(StaffChanges.Assign(actor, assignee)),
-            record, ct);
+        var change = StaffChanges.Assign(actor, assignee);
+        return await ApplyAsync(scope, alertId, version, (_, _) => Task.FromResult(change), record, ct);
     }
 
     private async Task<StaffActionResult> ApplyAsync(TenantScope scope, long alertId, int version,
@@ -92,8 +93,9 @@ public sealed class StaffActions(
         return new StaffActionResult(StaffActionStatus.Applied, now);
     }
 
-    // The change is committed: a monitor that cannot be told now catches up on its own (on its retry timer), so a
-    // failure here is logged, not answered as a failed command. Boards hear of it through the outbox.
+    // The change is committed, so a failure to tell the monitor is logged, not answered as a failed command: a
+    // monitor not told still cannot act on the old state, since its writes are version-guarded and it decides again
+    // on the row a stale transition returns.
     private async Task TellAsync(AlertRecord alert)
     {
         try { await grains.GetGrain<ISeniorMonitorGrain>(alert.SeniorId).AlertChangedAsync(alert.Id); }

@@ -49,9 +49,11 @@ public sealed class NotificationResilience(
         });
 
     // A refusal for good (a 5xx from SMTP, a 4xx from a webhook) is the receiver working: it neither needs a quick
-    // retry nor says the endpoint is down.
+    // retry nor says the endpoint is down. An open circuit is not retried quickly either: it stays open for
+    // BreakFor, so the quick retries would only wait and fail again; the outbox's backoff brings the row back.
     private static bool IsTransient(Exception ex) =>
-        ex is not PermanentDeliveryException and not OperationCanceledException { CancellationToken.IsCancellationRequested: true };
+        ex is not PermanentDeliveryException and not BrokenCircuitException
+            and not OperationCanceledException { CancellationToken.IsCancellationRequested: true };
 }
 
 /// <summary>A failure that trying again cannot mend; the channel turns it into a dead outcome.</summary>

@@ -15,7 +15,10 @@ public sealed class MonitorTelemetryObserver(IGrainFactory grains) : ITelemetryO
         var batch = telemetry.Batch;
         if (batch.Events.Count > 0)
             await monitor.ObserveEventsAsync(batch.Events.Select(e => new ObservedEvent(e.At, e.Kind)).ToList());
-        if (batch.Minutes.Count > 0)
-            await monitor.ObserveMinutesAsync(batch.Minutes.Select(m => new StoredMinute(m.Start, m.Movement, m.Worn)).ToList(), batch.Charging);
+        // Every batch carries the watch's battery, also one with events only: one call hands on minutes and battery.
+        var newest = batch.Minutes.Count > 0 ? batch.Minutes[^1].Start.AddMinutes(1) : batch.Events.Max(e => e.At);
+        var battery = new BatteryReading(telemetry.DeviceId, batch.Battery, batch.Charging, DateTime.SpecifyKind(newest, DateTimeKind.Utc));
+        await monitor.ObserveMinutesAsync(batch.Minutes.Select(m => new StoredMinute(m.Start, m.Movement, m.Worn)).ToList(),
+            batch.Charging, battery);
     }
 }

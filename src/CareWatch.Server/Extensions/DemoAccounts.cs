@@ -15,12 +15,23 @@ namespace CareWatch.Server.Extensions;
 public sealed class DemoAccounts(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time,
     IAuditTrail audit, ILogger<DemoAccounts> logger)
 {
+    /// <summary>The demo's staff member (on duty in the demo's rota).</summary>
+    public const string StaffUserName = "demo-staff";
+
     /// <summary>The demo's user names by role (ops/demo.sh prints the same list).</summary>
     public static readonly IReadOnlyList<(string UserName, string Role)> Users =
     [
-        ("demo-staff", CareWatchRoles.Staff), ("demo-supervisor", CareWatchRoles.Supervisor),
+        (StaffUserName, CareWatchRoles.Staff), ("demo-supervisor", CareWatchRoles.Supervisor),
         ("demo-relative", CareWatchRoles.Relative), ("demo-admin", CareWatchRoles.Admin),
     ];
+
+    /// <summary>The id of the demo account <paramref name="userName"/>, or null when it does not exist (no password).</summary>
+    public async Task<Guid?> IdOfAsync(string userName)
+    {
+        using var scope = scopes.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        return (await users.FindByNameAsync(userName))?.Id;
+    }
 
     /// <summary>Creates the demo accounts that are missing for <paramref name="bureau"/> and the senior whose relative signs in.</summary>
     public async Task EnsureAsync(BureauRecord bureau, SeniorRecord relativesSenior, CancellationToken ct)

@@ -18,15 +18,19 @@ public static class DemoSeedExtensions
         if (builder.Configuration.GetValue<bool>("Demo:Seed"))
         {
             builder.Services.AddSingleton<DemoAccounts>();
+            builder.Services.AddSingleton<DemoEscalation>();
             builder.Services.AddHostedService<DemoSeeder>();
         }
         return builder;
     }
 }
 
-/// <summary>Seeds the demo bureau once the schema exists, and its API key whenever it is missing.</summary>
+/// <summary>
+/// Seeds the demo bureau once the schema exists, and its API key, sign-ins and escalation (<see cref="DemoEscalation"/>)
+/// whenever they are missing.
+/// </summary>
 public sealed class DemoSeeder(SeniorDirectory directory, ApiKeyStore keys, DemoAccounts accounts,
-    DatabaseSchema schema, IConfiguration configuration, ILogger<DemoSeeder> logger) : BackgroundService
+    DemoEscalation escalation, DatabaseSchema schema, IConfiguration configuration, ILogger<DemoSeeder> logger) : BackgroundService
 {
     private static readonly string[] Names = ["Wang Shufen", "Li Guoqiang", "Zhang Meilan", "Liu Jianhua", "Chen Yuying"];
 
@@ -76,6 +80,8 @@ public sealed class DemoSeeder(SeniorDirectory directory, ApiKeyStore keys, Demo
         // The relative is Wang Shufen's, as ops/demo.sh says (the list is by name, so not simply the first).
         var mother = seniors.FirstOrDefault(s => s.DisplayName == Names[0]) ?? seniors.FirstOrDefault();
         if (mother is not null) await accounts.EnsureAsync(bureau, mother, ct);
+        // After the accounts: demo-staff's shift needs the account.
+        await escalation.EnsureAsync(bureau, seniors, await accounts.IdOfAsync(DemoAccounts.StaffUserName), ct);
     }
 
     // Checked on every start, not only on the first: the key file in .carewatch/ and the database live apart, and

@@ -1,9 +1,11 @@
 // The staff board: alerts, live. On every (re)connect it reloads the alerts from the API and merges the hub's
 // pushes by version (js/alert-book.js), so nothing is missed while the connection was down or the load ran.
 
+import { command } from "./js/alert-actions.js";
 import { AlertBook, isActive } from "./js/alert-book.js";
 import { AlertCards } from "./js/alert-cards.js";
 import { Announcer } from "./js/announcer.js";
+import { ResolveDialog } from "./js/resolve-dialog.js";
 
 const book = new AlertBook();
 const cards = new AlertCards(document.getElementById("alerts"), document.getElementById("alert-template"));
@@ -139,6 +141,34 @@ async function start() {
     setTimeout(start, 3000);
   }
 }
+
+// Acknowledge and Resolve on a card (present only for staff and supervisors). The answer, or the alert someone
+// else changed (409), goes into the book like a push, so the card shows the alert as it is now.
+const resolveDialog = document.getElementById("resolve-dialog");
+const dialog = resolveDialog ? new ResolveDialog(resolveDialog) : null;
+document.getElementById("alerts").addEventListener("click", async event => {
+  const button = event.target.closest("button[data-action]");
+  const card = button?.closest("li[data-alert-id]");
+  const alert = card && book.get(Number(card.dataset.alertId));
+  if (!alert || button.disabled) return;
+  const status = card.querySelector(".action-status");
+  let body = {};
+  if (button.dataset.action === "resolve") {
+    body = await dialog.ask(alert);
+    if (!body) return;
+  }
+  status.textContent = "";
+  for (const b of card.querySelectorAll("button[data-action]")) b.disabled = true;
+  try {
+    const result = await command(alert, button.dataset.action, body);
+    status.textContent = result.message;
+    if (result.alert && book.receive(result.alert)) render();
+  } catch (e) {
+    status.textContent = "Could not reach the server — try again";
+  } finally {
+    for (const b of card.querySelectorAll("button[data-action]")) b.disabled = false;
+  }
+});
 
 // Keeps the live durations current; a closed card whose time is over leaves the board.
 setInterval(() => {

@@ -33,6 +33,17 @@ public sealed class NotificationDirectory(NpgsqlDataSource dataSource)
         return new MailRecipient(r.GetString(0), r.GetString(1), LanguageOf(r.GetString(2)), contactId);
     }
 
+    /// <summary>A senior's contact's phone number and language, or null (gone, or no number).</summary>
+    public async Task<TextRecipient?> FindContactPhoneForSystemAsync(Guid contactId, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            "SELECT name, phone, language FROM senior_contacts WHERE id = @id AND phone IS NOT NULL AND phone <> ''");
+        cmd.Parameters.AddWithValue("id", contactId);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        return new TextRecipient(contactId, r.GetString(0), r.GetString(1), LanguageOf(r.GetString(2)));
+    }
+
     /// <summary>The senior's display name, or null when the senior is gone (erased).</summary>
     public async Task<string?> SeniorNameForSystemAsync(Guid seniorId, CancellationToken ct = default)
     {

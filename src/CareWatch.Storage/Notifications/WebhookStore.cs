@@ -82,4 +82,17 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource, IWebhookSecretProt
         return new WebhookTarget(r.GetGuid(0), r.GetGuid(1), new Uri(r.GetString(2)), protector.Unprotect(r.GetString(3)),
             r.GetBoolean(4));
     }
+
+    /// <summary>
+    /// The bureau's gateway for text messages to contacts (system use): its oldest enabled webhook, or null when it
+    /// has none. One gateway, so a contact gets one message however many webhooks the bureau has.
+    /// </summary>
+    public async Task<WebhookTarget?> FindGatewayForSystemAsync(Guid bureauId, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT id FROM webhooks WHERE bureau_id = @bureau AND enabled ORDER BY created_at, id LIMIT 1
+            """);
+        cmd.Parameters.AddWithValue("bureau", bureauId);
+        return await cmd.ExecuteScalarAsync(ct) is Guid id ? await FindTargetForSystemAsync(id, ct) : null;
+    }
 }

@@ -65,6 +65,19 @@ public sealed class FakeMonitorAlerts : IMonitorAlerts, IWatchPrompt
 
     public Task<TimeSpan> CheckInWindowAsync(CancellationToken ct) => Task.FromResult(TimeSpan.FromMinutes(2));
 
+    /// <summary>The bureau's low-battery level (default 15 %, as CheckInSettings.Default).</summary>
+    public int LowBatteryPercent { get; set; } = 15;
+
+    /// <summary>How often the monitor read the level.</summary>
+    public int LowBatteryReads { get; private set; }
+
+    public Task<int> LowBatteryPercentAsync(CancellationToken ct)
+    {
+        Fail();
+        LowBatteryReads++;
+        return Task.FromResult(LowBatteryPercent);
+    }
+
     public Task<bool> PromptedAsync(long alertId, int number, TimeSpan window, CancellationToken ct)
     {
         Fail();

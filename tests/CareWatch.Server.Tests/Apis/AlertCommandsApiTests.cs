@@ -81,6 +81,26 @@ public sealed class AlertCommandsApiTests : ServerTest
     }
 
     [Fact]
+    public async Task Resolve_InactivityAlertTheMonitorHolds_MonitorNoLongerHoldsItWhenTheAnswerComes()
+    {
+        var senior = await Arrange.SeniorAsync(Server, "Ilse Monitor");
+        var at = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var transitions = Server.Services.GetRequiredService<AlertTransitions>();
+        await transitions.RaiseAsync(new NewAlert(senior.Id, AlertKinds.Inactivity, AlertSeverity.High, AlertStates.Open,
+            at.AddHours(-3), at.AddHours(-3), "Still …", NextStepAt: at.AddHours(1)), MonitorChanges.Monitor, at);
+        var monitor = Server.Services.GetRequiredService<IGrainFactory>().GetGrain<ISeniorMonitorGrain>(senior.Id);
+        Assert.True((await monitor.GetSnapshotAsync()).InactivityAlertOpen); // activated: it holds the open alert
+        var alert = (await transitions.FindActiveAsync(senior.Id, AlertKinds.Inactivity))!;
+        using var staff = await People.SignInNewAsync(Server, CareWatchRoles.Staff, senior.BureauId);
+
+        var (status, _) = await PostAsync(staff, $"api/alerts/{alert.Id}/resolve",
+            new { version = alert.Version, outcome = "senior-ok" });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False((await monitor.GetSnapshotAsync()).InactivityAlertOpen); // told before the command answered
+    }
+
+    [Fact]
     public async Task Assign_ColleagueOrUserOfAnotherBureau_AssignedOrRefused()
     {
         var (alert, bureau) = await OpenAlertAsync("Doris Assign");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CareWatch.Monitoring.Notifications.Webhooks;
 using CareWatch.Protocol;
 using CareWatch.Server.Tests.Support;
+using CareWatch.TestSupport;
 
 namespace CareWatch.Server.Tests.EndToEnd;
 
@@ -97,6 +98,67 @@ public sealed class AlertLifecycleTests
 
         Assert.Equal(("alert-open", "open"), (called.Kind, called.Alert.Status));
         Assert.StartsWith("raised,watch-unreachable,opened,escalated", await rig.EventsAsync(called.Alert.Id));
+    }
+
+    [Fact]
+    public async Task ServerStoppedMidChainAndStartedAgain_ChainCompletes_NothingSentTwice()
+    {
+        await using var rig = await LifecycleRig.StartAsync("Sun Lihua");
+        await rig.ChainAsync(relativeAfterSeconds: 20, webhookAfterSeconds: 21);
+        using (var staff = await Support.Accounts.SignInAsync(rig.Server, rig.Staff))
+        await using (var board = await AlertChannel.ConnectAsync(rig.Server, staff))
+        await using (var watch = Arrange.Connect(rig.Server, rig.Device)) // unreachable: staff at once
+        {
+            await LifecycleRig.GoStillAsync(watch);
+            await board.NextCallAsync(); // step 1 done; the relative's step is 20 s away
+        }
+        var alertId = await rig.Db.ScalarAsync<long>("SELECT id FROM alerts WHERE senior_id = @s", ("s", rig.Senior.Id));
+
+        await rig.RestartAsync(); // the new node finds the chain in PostgreSQL (escalation_step, next_step_at)
+        var mail = Assert.Single(await rig.Smtp.WaitForMessagesAsync(1));
+        Assert.Single(await rig.Hook.WaitForRequestsAsync(1));
+        await Eventually.TrueAsync(async () => await rig.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM notification_outbox WHERE alert_id = @a AND status NOT IN ('sent', 'delivered')",
+            ("a", alertId)) == 0, "every notification delivered");
+
+        Assert.Equal("chen.lei@example.org", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Equal("raised,watch-unreachable,opened,escalated,escalated,escalated", await rig.EventsAsync(alertId));
+        // One row per step and recipient (idempotency keys), each delivered by one attempt.
+        Assert.Equal("email:1,signalr:1,webhook:1", await rig.Db.ScalarAsync<string>("""
+            SELECT string_agg(channel || ':' || n, ',' ORDER BY channel) FROM (
+              SELECT o.channel, count(*) AS n FROM notification_outbox o
+              WHERE o.alert_id = @a AND o.recipient <> 'board' GROUP BY o.channel) c
+            """, ("a", alertId)));
+        Assert.Equal(0L, await rig.Db.ScalarAsync<long>("""
+            SELECT count(*) FROM notification_outbox o WHERE o.alert_id = @a
+              AND (SELECT count(*) FROM notification_attempts t WHERE t.outbox_id = o.id) <> 1
+            """, ("a", alertId)));
+        Assert.Single(rig.Smtp.Messages());
+        Assert.Single(rig.Hook.Requests);
+    }
+
+    [Fact]
+    public async Task SmtpServerDown_MailRetried_DeliveredOnceWhenItIsBack()
+    {
+        await using var rig = await LifecycleRig.StartAsync("Ma Guifang");
+        await rig.Smtp.StopAsync();
+        await using var watch = Arrange.Connect(rig.Server, rig.Device); // unreachable: the chain starts at once
+
+        await LifecycleRig.GoStillAsync(watch);
+        const string FailedMailAttempts = """
+            SELECT count(*) FROM notification_attempts t JOIN notification_outbox o ON o.id = t.outbox_id
+            WHERE o.senior_id = @s AND o.channel = 'email' AND t.outcome = 'failed'
+            """;
+        await Eventually.TrueAsync(async () => await rig.Db.ScalarAsync<long>(FailedMailAttempts, ("s", rig.Senior.Id)) >= 2,
+            "the mail attempted and retried while the SMTP server is down");
+        await rig.Smtp.StartAgainAsync();
+        var mail = Assert.Single(await rig.Smtp.WaitForMessagesAsync(1));
+
+        Assert.Equal("chen.lei@example.org", Assert.Single(mail.To.Mailboxes).Address);
+        await Eventually.TrueAsync(async () => await rig.Db.ScalarAsync<string>(
+            "SELECT status FROM notification_outbox WHERE senior_id = @s AND channel = 'email'", ("s", rig.Senior.Id)) == "sent",
+            "the mail's row recorded as sent");
+        Assert.Single(rig.Smtp.Messages());
     }
 
     // Reads the alert's version, then posts the command at that version as the staff member; the new detail view.

@@ -99,7 +99,8 @@ public sealed class LifecycleRig : IAsyncDisposable
             .. TenMinuteRule,
             "Smtp:Host=127.0.0.1", $"Smtp:Port={Smtp.Port}", "Smtp:Tls=None", "Smtp:From=CareWatch <alerts@carewatch.test>",
             "Escalation:PollInterval=00:00:01", "Monitoring:CheckInSweepEvery=00:00:01", "Outbox:PollEvery=00:00:00.2",
-            "Outbox:RetryFirst=00:00:00.5", "Outbox:RetryMax=00:00:02",
+            // Quick retries, and a breaker that lets a trial through soon, so an SMTP outage test ends in seconds.
+            "Outbox:RetryFirst=00:00:00.5", "Outbox:RetryMax=00:00:02", "Outbox:BreakFor=00:00:01", "Outbox:MaxAttempts=100",
         ]);
         await server.WaitUntilReadyAsync();
         return server;
@@ -119,14 +120,21 @@ public sealed class LifecycleRig : IAsyncDisposable
         Assert.Equal(ContactWriteStatus.Stored, status);
         Relative = relative!;
         var (webhook, secret) = await services.GetRequiredService<WebhookStore>().CreateAsync(scope, "SMS gateway", Hook.Url);
-        HookSecret = secret;
-        Assert.Empty(await services.GetRequiredService<EscalationChainStore>().ReplaceAsync(scope,
-        [
-            new EscalationStep(1, 0, ChainRecipients.OnDutyStaff),
-            new EscalationStep(2, 1, ChainRecipients.Relative, RelativeOrder: 1),
-            new EscalationStep(3, 2, ChainRecipients.Webhook, WebhookId: webhook.Id),
-        ]));
+        (HookSecret, _webhookId) = (secret, webhook.Id);
+        await ChainAsync(relativeAfterSeconds: 1, webhookAfterSeconds: 2);
     }
+
+    private Guid _webhookId;
+
+    /// <summary>The bureau's chain: on-duty staff at once, then the relative, then the webhook, after these delays.</summary>
+    public async Task ChainAsync(int relativeAfterSeconds, int webhookAfterSeconds) =>
+        Assert.Empty(await Server.Services.GetRequiredService<EscalationChainStore>().ReplaceAsync(
+            TenantScope.Bureau(Senior.BureauId),
+            [
+                new EscalationStep(1, 0, ChainRecipients.OnDutyStaff),
+                new EscalationStep(2, relativeAfterSeconds, ChainRecipients.Relative, RelativeOrder: 1),
+                new EscalationStep(3, webhookAfterSeconds, ChainRecipients.Webhook, WebhookId: _webhookId),
+            ]));
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

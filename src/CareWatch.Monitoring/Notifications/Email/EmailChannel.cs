@@ -63,9 +63,11 @@ public sealed class EmailChannel(
         message.From.Add(MailboxAddress.Parse(_smtp.From));
         message.To.Add(new MailboxAddress(recipient.Name, recipient.Address));
         message.MessageId = MessageId(item.IdempotencyKey, _smtp.MessageIdDomain);
-        message.Headers.Add("Content-Language", recipient.Language);
         if (item.Urgent) message.Priority = MessagePriority.Urgent;
         message.Body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html }.ToMessageBody();
+        // A Content-* header belongs to the body entity in MimeKit: added to the message before the body is set, it
+        // is dropped with the placeholder body.
+        message.Body.Headers.Replace(HeaderId.ContentLanguage, recipient.Language);
         return message;
     }
 

@@ -6,7 +6,7 @@ namespace CareWatch.Monitoring.Notifications.Webhooks;
 /// <summary>
 /// The webhook signature: <c>v1=</c> and the lower-case hex HMAC-SHA256, keyed with the webhook's secret, of the
 /// timestamp (Unix seconds, as sent in <c>X-CareWatch-Timestamp</c>), a dot and the exact body bytes. Signing the
-/// timestamp lets a receiver refuse replays older than a few minutes (docs/notifications.md).
+/// timestamp lets a receiver refuse replays older than a few minutes (docs/webhooks.md).
 /// </summary>
 public static class WebhookSignature
 {

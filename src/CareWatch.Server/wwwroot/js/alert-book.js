@@ -14,6 +14,9 @@ export class AlertBook {
     return merge(this.#alerts, view);
   }
 
+  /** The alert with this id as the board knows it, or undefined. */
+  get(id) { return this.#alerts.get(id); }
+
   /** Call before asking the server for its list. */
   beginReload() { this.#held = []; }
 

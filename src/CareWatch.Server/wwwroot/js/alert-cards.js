@@ -1,6 +1,7 @@
 // The alert cards, updated in place by alert id: a card someone is reading or operating is never replaced,
 // only its changed texts are, and between changes only the live durations tick.
 
+import { canAcknowledge, canResolve } from "./alert-actions.js";
 import { isActive } from "./alert-book.js";
 import { formatDuration, formatWhen } from "./format.js";
 import { closedWords, kindLabels, startedWords } from "./words.js";
@@ -59,6 +60,14 @@ function fill(card, alert, now) {
   const reason = card.querySelector(".explanation");
   setText(reason, alert.reason);
   reason.hidden = !alert.reason;
+  // The buttons exist only on the boards of people who may act (staff, supervisors); a relative's has none.
+  const acknowledge = card.querySelector("button[data-action='acknowledge']");
+  if (acknowledge) acknowledge.hidden = !canAcknowledge(alert);
+  const resolve = card.querySelector("button[data-action='resolve']");
+  if (resolve) resolve.hidden = !canResolve(alert);
+  const actions = card.querySelector(".actions");
+  if (actions) actions.hidden = closed && !actions.querySelector(".action-status").textContent;
+  setText(card.querySelector(".status-word"), alert.status === "acknowledged" ? "Acknowledged" : "");
 }
 
 // One live duration, counted from when the situation began (the press, the fall, the start of stillness).

@@ -92,7 +92,7 @@ public static class CareWatchApplication
         app.MapShiftsApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapContactsApi().RequireAuthorization(CareWatchPolicies.BureauManage);
         app.MapWebhooksApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
-        app.MapDeadLettersApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
+        app.MapDeadLettersApi().RequireAuthorization(CareWatchPolicies.BureauSuperviseOrAdmin);
         app.MapHub<AlertsHub>(AlertsHub.Path).RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapDeviceGateway();
         app.RequireRateLimitingUnder("/api", RateLimits.Api); // last: it covers every /api endpoint mapped above

@@ -39,6 +39,9 @@ public static class AuthorizationExtensions
             .AddPolicy(CareWatchPolicies.BureauSupervise, p => p.RequireAuthenticatedUser()
                 .RequireRole(CareWatchRoles.Supervisor)
                 .RequireAssertion(c => c.User.Scope()?.BureauId is not null))
+            .AddPolicy(CareWatchPolicies.BureauSuperviseOrAdmin, p => p.RequireAuthenticatedUser()
+                .RequireRole(CareWatchRoles.Supervisor, CareWatchRoles.Admin)
+                .RequireAssertion(c => c.User.IsInRole(CareWatchRoles.Admin) || c.User.Scope()?.BureauId is not null))
             .AddPolicy(CareWatchPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(CareWatchRoles.Admin));
         return builder;
     }

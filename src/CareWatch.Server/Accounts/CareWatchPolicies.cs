@@ -25,6 +25,12 @@ public static class CareWatchPolicies
     /// <summary>Supervisors only: the bureau's audit log and accounts.</summary>
     public const string BureauSupervise = "bureau-supervise";
 
+    /// <summary>
+    /// Supervisors (their bureau) and platform administrators (any bureau they name): dead notifications. A dead letter
+    /// is often the platform's problem (an SMTP relay, a gateway's certificate), which the admins fix and retry.
+    /// </summary>
+    public const string BureauSuperviseOrAdmin = "bureau-supervise-or-admin";
+
     /// <summary>Platform administrators: training, wellbeing review, bureaus and accounts.</summary>
     public const string Admin = "admin";
 }

@@ -35,6 +35,9 @@ public sealed class EscalationChainStore(NpgsqlDataSource dataSource)
         var bureau = BureauOf(scope);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        // Serialises two supervisors saving at once (the later one's chain wins whole, never a mix of both) and a
+        // webhook's deletion, so a step can never be stored naming a webhook deleted meanwhile.
+        await LockBureauAsync(tx, bureau, ct);
         var webhooks = steps.Where(s => s.WebhookId is not null).Select(s => s.WebhookId!.Value).Distinct().ToArray();
         await using (var check = new NpgsqlCommand("""
             SELECT w FROM unnest(@ids) AS w WHERE NOT EXISTS (SELECT 1 FROM webhooks h WHERE h.id = w AND h.bureau_id = @bureau)
@@ -47,15 +50,43 @@ public sealed class EscalationChainStore(NpgsqlDataSource dataSource)
                 while (await r.ReadAsync(ct)) unknown.Add(r.GetGuid(0));
             if (unknown.Count > 0) return unknown;
         }
-        // Serialises two supervisors saving at once: the later one's chain wins whole, never a mix of both.
-        await using (var lockBureau = new NpgsqlCommand("SELECT 1 FROM bureaus WHERE id = @bureau FOR UPDATE", connection, tx))
-        {
-            lockBureau.Parameters.AddWithValue("bureau", bureau);
-            await lockBureau.ExecuteNonQueryAsync(ct);
-        }
+        await WriteAsync(tx, bureau, steps, ct);
+        await tx.CommitAsync(ct);
+        return [];
+    }
+
+    /// <summary>
+    /// The chain without the steps that call <paramref name="webhookId"/>, still valid: positions renumbered 1..n and
+    /// the first step at 0 s (when the webhook's step was the first, the next one moves up to the opening, because an
+    /// open alarm must call someone at once; see <see cref="ChainValidation"/>).
+    /// </summary>
+    public static IReadOnlyList<EscalationStep> Without(IReadOnlyList<EscalationStep> steps, Guid webhookId) =>
+        steps.Where(s => s.WebhookId != webhookId)
+            .Select((s, i) => s with { Position = i + 1, AfterSeconds = i == 0 ? 0 : s.AfterSeconds }).ToList();
+
+    /// <summary>Locks the bureau's row: chain writes and webhook deletions of one bureau run one at a time.</summary>
+    internal static async Task LockBureauAsync(NpgsqlTransaction tx, Guid bureau, CancellationToken ct)
+    {
+        await using var lockBureau = new NpgsqlCommand("SELECT 1 FROM bureaus WHERE id = @bureau FOR UPDATE", tx.Connection, tx);
+        lockBureau.Parameters.AddWithValue("bureau", bureau);
+        await lockBureau.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The bureau's steps, read in the caller's transaction.</summary>
+    internal static async Task<IReadOnlyList<EscalationStep>> ReadAsync(NpgsqlTransaction tx, Guid bureau, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(SelectSteps, tx.Connection, tx);
+        cmd.Parameters.AddWithValue("bureau", bureau);
+        return await ReadStepsAsync(cmd, ct);
+    }
+
+    /// <summary>Replaces the bureau's steps in the caller's transaction (which holds <see cref="LockBureauAsync"/>).</summary>
+    internal static async Task WriteAsync(NpgsqlTransaction tx, Guid bureau, IReadOnlyList<EscalationStep> steps,
+        CancellationToken ct)
+    {
         // Two statements, not a DELETE in a CTE: the sub-statements of one query share a snapshot, so the INSERT
         // would still collide with the (bureau, position) keys the DELETE removes.
-        await using (var clear = new NpgsqlCommand("DELETE FROM escalation_steps WHERE bureau_id = @bureau", connection, tx))
+        await using (var clear = new NpgsqlCommand("DELETE FROM escalation_steps WHERE bureau_id = @bureau", tx.Connection, tx))
         {
             clear.Parameters.AddWithValue("bureau", bureau);
             await clear.ExecuteNonQueryAsync(ct);
@@ -63,7 +94,7 @@ public sealed class EscalationChainStore(NpgsqlDataSource dataSource)
         await using var replace = new NpgsqlCommand("""
             INSERT INTO escalation_steps (bureau_id, position, after_seconds, recipient, relative_order, webhook_id)
             SELECT @bureau, p, a, r, o, w FROM unnest(@p, @a, @r, @o, @w) AS s(p, a, r, o, w)
-            """, connection, tx);
+            """, tx.Connection, tx);
         replace.Parameters.AddWithValue("bureau", bureau);
         replace.Parameters.AddWithValue("p", steps.Select(s => (short)s.Position).ToArray());
         replace.Parameters.AddWithValue("a", steps.Select(s => s.AfterSeconds).ToArray());
@@ -71,8 +102,6 @@ public sealed class EscalationChainStore(NpgsqlDataSource dataSource)
         replace.Parameters.AddWithValue("o", steps.Select(s => (short?)s.RelativeOrder).ToArray());
         replace.Parameters.AddWithValue("w", steps.Select(s => s.WebhookId).ToArray());
         await replace.ExecuteNonQueryAsync(ct);
-        await tx.CommitAsync(ct);
-        return [];
     }
 
     /// <summary>The bureau's chain and settings for the escalation sweep (system use), in its transaction.</summary>

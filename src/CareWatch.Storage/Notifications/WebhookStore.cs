@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CareWatch.Storage.Escalation;
 using Npgsql;
 
 namespace CareWatch.Storage.Notifications;
@@ -47,17 +48,27 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource, IWebhookSecretProt
 
     /// <summary>
     /// Deletes a webhook of the scope. Escalation steps that named it are removed with it (a chain step to nowhere
-    /// would only produce dead letters); notifications already queued for it go dead at delivery.
+    /// would only produce dead letters) and the chain stays valid (<see cref="EscalationChainStore.Without"/>);
+    /// notifications already queued for it go dead at delivery.
     /// </summary>
     public async Task<bool> DeleteAsync(TenantScope scope, Guid id, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand("""
-            WITH steps AS (DELETE FROM escalation_steps WHERE webhook_id = @id AND bureau_id = @scope_bureau)
-            DELETE FROM webhooks w WHERE w.id = @id AND w.bureau_id = @scope_bureau
-            """);
-        scope.AddParameters(cmd);
-        cmd.Parameters.AddWithValue("id", id);
-        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+        var bureau = scope.BureauId ?? throw new ArgumentException("Webhooks belong to a bureau.", nameof(scope));
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await EscalationChainStore.LockBureauAsync(tx, bureau, ct);
+        await using (var cmd = new NpgsqlCommand("DELETE FROM webhooks w WHERE w.id = @id AND w.bureau_id = @bureau",
+            connection, tx))
+        {
+            cmd.Parameters.AddWithValue("id", id);
+            cmd.Parameters.AddWithValue("bureau", bureau);
+            if (await cmd.ExecuteNonQueryAsync(ct) != 1) return false;
+        }
+        var steps = await EscalationChainStore.ReadAsync(tx, bureau, ct);
+        if (steps.Any(s => s.WebhookId == id))
+            await EscalationChainStore.WriteAsync(tx, bureau, EscalationChainStore.Without(steps, id), ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>A webhook with its secret, for signing (system use: the dispatcher); null when it is gone.</summary>

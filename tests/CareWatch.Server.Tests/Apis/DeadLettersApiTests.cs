@@ -58,4 +58,26 @@ public sealed class DeadLettersApiTests(PrivacyServer fixture) : IClassFixture<P
         Assert.Equal("dead", await fixture.Db.ScalarAsync<string>("SELECT status FROM notification_outbox WHERE id = @id", ("id", theirs)));
         Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("api/notifications/dead?limit=0")).StatusCode);
     }
+
+    [Fact]
+    public async Task Admin_NamesTheBureau_SupervisorCannotNameAnother()
+    {
+        var senior = await fixture.SeniorAsync("Dead Admin");
+        var other = await fixture.SeniorAsync("Dead Admin Other");
+        var dead = await DeadAsync(senior.BureauId);
+        using var admin = fixture.Server.ClientAs("admin");
+        using var foreign = fixture.Supervisor(other.BureauId);
+
+        var listed = await admin.GetFromJsonAsync<JsonElement>($"api/notifications/dead?bureauId={senior.BureauId}");
+        Assert.Equal(dead, Assert.Single(listed.EnumerateArray()).GetProperty("id").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("api/notifications/dead")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await foreign.GetAsync($"api/notifications/dead?bureauId={senior.BureauId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await foreign.PostAsync($"api/notifications/{dead}/retry?bureauId={senior.BureauId}", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await admin.PostAsync($"api/notifications/{dead}/retry?bureauId={senior.BureauId}", null)).StatusCode);
+        Assert.Equal(["notification.retried"], (await AuditOf.BureauAsync(fixture.Db, senior.BureauId)).Select(e => e.Action));
+    }
 }

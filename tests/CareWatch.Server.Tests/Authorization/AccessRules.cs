@@ -28,6 +28,9 @@ public sealed record AccessRule(IReadOnlySet<string>? Roles, bool IsPage = false
     /// <summary>Policy bureau-supervise.</summary>
     public static readonly AccessRule BureauSupervise = Of(CareWatchRoles.Supervisor);
 
+    /// <summary>Policy bureau-supervise-or-admin.</summary>
+    public static readonly AccessRule BureauSuperviseOrAdmin = Of(CareWatchRoles.Supervisor, CareWatchRoles.Admin);
+
     /// <summary>Policy admin.</summary>
     public static readonly AccessRule Admin = Of(CareWatchRoles.Admin);
 
@@ -120,8 +123,9 @@ public static class AccessRules
         ["GET api/bureau/webhooks"] = AccessRule.BureauSupervise,
         ["POST api/bureau/webhooks"] = AccessRule.BureauSupervise,
         ["DELETE api/bureau/webhooks/{webhookId:guid}"] = AccessRule.BureauSupervise,
-        ["GET api/notifications/dead"] = AccessRule.BureauSupervise,
-        ["POST api/notifications/{id:long}/retry"] = AccessRule.BureauSupervise,
+        // Admins name the bureau (?bureauId=); supervisors see their own.
+        ["GET api/notifications/dead"] = AccessRule.BureauSuperviseOrAdmin,
+        ["POST api/notifications/{id:long}/retry"] = AccessRule.BureauSuperviseOrAdmin,
 
         ["GET hubs/alerts/negotiate"] = AccessRule.SeniorData,
         ["GET hubs/alerts"] = AccessRule.SeniorData,

@@ -112,4 +112,31 @@ public sealed class EscalationChainStoreTests : IAsyncLifetime
 
         Assert.Equal([new EscalationStep(1, 0, ChainRecipients.OnDutyStaff)], await _store.ListAsync(Scope));
     }
+
+    [Fact]
+    public async Task DeletingTheFirstStepsWebhook_ChainStaysValid()
+    {
+        var (hook, _) = await _webhooks.CreateAsync(Scope, "SMS", new Uri("https://sms.example/hook"));
+        await _store.ReplaceAsync(Scope, [new(1, 0, ChainRecipients.Webhook, WebhookId: hook.Id),
+            new(2, 60, ChainRecipients.OnDutyStaff), new(3, 300, ChainRecipients.Webhook, WebhookId: hook.Id),
+            new(4, 600, ChainRecipients.Supervisors)]);
+
+        await _webhooks.DeleteAsync(Scope, hook.Id);
+
+        var chain = await _store.ListAsync(Scope);
+        Assert.Equal([new EscalationStep(1, 0, ChainRecipients.OnDutyStaff), new EscalationStep(2, 600, ChainRecipients.Supervisors)],
+            chain);
+        Assert.Empty(ChainValidation.Validate(chain));
+    }
+
+    [Fact]
+    public async Task DeletingAnotherBureausWebhook_ChangesNothing()
+    {
+        var (hook, _) = await _webhooks.CreateAsync(Scope, "SMS", new Uri("https://sms.example/hook"));
+        await _store.ReplaceAsync(Scope, [new(1, 0, ChainRecipients.Webhook, WebhookId: hook.Id)]);
+
+        Assert.False(await _webhooks.DeleteAsync(TenantScope.Bureau(_other.Id), hook.Id));
+
+        Assert.Single(await _store.ListAsync(Scope));
+    }
 }

@@ -20,10 +20,12 @@ public sealed record EscalationStepView(int Position, int AfterSeconds, string? 
 /// <summary>The bureau's escalation chain.</summary>
 /// <param name="Steps">The steps in order (the default chain's when <paramref name="IsDefault"/>).</param>
 /// <param name="IsDefault">The bureau has no chain of its own; saving an empty list returns to this.</param>
-public sealed record EscalationChainView(IReadOnlyList<EscalationStepView> Steps, bool IsDefault);
+/// <param name="ReminderEverySeconds">After the last step, reminders to the staff on duty repeat this often until
+/// someone acknowledges.</param>
+public sealed record EscalationChainView(IReadOnlyList<EscalationStepView> Steps, bool IsDefault, int ReminderEverySeconds);
 
-/// <summary>A chain to save: empty steps go back to the default chain.</summary>
-public sealed record EscalationChainRequest(IReadOnlyList<EscalationStepView>? Steps);
+/// <summary>A chain to save: empty steps go back to the default chain; no reminder interval keeps the bureau's.</summary>
+public sealed record EscalationChainRequest(IReadOnlyList<EscalationStepView>? Steps, int? ReminderEverySeconds = null);
 
 /// <summary>/api/bureau/escalation: whom an alarm calls, and when (the bureau's supervisors read and change it).</summary>
 public static class EscalationApi
@@ -40,7 +42,8 @@ public static class EscalationApi
     }
 
     private static async Task<Ok<EscalationChainView>> GetAsync(ClaimsPrincipal user, EscalationChainStore store,
-        CancellationToken ct) => TypedResults.Ok(View(await store.ListAsync(user.RequiredScope(), ct)));
+        CancellationToken ct) => TypedResults.Ok(View(await store.ListAsync(user.RequiredScope(), ct),
+        await store.ReminderEveryAsync(user.RequiredScope(), ct)));
 
     private static async Task<Results<Ok<EscalationChainView>, ValidationProblem>> PutAsync(EscalationChainRequest request,
         ClaimsPrincipal user, EscalationChainStore store, IAuditTrail audit, CancellationToken ct)
@@ -48,9 +51,14 @@ public static class EscalationApi
         var steps = (request.Steps ?? [])
             .Select(s => new EscalationStep(s.Position, s.AfterSeconds, s.Recipient ?? "", s.RelativeOrder, s.WebhookId)).ToList();
         var errors = ChainValidation.Validate(steps);
+        if (request.ReminderEverySeconds is < ChainValidation.MinReminderSeconds or > ChainValidation.MaxAfterSeconds)
+        {
+            errors["reminderEverySeconds"] =
+                [$"{ChainValidation.MinReminderSeconds}–{ChainValidation.MaxAfterSeconds} seconds."];
+        }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var scope = user.RequiredScope();
-        var unknown = await store.ReplaceAsync(scope, steps, ct);
+        var unknown = await store.ReplaceAsync(scope, steps, ct, request.ReminderEverySeconds);
         if (unknown.Count > 0)
         {
             return TypedResults.ValidationProblem(steps.Select((s, i) => (s, i))
@@ -58,12 +66,16 @@ public static class EscalationApi
                 .ToDictionary(x => $"steps[{x.i}].webhookId", _ => new[] { "Not a webhook of this bureau." }));
         }
         await audit.RecordAsync(user, AuditActions.EscalationChanged, scope.BureauId?.ToString(),
-            new { steps = steps.Select(s => new { s.Position, s.AfterSeconds, s.Recipient, s.RelativeOrder, s.WebhookId }) },
+            new
+            {
+                steps = steps.Select(s => new { s.Position, s.AfterSeconds, s.Recipient, s.RelativeOrder, s.WebhookId }),
+                request.ReminderEverySeconds,
+            },
             ct: ct);
-        return TypedResults.Ok(View(steps));
+        return TypedResults.Ok(View(steps, await store.ReminderEveryAsync(scope, ct)));
     }
 
-    private static EscalationChainView View(IReadOnlyList<EscalationStep> own) => new(
+    private static EscalationChainView View(IReadOnlyList<EscalationStep> own, int reminderEverySeconds) => new(
         DefaultChain.Or(own).Select(s => new EscalationStepView(s.Position, s.AfterSeconds, s.Recipient, s.RelativeOrder,
-            s.WebhookId)).ToList(), own.Count == 0);
+            s.WebhookId)).ToList(), own.Count == 0, reminderEverySeconds);
 }

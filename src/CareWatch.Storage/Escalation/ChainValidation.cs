@@ -13,6 +13,9 @@ public static class ChainValidation
     /// <summary>The latest a step may run, in seconds after the alert opened (one day).</summary>
     public const int MaxAfterSeconds = 86_400;
 
+    /// <summary>The shortest reminder interval after the last step (the table's check).</summary>
+    public const int MinReminderSeconds = 30;
+
     /// <summary>Field errors (API style: <c>steps[i].field</c>), empty when the chain is valid.</summary>
     public static Dictionary<string, string[]> Validate(IReadOnlyList<EscalationStep> steps)
     {

@@ -27,10 +27,11 @@ public sealed class EscalationChainStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// Replaces the bureau's chain with <paramref name="steps"/> (validated by <see cref="ChainValidation"/>; empty:
     /// back to the default chain) in one transaction. Returns the webhook ids that are not the bureau's (nothing
-    /// changed then), or an empty list when the chain was stored.
+    /// changed then), or an empty list when the chain was stored. <paramref name="reminderEverySeconds"/>, when
+    /// given, sets the reminder interval after the last step in the same transaction.
     /// </summary>
     public async Task<IReadOnlyList<Guid>> ReplaceAsync(TenantScope scope, IReadOnlyList<EscalationStep> steps,
-        CancellationToken ct = default)
+        CancellationToken ct = default, int? reminderEverySeconds = null)
     {
         var bureau = BureauOf(scope);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -51,8 +52,24 @@ public sealed class EscalationChainStore(NpgsqlDataSource dataSource)
             if (unknown.Count > 0) return unknown;
         }
         await WriteAsync(tx, bureau, steps, ct);
+        if (reminderEverySeconds is { } every)
+        {
+            await using var reminder = new NpgsqlCommand(
+                "UPDATE bureaus SET reminder_every_seconds = @every WHERE id = @bureau", connection, tx);
+            reminder.Parameters.AddWithValue("every", every);
+            reminder.Parameters.AddWithValue("bureau", bureau);
+            await reminder.ExecuteNonQueryAsync(ct);
+        }
         await tx.CommitAsync(ct);
         return [];
+    }
+
+    /// <summary>How often reminders repeat after the chain's last step until someone acknowledges, in seconds.</summary>
+    public async Task<int> ReminderEveryAsync(TenantScope scope, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT reminder_every_seconds FROM bureaus WHERE id = @bureau");
+        cmd.Parameters.AddWithValue("bureau", BureauOf(scope));
+        return await cmd.ExecuteScalarAsync(ct) is int every ? every : 300;
     }
 
     /// <summary>

@@ -40,6 +40,28 @@ public sealed class EscalationApiTests(PrivacyServer fixture) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Put_ReminderInterval_StoredWithTheChain_TooShortRefused()
+    {
+        var senior = await fixture.SeniorAsync("Reminder Senior");
+        using var supervisor = fixture.Supervisor(senior.BureauId);
+        var steps = new[] { new { position = 1, afterSeconds = 0, recipient = "on-duty-staff" } };
+
+        var initial = await supervisor.GetFromJsonAsync<JsonElement>("api/bureau/escalation");
+        using var saved = await supervisor.PutAsJsonAsync("api/bureau/escalation", new { steps, reminderEverySeconds = 60 });
+        using var kept = await supervisor.PutAsJsonAsync("api/bureau/escalation", new { steps });
+        using var tooShort = await supervisor.PutAsJsonAsync("api/bureau/escalation", new { steps, reminderEverySeconds = 5 });
+
+        Assert.Equal(300, initial.GetProperty("reminderEverySeconds").GetInt32());
+        Assert.Equal(60, (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reminderEverySeconds").GetInt32());
+        Assert.Equal(60, (await kept.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reminderEverySeconds").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.True((await tooShort.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .TryGetProperty("reminderEverySeconds", out _));
+        Assert.Equal(60, (await supervisor.GetFromJsonAsync<JsonElement>("api/bureau/escalation"))
+            .GetProperty("reminderEverySeconds").GetInt32());
+    }
+
+    [Fact]
     public async Task Put_InvalidChain_400NamingTheField()
     {
         var senior = await fixture.SeniorAsync("Invalid Chain");

@@ -81,6 +81,7 @@ public static class CareWatchApplication
         app.MapAlertsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapAlertCommandsApi().RequireAuthorization(CareWatchPolicies.BureauStaff);
         app.MapReportsApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
+        app.MapMyNotificationsApi().RequireAuthorization(CareWatchPolicies.BureauStaff);
         app.MapInsightsApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapModelsApi().RequireAuthorization(CareWatchPolicies.Admin);
         app.MapApiKeysApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);

@@ -25,6 +25,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<CareWatch.Storage.Alerts.AlertTransitions>();
         builder.Services.AddSingleton<ActivityHistory>();
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<CareWatch.Storage.Accounts.NotificationPreferencesStore>();
         builder.Services.AddSingleton<DatabaseSchema>();
         builder.Services.AddHostedService(sp => new DatabaseMigrationService(connectionString,
             sp.GetRequiredService<DatabaseSchema>(), sp.GetRequiredService<ILogger<DatabaseMigrationService>>()));

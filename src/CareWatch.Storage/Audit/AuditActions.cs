@@ -84,6 +84,9 @@ public static partial class AuditActions
     /// <summary>A dead notification was queued again.</summary>
     public static readonly AuditAction NotificationRetried = new("notification.retried");
 
+    /// <summary>A person changed how they are notified (their channels and quiet hours).</summary>
+    public static readonly AuditAction NotificationPreferencesChanged = new("account.notifications-changed");
+
     internal const string AlertPrefix = "alert.";
 
     /// <summary>Every fixed action by its stored name.</summary>
@@ -93,6 +96,7 @@ public static partial class AuditActions
         DeviceEnabled, DeviceDisabled, DeviceKeyRegenerated, DeviceAssigned, SeniorExported, SeniorErased,
         ConsentRecorded, ConsentWithdrawn, RetentionApplied, CheckInSettingsChanged, EscalationChanged, ShiftAdded,
         ShiftDeleted, ContactCreated, ContactUpdated, ContactDeleted, WebhookCreated, WebhookDeleted, NotificationRetried,
+        NotificationPreferencesChanged,
     }.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
 
     /// <summary>

@@ -124,6 +124,9 @@ public static class AccessRules
         ["POST api/bureau/webhooks"] = AccessRule.BureauSupervise,
         ["DELETE api/bureau/webhooks/{webhookId:guid}"] = AccessRule.BureauSupervise,
         // Admins name the bureau (?bureauId=); supervisors see their own.
+        // A person's own channels and quiet hours: staff and supervisors (the people escalation steps call).
+        ["GET api/me/notifications"] = AccessRule.BureauStaff,
+        ["PUT api/me/notifications"] = AccessRule.BureauStaff,
         ["GET api/notifications/dead"] = AccessRule.BureauSuperviseOrAdmin,
         ["POST api/notifications/{id:long}/retry"] = AccessRule.BureauSuperviseOrAdmin,
 

@@ -13,7 +13,7 @@ namespace CareWatch.Server.Tests.Wwwroot;
 public sealed class RespondPageTests
 {
     [Fact]
-    public async Task SignedLink_OpenedThenAnswered_RecordsTheRelativeOnTheAlertOnlyWhenTheyPressTheButton()
+    public async Task SignedLink_OpenedThenAnswered_RecordsTheRelativeOnTheAlertOnlyWhenTheyPressTheButton_AndStaffSeeIt()
     {
         await using var db = await TestDatabase.CreateAsync(migrate: false);
         await using var server = await ServerHost.StartAsync(db.ConnectionString);
@@ -33,6 +33,14 @@ public sealed class RespondPageTests
         await page.Locator("#checking").ClickAsync();
         await Assertions.Expect(page.Locator("#recorded")).ToBeVisibleAsync();
         Assert.Equal(1L, await RelativeEventsAsync(db, alertId, contactId));
+
+        // Staff see it on the alert's card.
+        var bureau = await db.ScalarAsync<Guid>("SELECT s.bureau_id FROM alerts a JOIN seniors s ON s.id = a.senior_id WHERE a.id = @a", ("a", alertId));
+        var staff = await Support.Accounts.CreateAsync(server, CareWatch.Server.Accounts.CareWatchRoles.Staff, bureau);
+        var board = await browser.NewPageAsync(Chromium.PageOptions());
+        await Board.SignInAsync(board, server, staff);
+        await Assertions.Expect(board.Locator("#alerts li .relative-checking"))
+            .ToHaveTextAsync("Chen Lei (son) is checking on Chen Yuying");
     }
 
     [Fact]

@@ -60,6 +60,9 @@ function fill(card, alert, now) {
   const reason = card.querySelector(".explanation");
   setText(reason, alert.reason);
   reason.hidden = !alert.reason;
+  const relative = card.querySelector(".relative-checking");
+  setText(relative, alert.relativeChecking ? `${alert.relativeChecking} is checking on ${alert.seniorName}` : "");
+  relative.hidden = !alert.relativeChecking || closed;
   // The buttons exist only on the boards of people who may act (staff, supervisors); a relative's has none.
   const acknowledge = card.querySelector("button[data-action='acknowledge']");
   if (acknowledge) acknowledge.hidden = !canAcknowledge(alert);

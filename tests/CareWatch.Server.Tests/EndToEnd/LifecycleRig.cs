@@ -38,7 +38,7 @@ public sealed class LifecycleRig : IAsyncDisposable
     /// <summary>The bureau's webhook receiver (an SMS gateway's stand-in).</summary>
     public WebhookReceiver Hook { get; }
 
-    /// <summary>The server (replaced by <see cref="RestartAsync"/>).</summary>
+    /// <summary>The in-process server (a new one after <see cref="StartServerAgainAsync"/>).</summary>
     public ServerHost Server { get; private set; } = null!;
 
     /// <summary>The senior.</summary>
@@ -66,12 +66,21 @@ public sealed class LifecycleRig : IAsyncDisposable
         return rig;
     }
 
-    /// <summary>Stops the server and starts a new one on the same database, as after a crash and restart.</summary>
-    public async Task RestartAsync()
+    /// <summary>Stops this test's in-process server (another node, or none, carries on).</summary>
+    public async Task StopServerAsync()
     {
         await Server.DisposeAsync();
-        Server = await StartServerAsync();
+        _stopped = true;
     }
+
+    /// <summary>Starts a new in-process server on the same database, as a node that comes back.</summary>
+    public async Task StartServerAgainAsync()
+    {
+        Server = await StartServerAsync();
+        _stopped = false;
+    }
+
+    private bool _stopped;
 
     /// <summary>A watch of the senior that shows "Are you OK?" (answers the prompt 200) and never presses OK.</summary>
     public SimulatedWatch WatchThatShowsPrompts(List<string>? prompts = null) =>
@@ -92,16 +101,21 @@ public sealed class LifecycleRig : IAsyncDisposable
     public Task<string> EventsAsync(long alertId) => Db.ScalarAsync<string>(
         "SELECT string_agg(event, ',' ORDER BY id) FROM alert_events WHERE alert_id = @a", ("a", alertId));
 
+    /// <summary>The server settings of this rig (the SMTP server's port, short polls and retries).</summary>
+    public string[] Settings =>
+    [
+        .. TenMinuteRule,
+        "Smtp:Host=127.0.0.1", $"Smtp:Port={Smtp.Port}", "Smtp:Tls=None", "Smtp:From=CareWatch <alerts@carewatch.test>",
+        "Escalation:PollInterval=00:00:01", "Monitoring:CheckInSweepEvery=00:00:01", "Outbox:PollEvery=00:00:00.2",
+        // Quick retries, a breaker that lets a trial through soon and a short lease, so outage and crash tests end in
+        // seconds.
+        "Outbox:RetryFirst=00:00:00.5", "Outbox:RetryMax=00:00:02", "Outbox:BreakFor=00:00:01", "Outbox:MaxAttempts=100",
+        "Outbox:Lease=00:00:03",
+    ];
+
     private async Task<ServerHost> StartServerAsync()
     {
-        var server = await ServerHost.StartAsync(Db.ConnectionString,
-        [
-            .. TenMinuteRule,
-            "Smtp:Host=127.0.0.1", $"Smtp:Port={Smtp.Port}", "Smtp:Tls=None", "Smtp:From=CareWatch <alerts@carewatch.test>",
-            "Escalation:PollInterval=00:00:01", "Monitoring:CheckInSweepEvery=00:00:01", "Outbox:PollEvery=00:00:00.2",
-            // Quick retries, and a breaker that lets a trial through soon, so an SMTP outage test ends in seconds.
-            "Outbox:RetryFirst=00:00:00.5", "Outbox:RetryMax=00:00:02", "Outbox:BreakFor=00:00:01", "Outbox:MaxAttempts=100",
-        ]);
+        var server = await ServerHost.StartAsync(Db.ConnectionString, Settings);
         await server.WaitUntilReadyAsync();
         return server;
     }
@@ -139,7 +153,7 @@ public sealed class LifecycleRig : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await Server.DisposeAsync();
+        if (!_stopped) await Server.DisposeAsync();
         await Hook.DisposeAsync();
         await Smtp.DisposeAsync();
         await Db.DisposeAsync();

@@ -92,6 +92,8 @@ silo_port=$(ops/free-port.sh)
 gateway_port=$(ops/free-port.sh)
 export ConnectionStrings__CareWatch="$db"
 export Http__Port="$http_port" Http__HttpsPort="$https_port" Gateway__MqttPort="$mqtt_port" Gateway__DataDirectory="$state"
+# Links in relatives' e-mails open the board's HTTPS address (the plain port is for programs, and redirects anyway).
+export Http__PublicBaseUrl="https://localhost:$https_port/"
 export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port"
 if [ -n "${CAREWATCH_STILL_AFTER:-}" ]; then export Monitoring__StillAlertAfter="$CAREWATCH_STILL_AFTER"; fi
 # Not Production: the server refuses to start there with demo settings (they are published here).

@@ -19,11 +19,13 @@ namespace CareWatch.Monitoring.Escalation;
 public sealed class EscalationSweep(
     NpgsqlDataSource dataSource, AlertTransitions transitions, EscalationChainStore chains, RecipientDirectory recipients,
     OutboxWakeup wakeup, IOptions<EscalationOptions> options, TimeProvider time,
-    ILogger<EscalationSweep> logger) : BackgroundService
+    ILogger<EscalationSweep> logger, DatabaseSchema? schema = null) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // On a fresh database the tables come with the migrations: sweeping before them only logs errors.
+        if (schema is not null) await schema.Migrated.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.PollInterval, time);
         do
         {

@@ -1,3 +1,4 @@
+using CareWatch.Storage;
 using CareWatch.Storage.Alerts;
 using CareWatch.Storage.Notifications;
 using Microsoft.Extensions.Hosting;
@@ -14,17 +15,19 @@ namespace CareWatch.Monitoring.Notifications;
 /// </summary>
 public sealed partial class OutboxDispatcher(
     OutboxStore store, IEnumerable<INotificationChannel> channels, OutboxWakeup wakeup, TimeProvider time,
-    IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> log) : BackgroundService
+    IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> log, DatabaseSchema? schema = null) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
     private readonly Dictionary<string, ChannelSignal> _signals =
         channels.DistinctBy(c => c.Channel).ToDictionary(c => c.Channel, _ => new ChannelSignal());
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // On a fresh database the outbox comes with the migrations: claiming before them only logs errors.
+        if (schema is not null) await schema.Migrated.WaitAsync(stoppingToken);
         var loops = channels.DistinctBy(c => c.Channel).Select(c => Task.Run(() => RunAsync(c, stoppingToken)));
-        return Task.WhenAll([FanOutAsync(stoppingToken), .. loops]);
+        await Task.WhenAll([FanOutAsync(stoppingToken), .. loops]);
     }
 
     /// <summary>Claims and delivers one round of due rows of a channel; the number claimed (tests drive this).</summary>

@@ -19,12 +19,13 @@ namespace CareWatch.Server.Hubs;
 /// <param name="Version">Goes up on every change: a board keeps, per alert, the highest version it has seen.</param>
 /// <param name="ShownUntil">A closed alert stays on the board until then; null while it is open.</param>
 /// <param name="EndedAt">When its condition ended ("movement resumed at …"), once cleared.</param>
+/// <param name="Severity">info, low, high or critical; an unacknowledged alarm may rise while it waits.</param>
 /// <param name="RelativeChecking">A relative who answered "I'm checking on her" from their link ("Chen Lei (son)").</param>
 public sealed record AlertView(
     long Id, Guid SeniorId, string SeniorName, string SeniorTimeZone, string Kind, string Status,
     DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation,
     DateTime StartedAt, string Reason, int Version, DateTime UpdatedAt, DateTime? ShownUntil, DateTime? EndedAt,
-    string? RelativeChecking = null)
+    string? RelativeChecking = null, string Severity = "high")
 {
     /// <summary>
     /// How long a closed alert stays on the board ("movement resumed at 14:32"), so whoever was about to act
@@ -42,7 +43,8 @@ public sealed record AlertView(
             a.Id, a.SeniorId, a.SeniorName, a.SeniorTimeZone, a.Kind, a.Status,
             Utc(a.StillSince), Utc(a.RaisedAt), Utc(a.ClosedAt), rendered ?? a.Explanation,
             Utc(a.StartedAt), rendered ?? AlertReason.WithoutFrozenDurations(a.Explanation), a.Version, Utc(a.UpdatedAt),
-            a.ClosedAt is { } closed ? Utc(closed) + ClosedShownFor : null, Utc(a.EndedAt), a.RelativeChecking);
+            a.ClosedAt is { } closed ? Utc(closed) + ClosedShownFor : null, Utc(a.EndedAt), a.RelativeChecking,
+            a.Severity.ToString().ToLowerInvariant());
     }
 
     private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);

@@ -36,6 +36,9 @@ public sealed class AlertCardsTests : ServerTest
         await MonitorAlerts(stillLonger.Id).RaiseAsync(AlertKinds.Inactivity, Arrange.MinutesAgo(240), "Still …");
         await MonitorAlerts(fell.Id).RaiseAsync(AlertKinds.Fall, null, "Watch detected a fall …",
             startedAt: Arrange.MinutesAgo(20));
+        // The outbox delivers pushes of different alerts in parallel, in no set order: the SOS comes once the others
+        // are shown, so it is the latest emergency the announcer has to say.
+        await Assertions.Expect(board.Cards).ToHaveCountAsync(4);
         await MonitorAlerts(pressed.Id).RaiseAsync(AlertKinds.Sos, null, "SOS pressed …",
             startedAt: Arrange.MinutesAgo(5));
 
@@ -48,6 +51,30 @@ public sealed class AlertCardsTests : ServerTest
         var announcer = board.Page.Locator("#announcer");
         await Assertions.Expect(announcer).ToHaveAttributeAsync("aria-live", "assertive");
         await Assertions.Expect(announcer).ToHaveTextAsync("SOS: Pressed Zhou");
+    }
+
+    [Fact]
+    public async Task Show_CheckingAndCriticalAlerts_SayTheWatchIsAskingAndMarkCritical()
+    {
+        var asking = await Arrange.SeniorAsync(Server, "Asking Wu", Shanghai);
+        var critical = await Arrange.SeniorAsync(Server, "Critical Xu", Shanghai);
+        var transitions = Server.Services.GetRequiredService<CareWatch.Storage.Alerts.AlertTransitions>();
+        var at = Arrange.MinutesAgo(0);
+        await transitions.RaiseAsync(new CareWatch.Storage.Alerts.NewAlert(asking.Id, AlertKinds.Inactivity,
+            CareWatch.Storage.Alerts.AlertSeverity.High, CareWatch.Storage.Alerts.AlertStates.Checking, at.AddMinutes(-150),
+            at.AddMinutes(-150), "Still …", PromptDeadline: at.AddMinutes(2)), CareWatch.Storage.Alerts.AlertActor.System("test"), at);
+        await transitions.RaiseAsync(new CareWatch.Storage.Alerts.NewAlert(critical.Id, AlertKinds.Inactivity,
+            CareWatch.Storage.Alerts.AlertSeverity.Critical, CareWatch.Storage.Alerts.AlertStates.Open, at.AddMinutes(-200),
+            at.AddMinutes(-200), "Still …"), CareWatch.Storage.Alerts.AlertActor.System("test"), at);
+        await using var board = await Board.LaunchAsync();
+
+        await board.OpenAsync(Server);
+
+        var askingCard = board.Page.Locator("#alerts li", new() { HasText = "Asking Wu" });
+        var criticalCard = board.Page.Locator("#alerts li", new() { HasText = "Critical Xu" });
+        await Assertions.Expect(askingCard.Locator(".status-word")).ToHaveTextAsync("Asking “Are you OK?” on the watch");
+        await Assertions.Expect(askingCard).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("critical"));
+        await Assertions.Expect(criticalCard).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bcritical\b"));
     }
 
     [Fact]

@@ -63,7 +63,8 @@ public sealed class EmailChannel(
         message.From.Add(MailboxAddress.Parse(_smtp.From));
         message.To.Add(new MailboxAddress(recipient.Name, recipient.Address));
         message.MessageId = MessageId(item.IdempotencyKey, _smtp.MessageIdDomain);
-        if (item.Urgent) message.Priority = MessagePriority.Urgent;
+        // Urgent follow-ups (so a worried relative hears at once that staff took it) are no alarm to flag.
+        if (item.Urgent && !MailContent.IsFollowUp(item.Kind)) message.Priority = MessagePriority.Urgent;
         message.Body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html }.ToMessageBody();
         // A Content-* header belongs to the body entity in MimeKit: added to the message before the body is set, it
         // is dropped with the placeholder body.

@@ -70,7 +70,8 @@ function fill(card, alert, now) {
   if (resolve) resolve.hidden = !canResolve(alert);
   const actions = card.querySelector(".actions");
   if (actions) actions.hidden = closed && !actions.querySelector(".action-status").textContent;
-  setText(card.querySelector(".status-word"), alert.status === "acknowledged" ? "Acknowledged" : "");
+  setText(card.querySelector(".status-word"), statusWords[alert.status] ?? "");
+  card.classList.toggle("critical", !closed && alert.severity === "critical");
 }
 
 // One live duration, counted from when the situation began (the press, the fall, the start of stillness).
@@ -79,6 +80,12 @@ function fillTimes(card, alert, now) {
   setText(card.querySelector(".since"),
     `${startedWords(alert.kind)} ${formatWhen(alert.startedAt, alert.seniorTimeZone, now)}`);
 }
+
+// What staff need to know of the state beyond "open": the watch is still asking, or someone has taken it.
+const statusWords = {
+  checking: "Asking “Are you OK?” on the watch",
+  acknowledged: "Acknowledged",
+};
 
 function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;

@@ -1,6 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace CareWatch.Storage.Alerts;
 
-/// <summary>How urgent an alert is (alerts.severity, a smallint so that queues sort by it).</summary>
+/// <summary>
+/// How urgent an alert is (alerts.severity, a smallint so that queues sort by it). In JSON it is its word
+/// ("high"), as every API shows it, not the stored number.
+/// </summary>
+[JsonConverter(typeof(AlertSeverityJsonConverter))]
 public enum AlertSeverity : short
 {
     /// <summary>Not an alarm: a wellbeing insight.</summary>
@@ -12,3 +19,6 @@ public enum AlertSeverity : short
     /// <summary>An emergency (SOS, fall), or a high alert left unacknowledged too long.</summary>
     Critical = 3,
 }
+
+/// <summary>Writes and reads <see cref="AlertSeverity"/> as its lower-case word.</summary>
+public sealed class AlertSeverityJsonConverter() : JsonStringEnumConverter<AlertSeverity>(JsonNamingPolicy.CamelCase);

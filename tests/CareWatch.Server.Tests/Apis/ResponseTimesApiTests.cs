@@ -55,6 +55,7 @@ public sealed class ResponseTimesApiTests : ServerTest
         Assert.Equal([a, b, c, e], alerts.Select(x => x.GetProperty("alertId").GetInt64()));
         Assert.Equal([45L, 121L, 300L], alerts.Take(3).Select(x => x.GetProperty("secondsToAcknowledge").GetInt64()));
         Assert.Equal("Test staff", alerts[0].GetProperty("acknowledgedBy").GetString());
+        Assert.All(alerts, x => Assert.Contains(x.GetProperty("severity").GetString(), new[] { "low", "high", "critical" }));
         var review = report.GetProperty("forReview").EnumerateArray().ToList();
         Assert.Equal([c, e], review.Select(x => x.GetProperty("alertId").GetInt64()));
         Assert.Equal((long)(Now - Utc(29, 20)).TotalSeconds, review[1].GetProperty("secondsWaiting").GetInt64());

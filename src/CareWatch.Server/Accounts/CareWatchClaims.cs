@@ -30,6 +30,15 @@ public static class CareWatchClaims
     public static TenantScope RequiredScope(this ClaimsPrincipal user) =>
         user.Scope() ?? throw new InvalidOperationException("This endpoint needs a bureau or senior scope; is its policy missing?");
 
+    /// <summary>
+    /// The account id of a signed-in person; null for an integration (whose name identifier is its API key's id) or
+    /// anyone anonymous.
+    /// </summary>
+    public static Guid? AccountId(this ClaimsPrincipal user) =>
+        !user.IsInRole(CareWatchRoles.Integration) && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? id
+            : null;
+
     /// <summary>The bureau of a staff member, supervisor or integration; throws for anyone else.</summary>
     public static Guid RequiredBureau(this ClaimsPrincipal user) =>
         user.Scope()?.BureauId ?? throw new InvalidOperationException("This endpoint needs a bureau scope; is its policy missing?");

@@ -102,7 +102,7 @@ public static class AlertCommandsApi
 
     // The policy admits staff and supervisors only, whose principal always names their account.
     private static AlertActor ActorOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+        user.AccountId() is { } id
             ? AlertActor.User(id)
             : throw new InvalidOperationException("A staff command needs a signed-in person's account id.");
 

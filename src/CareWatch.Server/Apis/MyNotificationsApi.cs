@@ -29,7 +29,7 @@ public static class MyNotificationsApi
 
     private static async Task<Results<Ok<NotificationPreferencesView>, ProblemHttpResult>> GetAsync(ClaimsPrincipal user,
         NotificationPreferencesStore store, CancellationToken ct) =>
-        AccountOf(user) is { } id && await store.FindAsync(id, ct) is { } p
+        user.AccountId() is { } id && await store.FindAsync(id, ct) is { } p
             ? TypedResults.Ok(new NotificationPreferencesView(p.Channels, p.QuietFrom, p.QuietUntil))
             : NotFound();
 
@@ -39,14 +39,11 @@ public static class MyNotificationsApi
     {
         var preferences = new NotificationPreferences(request.Channels ?? [], request.QuietFrom, request.QuietUntil);
         if (preferences.Invalid() is { } invalid) return DeviceProblems.Invalid(invalid.Field, invalid.Reason);
-        if (AccountOf(user) is not { } id || !await store.UpdateAsync(id, preferences, ct)) return NotFound();
+        if (user.AccountId() is not { } id || !await store.UpdateAsync(id, preferences, ct)) return NotFound();
         await audit.RecordAsync(user, AuditActions.NotificationPreferencesChanged, id.ToString(),
             new { preferences.Channels, quietHours = preferences.QuietFrom is not null }, ct: ct);
         return TypedResults.Ok(new NotificationPreferencesView(preferences.Channels, preferences.QuietFrom, preferences.QuietUntil));
     }
-
-    private static Guid? AccountOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "No account",
         detail: "Notification preferences belong to a signed-in person's account.");

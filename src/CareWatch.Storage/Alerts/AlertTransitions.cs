@@ -100,7 +100,10 @@ public sealed class AlertTransitions(NpgsqlDataSource dataSource, OutboxWakeup w
     /// Applies one transition to the alert at <paramref name="version"/>; changes nothing and says why when the
     /// alert is gone, at another version, or in a state the change cannot start from.
     /// </summary>
-    /// <param name="transaction">An open transaction to run in (the escalation sweep holds the row locked), or null.</param>
+    /// <param name="transaction">
+    /// An open transaction to run in (the escalation sweep holds the row locked), or null. With one, the caller wakes
+    /// the outbox dispatcher (<see cref="OutboxWakeup.Notify"/>) after it commits.
+    /// </param>
     public async Task<TransitionResult> ApplyAsync(long alertId, int version, AlertChange change, DateTime at,
         CancellationToken ct = default, NpgsqlTransaction? transaction = null)
     {
@@ -134,8 +137,9 @@ public sealed class AlertTransitions(NpgsqlDataSource dataSource, OutboxWakeup w
             cmd.Parameters.Add(new NpgsqlParameter($"s{i}", change.Sets[i].Value ?? DBNull.Value));
         AddCommon(cmd, change.Actor, at, outbox);
         var applied = await cmd.ExecuteScalarAsync(ct) is long;
-        // In a caller's transaction the rows are visible once it commits; an early wake-up only costs a poll.
-        if (applied) wakeup.Notify();
+        // In a caller's transaction the rows are visible only once it commits, so the caller wakes the dispatcher then
+        // (OutboxWakeup.Notify after its commit): a wake-up now would find nothing.
+        if (applied && transaction is null) wakeup.Notify();
         var now = await FindAsync(alertId, ct, transaction);
         if (applied) return new TransitionResult(TransitionStatus.Applied, now);
         if (now is null) return new TransitionResult(TransitionStatus.NotFound, null);

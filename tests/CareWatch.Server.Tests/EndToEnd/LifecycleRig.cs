@@ -86,7 +86,7 @@ public sealed class LifecycleRig : IAsyncDisposable
     public SimulatedWatch WatchThatShowsPrompts(List<string>? prompts = null) =>
         Arrange.Connect(Server, Device, (method, payload) =>
         {
-            lock (prompts ?? []) prompts?.Add(method);
+            if (prompts is not null) lock (prompts) prompts.Add(method);
             return new DirectMethodAnswer(200, """{"shown":true}""");
         });
 

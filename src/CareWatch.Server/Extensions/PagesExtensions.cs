@@ -15,6 +15,7 @@ public static class PagesExtensions
             // The board shows a bureau's or a senior's alerts: accounts without either (an admin) are turned away.
             o.Conventions.AuthorizePage("/Index", CareWatchPolicies.SeniorData);
             o.Conventions.AuthorizeFolder("/Family", CareWatchPolicies.Relative);
+            o.Conventions.AuthorizePage("/Settings", CareWatchPolicies.Person);
             o.Conventions.AllowAnonymousToFolder("/Account");
             // A relative's signed link is its own authorisation (Pages/Respond.cshtml.cs).
             o.Conventions.AllowAnonymousToPage("/Respond");

@@ -41,6 +41,10 @@ public sealed record AccessRule(IReadOnlySet<string>? Roles, bool IsPage = false
     /// <summary>The board page: senior-data.</summary>
     public static readonly AccessRule BoardPage = SeniorData with { IsPage = true };
 
+    /// <summary>A person's own settings page: any role signed in with a password, not an API key.</summary>
+    public static readonly AccessRule PersonPage = Of(CareWatchRoles.Admin, CareWatchRoles.Staff, CareWatchRoles.Supervisor,
+        CareWatchRoles.Relative) with { IsPage = true };
+
     /// <summary>The relatives' page: a relative of a senior only.</summary>
     public static readonly AccessRule RelativePage = Of(CareWatchRoles.Relative) with { IsPage = true };
 
@@ -72,6 +76,7 @@ public static class AccessRules
         ["GET Index"] = AccessRule.BoardPage,
         ["GET Family"] = AccessRule.RelativePage,
         ["GET Family/Index"] = AccessRule.RelativePage,
+        ["GET Settings"] = AccessRule.PersonPage, // one's own language, time zone, notifications
         ["GET "] = AccessRule.BoardPage,
         ["GET api/seniors"] = AccessRule.SeniorData,
         ["GET api/alerts"] = AccessRule.SeniorData,

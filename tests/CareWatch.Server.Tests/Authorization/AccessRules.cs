@@ -74,6 +74,7 @@ public static class AccessRules
         ["GET api/seniors/{seniorId:guid}/activity/days"] = AccessRule.SeniorData,
         ["GET api/seniors/{seniorId:guid}/normal-stillness"] = AccessRule.SeniorData,
         ["GET api/seniors/{seniorId:guid}/alerts"] = AccessRule.SeniorData,
+        ["GET Seniors/{seniorId:guid}"] = AccessRule.SeniorData with { IsPage = true },
         ["GET api/insights"] = AccessRule.BureauData,
         ["GET api/devices"] = AccessRule.BureauData,
         ["GET api/devices/{deviceId}"] = AccessRule.BureauData,

@@ -23,7 +23,8 @@ public sealed class DetectorBuilder(DetectionModelProvider models, IOptions<Moni
         if (model is null)
         {
             var fixedStill = new StillDefinition(0, 0, o.StillMovementThreshold);
-            return new DetectorSource(() => new TimerDetector(fixedStill, o.StillAlertAfter, o.StillAlertAfterNight, band), null,
+            return new DetectorSource(
+                () => new TimerDetector(fixedStill, o.StillAlertAfter, o.StillAlertAfterNight, band), null,
                 local => StillnessNorm.Fixed(local, o, band));
         }
         var survival = PersonSurvival.Compile(model, history);

@@ -9,10 +9,13 @@ namespace CareWatch.Monitoring;
 /// inputs (the senior's learned profile and survival curves, or the fixed rule), so the page cannot disagree with
 /// what would raise an alert.
 /// </summary>
-/// <param name="Rule">What sets the limit: <see cref="AlertTrigger"/> as a word (fixed-rule, model, safety-floor).</param>
+/// <param name="Rule">What sets the limit: <see cref="AlertTrigger"/> as a word (fixed-rule, model,
+/// safety-floor).</param>
 /// <param name="StillCeiling">The highest movement count of a worn minute that is still, for this senior.</param>
-/// <param name="TypicalMinutes">90th percentile of their still periods starting around this hour (learned model only).</param>
-/// <param name="LongestNormalMinutes">Their longest still period starting around this hour (learned model only).</param>
+/// <param name="TypicalMinutes">90th percentile of their still periods starting around this hour (learned model
+/// only).</param>
+/// <param name="LongestNormalMinutes">Their longest still period starting around this hour (learned model
+/// only).</param>
 /// <param name="AlertAfterMinutes">A still period starting now is alerted after this many minutes.</param>
 [GenerateSerializer, Immutable]
 public sealed record StillnessNorm(
@@ -36,9 +39,10 @@ public sealed record StillnessNorm(
         var floor = o.Band.IsDay(local) ? o.DayFloor : o.NightFloor;
         var byModel = survival.AlertAfter(local, o.Alpha);
         var model = byModel is { } after && after < floor;
-        return new StillnessNorm(RuleWord(model ? AlertTrigger.Model : AlertTrigger.SafetyFloor), survival.Still.Ceiling,
-            (int)Math.Round(survival.Profile.Q90Minutes[local.Hour]), (int)Math.Round(survival.Profile.MaxMinutes[local.Hour]),
-            Minutes(model ? byModel!.Value : floor));
+        var profile = survival.Profile;
+        return new StillnessNorm(RuleWord(model ? AlertTrigger.Model : AlertTrigger.SafetyFloor),
+            survival.Still.Ceiling, (int)Math.Round(profile.Q90Minutes[local.Hour]),
+            (int)Math.Round(profile.MaxMinutes[local.Hour]), Minutes(model ? byModel!.Value : floor));
     }
 
     /// <summary>The word of a trigger in the API (kebab case, as the alert facts spell it).</summary>

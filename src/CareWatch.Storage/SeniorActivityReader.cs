@@ -38,7 +38,8 @@ public sealed class SeniorActivityReader(NpgsqlDataSource dataSource)
         {
             found = true;
             if (r.IsDBNull(0)) continue;
-            list.Add(new StoredMinute(DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), r.GetInt32(1), r.GetBoolean(2)));
+            var start = DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc);
+            list.Add(new StoredMinute(start, r.GetInt32(1), r.GetBoolean(2)));
         }
         return found ? list : null;
     }

@@ -9,7 +9,8 @@ public sealed class DailyActivityTests
     {
         var first = new DateOnly(2026, 3, 1);
         // 22:00–06:00 local still (8 h), then an hour of movement; local = UTC + 8 h.
-        var minutes = Run(new DateTime(2026, 3, 1, 22, 0, 0), 480, 0).Concat(Run(new DateTime(2026, 3, 2, 6, 0, 0), 60, 200));
+        var minutes = Run(new DateTime(2026, 3, 1, 22, 0, 0), 480, 0)
+            .Concat(Run(new DateTime(2026, 3, 2, 6, 0, 0), 60, 200));
 
         var days = DailyActivity.Summarise(minutes, Still, first, 3);
 
@@ -35,5 +36,6 @@ public sealed class DailyActivityTests
 
     private static IEnumerable<ActivityMinute> Run(DateTime local, int count, int activity, bool worn = true) =>
         Enumerable.Range(0, count).Select(i => new ActivityMinute(
-            DateTime.SpecifyKind(local.AddMinutes(i).AddHours(-8), DateTimeKind.Utc), local.AddMinutes(i), activity, worn));
+            DateTime.SpecifyKind(local.AddMinutes(i).AddHours(-8), DateTimeKind.Utc), local.AddMinutes(i), activity,
+            worn));
 }

@@ -22,14 +22,15 @@ public sealed record AlertCommentView(DateTime At, string? By, string Text);
 /// <param name="EndedAt">When its condition ended (movement resumed), if it did.</param>
 /// <param name="Outcome">What was found (resolved only).</param>
 /// <param name="Note">The resolution note (staff only).</param>
-/// <param name="Facts">The detector's structured facts of an inactivity alert (trigger, limit), for rendering per culture.</param>
+/// <param name="Facts">The detector's structured facts of an inactivity alert (trigger, limit): rendered per
+/// culture.</param>
 /// <param name="Comments">Comments, oldest first (staff only; empty for a relative).</param>
 public sealed record AlertHistoryItem(
     long Id, string Kind, string Status, string Severity, DateTime StartedAt, DateTime RaisedAt, DateTime? OpenedAt,
     DateTime? AcknowledgedAt, string? AcknowledgedBy, DateTime? ClosedAt, string? ResolvedBy, DateTime? EndedAt,
     string? Outcome, string? Note, string? AssignedTo, JsonElement? Facts, IReadOnlyList<AlertCommentView> Comments)
 {
-    /// <summary>Maps an alert with its names and comments; <paramref name="staff"/> includes what staff wrote.</summary>
+    /// <summary>Maps an alert, its names and comments; <paramref name="staff"/> includes what staff wrote.</summary>
     public static AlertHistoryItem From(NamedAlert named, bool staff, IEnumerable<AlertComment> comments)
     {
         var (a, n) = (named.Alert, named.Names);

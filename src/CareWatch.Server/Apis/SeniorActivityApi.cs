@@ -29,7 +29,7 @@ public static class SeniorActivityApi
         group.MapGet("/activity", DayAsync).WithName("GetSeniorDayActivity")
             .WithSummary("The senior's minutes of one day on their own clock (?date=yyyy-MM-dd, default today).");
         group.MapGet("/activity/days", DaysAsync).WithName("GetSeniorActivityDays")
-            .WithSummary("The senior's last days (?days=1–62, default 14): worn and active minutes, longest still period.");
+            .WithSummary("The senior's last days (?days=1–62, default 14): worn and active minutes, longest still.");
         group.MapGet("/normal-stillness", StillnessAsync).WithName("GetSeniorNormalStillness")
             .WithSummary("The current still period against the band the detector considers normal for the senior now.");
         return group;
@@ -47,7 +47,8 @@ public static class SeniorActivityApi
         if (date is not null && !SeniorDays.TryParse(date, out day))
             return DeviceProblems.Invalid("date", "A date as yyyy-MM-dd.");
         if (day > today || day < today.AddDays(-MaxDaysBack))
-            return DeviceProblems.Invalid("date", $"A day from {SeniorDays.Format(today.AddDays(-MaxDaysBack))} to today ({SeniorDays.Format(today)}) on the senior's clock.");
+            return DeviceProblems.Invalid("date", $"A day from {SeniorDays.Format(today.AddDays(-MaxDaysBack))} "
+                + $"to today ({SeniorDays.Format(today)}) on the senior's clock.");
 
         var (from, to) = (SeniorDays.StartUtc(day, zone), SeniorDays.StartUtc(day.AddDays(1), zone));
         var minutes = await reader.MinutesAsync(scope, seniorId, from, to, ct);
@@ -76,7 +77,8 @@ public static class SeniorActivityApi
         var stillness = await grains.GetGrain<ISeniorMonitorGrain>(seniorId).GetStillnessAsync();
         // The monitor's own ceiling, so "still" on the chart is what the detector counts as still.
         var still = new StillDefinition(0, 0, stillness.Norm.StillCeiling);
-        var summary = DailyActivity.Summarise(minutes.Select(m => SeniorHistories.ToActivity(m, zone)), still, first, count);
+        var local = minutes.Select(m => SeniorHistories.ToActivity(m, zone));
+        var summary = DailyActivity.Summarise(local, still, first, count);
         return TypedResults.Ok(new ActivityDaysView(seniorId, senior.TimeZone, still.Ceiling,
             summary.Select(DayActivityView.From).ToList()));
     }
@@ -89,7 +91,7 @@ public static class SeniorActivityApi
         return TypedResults.Ok(NormalStillnessView.From(seniorId, stillness));
     }
 
-    /// <summary>The answer for a senior that does not exist or is not the caller's (the two are not told apart).</summary>
+    /// <summary>The answer for a senior who does not exist or is not the caller's (not told apart).</summary>
     internal static ProblemHttpResult SeniorNotFound(Guid seniorId) =>
         TypedResults.Problem(statusCode: 404, title: "Senior not found", detail: $"No senior {seniorId}.");
 }

@@ -11,7 +11,8 @@ namespace CareWatch.Server.Apis;
 public sealed record ActivityMinuteView(DateTime At, int Movement, bool Worn)
 {
     /// <summary>Maps a stored minute.</summary>
-    public static ActivityMinuteView From(StoredMinute m) => new(DateTime.SpecifyKind(m.Start, DateTimeKind.Utc), m.Movement, m.Worn);
+    public static ActivityMinuteView From(StoredMinute m) =>
+        new(DateTime.SpecifyKind(m.Start, DateTimeKind.Utc), m.Movement, m.Worn);
 }
 
 /// <summary>GET /api/seniors/{id}/activity: the minutes of one local day of the senior.</summary>
@@ -19,7 +20,8 @@ public sealed record ActivityMinuteView(DateTime At, int Movement, bool Worn)
 /// <param name="TimeZone">The senior's IANA time zone, in which the day is counted.</param>
 /// <param name="From">Start of that day, UTC.</param>
 /// <param name="To">Its end (exclusive), UTC: 23, 24 or 25 hours after <paramref name="From"/>.</param>
-/// <param name="StillCeiling">A worn minute at or below this count is still for this senior (the detector's line).</param>
+/// <param name="StillCeiling">A worn minute at or below this count is still for this senior (the detector's
+/// line).</param>
 /// <param name="Minutes">The minutes with data, oldest first (a missing minute is no data, not stillness).</param>
 public sealed record DayMinutesView(Guid SeniorId, string Date, string TimeZone, DateTime From, DateTime To,
     double StillCeiling, IReadOnlyList<ActivityMinuteView> Minutes);
@@ -28,7 +30,8 @@ public sealed record DayMinutesView(Guid SeniorId, string Date, string TimeZone,
 /// <param name="Date">yyyy-MM-dd on the senior's clock.</param>
 /// <param name="WornMinutes">Minutes the watch was worn.</param>
 /// <param name="ActiveMinutes">Worn minutes with movement above the still ceiling.</param>
-/// <param name="LongestStillMinutes">The longest still period that began that day (a night counts for its evening).</param>
+/// <param name="LongestStillMinutes">The longest still period that began that day (a night counts for its
+/// evening).</param>
 public sealed record DayActivityView(string Date, int WornMinutes, int ActiveMinutes, int LongestStillMinutes)
 {
     /// <summary>Maps a day summary.</summary>
@@ -38,7 +41,8 @@ public sealed record DayActivityView(string Date, int WornMinutes, int ActiveMin
 }
 
 /// <summary>GET /api/seniors/{id}/activity/days: the senior's last days, oldest first, today last.</summary>
-public sealed record ActivityDaysView(Guid SeniorId, string TimeZone, double StillCeiling, IReadOnlyList<DayActivityView> Days);
+public sealed record ActivityDaysView(Guid SeniorId, string TimeZone, double StillCeiling,
+    IReadOnlyList<DayActivityView> Days);
 
 /// <summary>
 /// GET /api/seniors/{id}/normal-stillness: the current still period against what the detector in service considers
@@ -64,8 +68,8 @@ public sealed record NormalStillnessView(Guid SeniorId, string Rule, double Stil
         var stillFor = s.StillSince is { } since && s.LastMinute is { } last
             ? (int?)Math.Max(0, (int)Math.Round((last.AddMinutes(1) - since).TotalMinutes)) : null;
         return new(seniorId, s.Norm.Rule, s.Norm.StillCeiling, s.Norm.TypicalMinutes, s.Norm.LongestNormalMinutes,
-            s.Norm.AlertAfterMinutes, Utc(s.StillSince), stillFor, s.CurrentRule, s.CurrentLimitMinutes, Utc(s.LastMinute),
-            s.ModelVersion);
+            s.Norm.AlertAfterMinutes, Utc(s.StillSince), stillFor, s.CurrentRule, s.CurrentLimitMinutes,
+            Utc(s.LastMinute), s.ModelVersion);
     }
 
     private static DateTime? Utc(DateTime? t) => t is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;

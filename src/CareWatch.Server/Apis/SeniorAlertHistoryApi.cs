@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CareWatch.Server.Apis;
 
 /// <summary>
-/// GET /api/seniors/{id}/alerts: the senior's alert history, newest first, a page at a time (?before=&lt;id&gt;&amp;limit=).
+/// GET /api/seniors/{id}/alerts: the senior's alert history, newest first, a page at a time
+/// (?before=&lt;id&gt;&amp;limit=).
 /// A relative reads it without what staff write for each other (notes, comments), as in <see cref="AlertDetailView"/>.
 /// </summary>
 public static class SeniorAlertHistoryApi
@@ -25,7 +26,7 @@ public static class SeniorAlertHistoryApi
         var group = app.MapGroup("/api/seniors/{seniorId:guid}").WithTags("Seniors").ProducesProblem(404)
             .ProducesValidationProblem();
         group.MapGet("/alerts", PageAsync).WithName("GetSeniorAlertHistory")
-            .WithSummary("The senior's alerts, newest first, with outcome, note, who took and closed them, and comments.");
+            .WithSummary("The senior's alerts, newest first: outcome, note, who took and closed them, comments.");
         return group;
     }
 
@@ -37,7 +38,7 @@ public static class SeniorAlertHistoryApi
         if (before is not null)
         {
             if (!long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id < 1)
-                return DeviceProblems.Invalid("before", "An alert id (a positive whole number), as nextBefore gave it.");
+                return DeviceProblems.Invalid("before", "An alert id (a positive whole number), as in nextBefore.");
             beforeId = id;
         }
         var size = DefaultLimit;
@@ -46,11 +47,12 @@ public static class SeniorAlertHistoryApi
             return DeviceProblems.Invalid("limit", $"A whole number from 1 to {MaxLimit}.");
 
         var scope = user.RequiredScope();
-        if (await seniors.FindSeniorAsync(scope, seniorId, ct) is null) return SeniorActivityApi.SeniorNotFound(seniorId);
+        if (await seniors.FindSeniorAsync(scope, seniorId, ct) is null)
+            return SeniorActivityApi.SeniorNotFound(seniorId);
         return TypedResults.Ok(await LoadAsync(history, scope, seniorId, beforeId, size, ct));
     }
 
-    /// <summary>One page of the history as the scope's reader sees it (the senior page renders the first one).</summary>
+    /// <summary>One page of the history as the scope's reader sees it (the senior page renders it too).</summary>
     internal static async Task<AlertHistoryPage> LoadAsync(SeniorAlertHistory history, TenantScope scope,
         Guid seniorId, long? beforeId, int limit, CancellationToken ct)
     {

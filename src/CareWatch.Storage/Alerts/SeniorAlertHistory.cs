@@ -28,7 +28,8 @@ public sealed class SeniorAlertHistory(NpgsqlDataSource dataSource)
             AND {TenantScope.SeniorCondition("s")} ORDER BY a.id DESC LIMIT @limit
             """) + " ORDER BY x.id DESC");
         cmd.Parameters.AddWithValue("senior", seniorId);
-        cmd.Parameters.Add(new NpgsqlParameter("before", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)beforeId ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("before", NpgsqlTypes.NpgsqlDbType.Bigint)
+            { Value = (object?)beforeId ?? DBNull.Value });
         cmd.Parameters.AddWithValue("limit", limit);
         scope.AddParameters(cmd);
         return await AlertQueries.ReadNamedAsync(cmd, ct);

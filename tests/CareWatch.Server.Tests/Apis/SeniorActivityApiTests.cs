@@ -5,7 +5,7 @@ using CareWatch.Server.Tests.Support;
 
 namespace CareWatch.Server.Tests.Apis;
 
-/// <summary>The senior page's movement endpoints through the real server: days on the senior's clock, validation.</summary>
+/// <summary>The senior page's movement endpoints in the real server: days on the senior's clock, validation.</summary>
 public sealed class SeniorActivityApiTests : ServerTest
 {
     private const string Shanghai = "Asia/Shanghai";
@@ -48,7 +48,8 @@ public sealed class SeniorActivityApiTests : ServerTest
 
         var days = body.GetProperty("days").EnumerateArray().ToList();
         Assert.Equal(14, days.Count);
-        Assert.Equal(days.Select(d => d.GetProperty("date").GetString()).Order(), days.Select(d => d.GetProperty("date").GetString()));
+        var dates = days.Select(d => d.GetProperty("date").GetString()).ToList();
+        Assert.Equal(dates.Order(), dates);
         var arranged = days.Single(d => d.GetProperty("date").GetString() == $"{day:yyyy-MM-dd}");
         Assert.Equal((50, 20, 30), (arranged.GetProperty("wornMinutes").GetInt32(),
             arranged.GetProperty("activeMinutes").GetInt32(), arranged.GetProperty("longestStillMinutes").GetInt32()));
@@ -88,10 +89,11 @@ public sealed class SeniorActivityApiTests : ServerTest
         var foreign = await Arrange.SeniorInNewBureauAsync(Server, "Bai Yun");
         await ArrangeMinutes.AddAsync(Server, senior.Id, DateTime.UtcNow.Date.AddDays(-1), 5, movement: 40);
 
-        using var otherStaff = await Server.ClientAs("staff", foreign.BureauId).GetAsync($"api/seniors/{senior.Id}/{route}");
-        using var otherRelative = await Server.ClientAs("relative", seniorId: sibling.Id).GetAsync($"api/seniors/{senior.Id}/{route}");
-        using var ownRelative = await Server.ClientAs("relative", seniorId: senior.Id).GetAsync($"api/seniors/{senior.Id}/{route}");
-        using var staff = await Server.ClientAs("staff", senior.BureauId).GetAsync($"api/seniors/{senior.Id}/{route}");
+        var url = $"api/seniors/{senior.Id}/{route}";
+        using var otherStaff = await Server.ClientAs("staff", foreign.BureauId).GetAsync(url);
+        using var otherRelative = await Server.ClientAs("relative", seniorId: sibling.Id).GetAsync(url);
+        using var ownRelative = await Server.ClientAs("relative", seniorId: senior.Id).GetAsync(url);
+        using var staff = await Server.ClientAs("staff", senior.BureauId).GetAsync(url);
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK, HttpStatusCode.OK),
             (otherStaff.StatusCode, otherRelative.StatusCode, ownRelative.StatusCode, staff.StatusCode));

@@ -11,7 +11,7 @@ using People = CareWatch.Server.Tests.Support.Accounts;
 
 namespace CareWatch.Server.Tests.Apis;
 
-/// <summary>GET /api/seniors/{id}/alerts: the senior's history, newest first and paged, as staff and relatives read it.</summary>
+/// <summary>GET /api/seniors/{id}/alerts: the history, newest first and paged, as staff and relatives read it.</summary>
 public sealed class SeniorAlertHistoryApiTests : ServerTest
 {
     [Fact]
@@ -28,7 +28,8 @@ public sealed class SeniorAlertHistoryApiTests : ServerTest
 
         var first = await staff.Http.GetFromJsonAsync<JsonElement>($"api/seniors/{senior.Id}/alerts?limit=2");
         var next = first.GetProperty("nextBefore").GetInt64();
-        var second = await staff.Http.GetFromJsonAsync<JsonElement>($"api/seniors/{senior.Id}/alerts?limit=2&before={next}");
+        var second = await staff.Http.GetFromJsonAsync<JsonElement>(
+            $"api/seniors/{senior.Id}/alerts?limit=2&before={next}");
 
         Assert.Equal([inactivity.Id, fall.Id], Ids(first));
         Assert.Equal([sos.Id], Ids(second));
@@ -39,7 +40,8 @@ public sealed class SeniorAlertHistoryApiTests : ServerTest
              resolved.GetProperty("note").GetString(), resolved.GetProperty("acknowledgedBy").GetString(),
              resolved.GetProperty("resolvedBy").GetString()));
         var comment = resolved.GetProperty("comments")[0];
-        Assert.Equal(("Neighbour has a key.", "Test staff"), (comment.GetProperty("text").GetString(), comment.GetProperty("by").GetString()));
+        Assert.Equal(("Neighbour has a key.", "Test staff"),
+            (comment.GetProperty("text").GetString(), comment.GetProperty("by").GetString()));
     }
 
     [Fact]
@@ -49,9 +51,11 @@ public sealed class SeniorAlertHistoryApiTests : ServerTest
         using var staff = await People.SignInNewAsync(Server, CareWatchRoles.Staff, senior.BureauId);
         var sos = await RaiseAsync(senior.Id, AlertKinds.Sos);
         await PostAsync(staff, $"api/alerts/{sos.Id}/comments", new { version = 1, text = "Door code 4711." });
-        await PostAsync(staff, $"api/alerts/{sos.Id}/resolve", new { version = 2, outcome = "senior-ok", note = "Fine." });
+        await PostAsync(staff, $"api/alerts/{sos.Id}/resolve",
+            new { version = 2, outcome = "senior-ok", note = "Fine." });
 
-        using var response = await Server.ClientAs("relative", seniorId: senior.Id).GetAsync($"api/seniors/{senior.Id}/alerts");
+        using var response = await Server.ClientAs("relative", seniorId: senior.Id)
+            .GetAsync($"api/seniors/{senior.Id}/alerts");
         var text = await response.Content.ReadAsStringAsync();
         var item = JsonSerializer.Deserialize<JsonElement>(text).GetProperty("items")[0];
 
@@ -67,8 +71,9 @@ public sealed class SeniorAlertHistoryApiTests : ServerTest
     private async Task<CareWatch.Storage.AlertRecord> RaiseAsync(Guid seniorId, string kind)
     {
         var at = TimeProvider.System.GetUtcNow().UtcDateTime;
-        var raised = await Server.Services.GetRequiredService<AlertTransitions>().RaiseAsync(new NewAlert(seniorId, kind,
-            AlertSeverity.Critical, AlertStates.Open, null, at, $"{kind} arranged."), MonitorChanges.Monitor, at);
+        var transitions = Server.Services.GetRequiredService<AlertTransitions>();
+        var raised = await transitions.RaiseAsync(new NewAlert(seniorId, kind, AlertSeverity.Critical, AlertStates.Open,
+            null, at, $"{kind} arranged."), MonitorChanges.Monitor, at);
         return raised.Alert;
     }
 

@@ -35,7 +35,7 @@ public sealed class DetailModel(
     /// <summary>The senior as found in the reader's scope.</summary>
     public SeniorRecord Senior { get; private set; } = null!;
 
-    /// <summary>Whether the reader is of the senior's bureau (staff, supervisor, integration), not a relative.</summary>
+    /// <summary>Whether the reader is of the senior's bureau (staff, supervisor, integration): no relative.</summary>
     public bool IsBureau { get; private set; }
 
     /// <summary>The senior's watches with their status.</summary>
@@ -78,7 +78,8 @@ public sealed class DetailModel(
         // A plain link pages the history (?before=<id>), so it works without script; a bad value shows the newest.
         History = await SeniorAlertHistoryApi.LoadAsync(history, scope, SeniorId, Before is > 0 ? Before : null,
             HistoryPageSize, ct);
-        Stillness = NormalStillnessView.From(SeniorId, await grains.GetGrain<ISeniorMonitorGrain>(SeniorId).GetStillnessAsync());
+        var stillness = await grains.GetGrain<ISeniorMonitorGrain>(SeniorId).GetStillnessAsync();
+        Stillness = NormalStillnessView.From(SeniorId, stillness);
         if (!IsBureau) return Page();
         Contacts = await contacts.ListAsync(scope, SeniorId, ct) ?? [];
         var own = await chains.ListAsync(scope, ct);
@@ -89,5 +90,6 @@ public sealed class DetailModel(
     }
 
     /// <summary>A UTC time on the senior's clock.</summary>
-    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public DateTime Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 }

@@ -2,26 +2,27 @@
 // summary line and a table as its text alternative, and refreshes today's chart every minute. The rest of the page
 // is rendered on the server.
 import { getJson } from "../shared/api";
-import { text } from "../shared/text";
+import { culture, formatNumber, text } from "../shared/text";
 import { byHour, minuteColumns } from "../senior/hours";
 import { drawDays, drawToday, type ChartLabels } from "../senior/charts";
 import type { ActivityDays, DayMinutes } from "../senior/types";
 import type uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
 
 const page = document.querySelector<HTMLElement>(".senior-page")!;
 const seniorId = page.dataset.seniorId!;
 const zone = page.dataset.timeZone!;
-const lang = document.documentElement.lang || "en";
-const number = new Intl.NumberFormat(lang);
+const lang = culture();
+const number = { format: (n: number) => formatNumber(n) };
 const labels: ChartLabels = {
-  movement: text("movement"), notWorn: text("notWorn"), stillLine: text("stillLine"),
-  active: text("activeMinutes"), longestStill: text("longestStill"),
+  movement: text("Movement"), notWorn: text("Watch not worn"), stillLine: text("Still line"),
+  active: text("Active minutes"), longestStill: text("Longest still period"),
 };
 
 function duration(minutes: number): string {
-  if (minutes < 60) return text("minutes", number.format(minutes));
-  return minutes % 60 === 0 ? text("hours", number.format(minutes / 60))
-    : text("hoursMinutes", number.format(Math.floor(minutes / 60)), number.format(minutes % 60));
+  if (minutes < 60) return text("{0} min", number.format(minutes));
+  return minutes % 60 === 0 ? text("{0} h", number.format(minutes / 60))
+    : text("{0} h {1} min", number.format(Math.floor(minutes / 60)), number.format(minutes % 60));
 }
 
 function rows(table: string, cells: string[][]): void {
@@ -51,8 +52,10 @@ async function loadToday(days: ActivityDays): Promise<void> {
   const today = days.days[days.days.length - 1];
   const active = hours.reduce((n, h) => n + h.active, 0);
   const worn = hours.reduce((n, h) => n + h.worn, 0);
-  document.getElementById("today-summary")!.textContent = day.minutes.length === 0 ? text("noDataToday")
-    : text("todaySummary", duration(active), duration(worn), duration(today?.longestStillMinutes ?? 0));
+  document.getElementById("today-summary")!.textContent = day.minutes.length === 0
+    ? text("No movement data today yet.")
+    : text("Today so far: active for {0}, watch worn for {1}, longest still period {2}.", duration(active),
+      duration(worn), duration(today?.longestStillMinutes ?? 0));
   const hour = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
   rows("today-table", hours.filter((h) => h.worn > 0).map((h) =>
     [hour.format(Date.UTC(2000, 0, 1, h.hour)), number.format(h.active), number.format(h.worn)]));
@@ -67,9 +70,11 @@ async function loadDays(): Promise<ActivityDays> {
   const date = new Intl.DateTimeFormat(lang, { weekday: "short", month: "numeric", day: "numeric", timeZone: "UTC" });
   const label = (d: string) => date.format(new Date(`${d}T12:00:00Z`));
   const withData = days.days.filter((d) => d.wornMinutes > 0);
-  const longest = withData.reduce((a, d) => (d.longestStillMinutes > (a?.longestStillMinutes ?? -1) ? d : a), withData[0]);
-  document.getElementById("days-summary")!.textContent = withData.length === 0 ? text("noDataDays")
-    : text("daysSummary", number.format(withData.length),
+  const longest = withData.reduce((a, d) => (d.longestStillMinutes > a.longestStillMinutes ? d : a), withData[0]);
+  document.getElementById("days-summary")!.textContent = withData.length === 0
+    ? text("No movement data in the last 14 days.")
+    : text("{0} days with data: on average active for {1} a day; the longest still period was {2}, on {3}.",
+      number.format(withData.length),
       duration(Math.round(withData.reduce((n, d) => n + d.activeMinutes, 0) / withData.length)),
       duration(longest.longestStillMinutes), label(longest.date));
   rows("days-table", days.days.map((d) => [label(d.date), number.format(d.activeMinutes), number.format(d.wornMinutes),
@@ -82,7 +87,8 @@ async function load(): Promise<void> {
     await loadToday(await loadDays());
   } catch {
     // Say so rather than leave "Loading…": a caregiver must not read an empty chart as "no movement".
-    for (const id of ["today-summary", "days-summary"]) document.getElementById(id)!.textContent = text("loadFailed");
+    const failed = text("Could not load the movement data. It is tried again every minute.");
+    for (const id of ["today-summary", "days-summary"]) document.getElementById(id)!.textContent = failed;
   }
 }
 

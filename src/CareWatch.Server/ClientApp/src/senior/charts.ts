@@ -5,7 +5,9 @@ const axis = { stroke: "#aab4be", grid: { stroke: "#2a333c" }, ticks: { stroke: 
 const height = 220;
 
 /** Labels the charts need, in the page's language. */
-export interface ChartLabels { movement: string; notWorn: string; stillLine: string; active: string; longestStill: string }
+export interface ChartLabels {
+  movement: string; notWorn: string; stillLine: string; active: string; longestStill: string;
+}
 
 function sized(el: HTMLElement): { width: number; height: number } {
   return { width: Math.max(280, el.clientWidth), height };
@@ -52,15 +54,18 @@ export function drawDays(el: HTMLElement, dates: string[], active: number[], lon
     ...sized(el),
     legend: { show: false },
     cursor: { show: false },
-    scales: { x: { time: false, range: [xs[0] - 43200, xs[xs.length - 1] + 43200] }, y: { range: (_u, _m, max) => [0, Math.max(max ?? 0, 60)] } },
+    scales: {
+      x: { time: false, range: [xs[0] - 43200, xs[xs.length - 1] + 43200] },
+      y: { range: (_u, _m, max) => [0, Math.max(max ?? 0, 60)] },
+    },
     axes: [
       { ...axis, splits: () => xs, values: (_u, splits) => splits.map((s) => day.format(new Date(s * 1000))) },
       { ...axis, size: 50 },
     ],
     series: [
       {},
-      { label: labels.active, stroke: "#ffb347", fill: "rgba(255,179,71,0.45)", paths: uPlot.paths.bars!({ size: [0.6, 40] }),
-        points: { show: false } },
+      { label: labels.active, stroke: "#ffb347", fill: "rgba(255,179,71,0.45)",
+        paths: uPlot.paths.bars!({ size: [0.6, 40] }), points: { show: false } },
       { label: labels.longestStill, stroke: "#4cd97b", width: 2, points: { show: true, size: 6 } },
     ],
   }, [xs, active, longestStill], el);

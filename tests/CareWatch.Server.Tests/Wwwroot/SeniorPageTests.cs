@@ -23,8 +23,9 @@ public sealed class SeniorPageTests : ServerTest
         await ArrangeMinutes.AddAsync(Server, senior.Id, Arrange.MinutesAgo(20), 21, movement: 3);
         await ArrangeMinutes.AddAsync(Server, senior.Id, DateTime.UtcNow.Date.AddDays(-2), 240, movement: 90);
         await ResolvedSosAsync(senior.Id, senior.BureauId, "assisted-at-home", "Helped her up, no injury.");
-        await Server.Services.GetRequiredService<ContactStore>().CreateAsync(CareWatch.Storage.TenantScope.Bureau(senior.BureauId),
-            senior.Id, new ContactInput("Wang Lei", "son", "zh", null, "+86 138 0000 0000", 1, ["webhook"], null, null));
+        await Server.Services.GetRequiredService<ContactStore>().CreateAsync(
+            CareWatch.Storage.TenantScope.Bureau(senior.BureauId), senior.Id,
+            new ContactInput("Wang Lei", "son", "zh", null, "+86 138 0000 0000", 1, ["webhook"], null, null));
         var staff = await People.CreateAsync(Server, CareWatchRoles.Staff, senior.BureauId);
         await using var browser = await Board.LaunchAsync();
 
@@ -34,7 +35,8 @@ public sealed class SeniorPageTests : ServerTest
         var page = browser.Page;
         await Assertions.Expect(page.Locator("#today-chart canvas")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#days-chart canvas")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#today-chart")).ToHaveAttributeAsync("data-points", new System.Text.RegularExpressions.Regex("^[1-9]"));
+        await Assertions.Expect(page.Locator("#today-chart"))
+            .ToHaveAttributeAsync("data-points", new System.Text.RegularExpressions.Regex("^[1-9]"));
         await Assertions.Expect(page.Locator("#days-table tbody tr")).ToHaveCountAsync(14);
         await Assertions.Expect(page.Locator("#days-summary")).Not.ToHaveTextAsync("Loading…");
         var item = page.Locator(".history-item");
@@ -65,11 +67,40 @@ public sealed class SeniorPageTests : ServerTest
         await Accessibility.AssertNoViolationsAsync(page);
     }
 
+    [Fact]
+    public async Task SeniorPage_SwitchedToChineseThenGerman_PageAndChartSummariesInThatLanguage()
+    {
+        var senior = await Arrange.SeniorAsync(Server, "Zhang Min", "Asia/Shanghai");
+        await ArrangeMinutes.AddAsync(Server, senior.Id, Arrange.MinutesAgo(30), 31, movement: 150);
+        await ResolvedSosAsync(senior.Id, senior.BureauId, "false-alarm", "Watch on the table.");
+        var staff = await People.CreateAsync(Server, CareWatchRoles.Staff, senior.BureauId);
+        await using var browser = await Board.LaunchAsync();
+        await Board.SignInAsync(browser.Page, Server, staff);
+        var page = browser.Page;
+        await page.GotoAsync(new Uri(Server.HttpsAddress, $"Seniors/{senior.Id}").ToString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
+        await Assertions.Expect(page.Locator("#today-title")).ToHaveTextAsync("今日活动");
+        await Assertions.Expect(page.Locator("#days-summary")).ToContainTextAsync("最长静止");
+        await Assertions.Expect(page.Locator(".history-item .outcome")).ToHaveTextAsync("误报");
+        if (Environment.GetEnvironmentVariable("CAREWATCH_SENIOR_SCREENSHOT") is { } shot)
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deutsch" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#today-title")).ToHaveTextAsync("Bewegung heute");
+        await Assertions.Expect(page.Locator("#today-summary")).ToContainTextAsync("Heute bisher");
+        await Assertions.Expect(page.Locator(".history-item .outcome")).ToHaveTextAsync("Fehlalarm");
+    }
+
     private async Task ResolvedSosAsync(Guid seniorId, Guid bureau, string outcome, string note)
     {
         var at = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-50);
-        var raised = await Server.Services.GetRequiredService<AlertTransitions>().RaiseAsync(new NewAlert(seniorId,
-            AlertKinds.Sos, AlertSeverity.Critical, AlertStates.Open, null, at, "SOS pressed."), MonitorChanges.Monitor, at);
+        var transitions = Server.Services.GetRequiredService<AlertTransitions>();
+        var raised = await transitions.RaiseAsync(new NewAlert(seniorId, AlertKinds.Sos, AlertSeverity.Critical,
+            AlertStates.Open, null, at, "SOS pressed."), MonitorChanges.Monitor, at);
         using var staff = await People.SignInNewAsync(Server, CareWatchRoles.Staff, bureau);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/alerts/{raised.Alert.Id}/resolve")
         {

@@ -92,6 +92,12 @@ async function load(): Promise<void> {
   }
 }
 
+// The band's bars: the server renders their positions as data (the CSP refuses style attributes).
+for (const bar of document.querySelectorAll<HTMLElement>(".band [data-width], .band [data-left]")) {
+  if (bar.dataset.width) bar.style.width = `${bar.dataset.width}%`;
+  if (bar.dataset.left) bar.style.left = `${bar.dataset.left}%`;
+}
+
 void load();
 // New minutes arrive every minute or so; a quiet refresh keeps the day current without touching the rest.
 setInterval(() => void load(), 60_000);

@@ -59,7 +59,11 @@ export function drawDays(el: HTMLElement, dates: string[], active: number[], lon
       y: { range: (_u, _m, max) => [0, Math.max(max ?? 0, 60)] },
     },
     axes: [
-      { ...axis, splits: () => xs, values: (_u, splits) => splits.map((s) => day.format(new Date(s * 1000))) },
+      // Every day a tick; on a narrow panel (a tablet held upright) every other day a label, so none overlap.
+      { ...axis, splits: () => xs, values: (u, splits) => {
+        const step = Math.max(1, Math.ceil((splits.length * 46) / Math.max(1, u.width)));
+        return splits.map((s, i) => ((splits.length - 1 - i) % step === 0 ? day.format(new Date(s * 1000)) : ""));
+      } },
       { ...axis, size: 50 },
     ],
     series: [

@@ -75,7 +75,9 @@ public static class AccessRules
         ["GET api/seniors/{seniorId:guid}/activity/days"] = AccessRule.SeniorData,
         ["GET api/seniors/{seniorId:guid}/normal-stillness"] = AccessRule.SeniorData,
         ["GET api/seniors/{seniorId:guid}/alerts"] = AccessRule.SeniorData,
-        ["GET Seniors/{seniorId:guid}"] = AccessRule.SeniorData with { IsPage = true },
+        // The page answers over HTTPS only (a plain-HTTP key client is redirected first), so its 404 for another
+        // bureau's staff and another senior's relative is held by Wwwroot/SeniorPageTests instead of here.
+        ["GET Seniors/{id:guid}"] = AccessRule.SeniorData with { IsPage = true },
         ["GET api/insights"] = AccessRule.BureauData,
         ["GET api/devices"] = AccessRule.BureauData,
         ["GET api/devices/{deviceId}"] = AccessRule.BureauData,

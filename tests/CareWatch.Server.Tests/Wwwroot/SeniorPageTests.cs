@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using CareWatch.Monitoring;
 using CareWatch.Monitoring.CheckIn;
@@ -93,6 +94,27 @@ public sealed class SeniorPageTests : ServerTest
         await Assertions.Expect(page.Locator("#today-title")).ToHaveTextAsync("Bewegung heute");
         await Assertions.Expect(page.Locator("#today-summary")).ToContainTextAsync("Heute bisher");
         await Assertions.Expect(page.Locator(".history-item .outcome")).ToHaveTextAsync("Fehlalarm");
+    }
+
+    [Fact]
+    public async Task SeniorPage_OtherBureausStaffOrAnotherSeniorsRelative_404WithoutTheName()
+    {
+        var senior = await Arrange.SeniorAsync(Server, "Qian Hua", "Asia/Shanghai");
+        var sibling = await Arrange.SeniorAsync(Server, "Qian Bo", "Asia/Shanghai");
+        var foreign = await Arrange.SeniorInNewBureauAsync(Server, "Bai Lan");
+        using var otherStaff = await People.SignInNewAsync(Server, CareWatchRoles.Staff, foreign.BureauId);
+        using var otherRelative = await People.SignInNewAsync(Server, CareWatchRoles.Relative, seniorId: sibling.Id);
+        using var ownRelative = await People.SignInNewAsync(Server, CareWatchRoles.Relative, seniorId: senior.Id);
+
+        using var staffAnswer = await otherStaff.Http.GetAsync($"Seniors/{senior.Id}");
+        using var relativeAnswer = await otherRelative.Http.GetAsync($"Seniors/{senior.Id}");
+        using var ownAnswer = await ownRelative.Http.GetAsync($"Seniors/{senior.Id}");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK),
+            (staffAnswer.StatusCode, relativeAnswer.StatusCode, ownAnswer.StatusCode));
+        Assert.DoesNotContain("Qian Hua", await staffAnswer.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Qian Hua", await relativeAnswer.Content.ReadAsStringAsync());
+        Assert.Contains("Qian Hua", await ownAnswer.Content.ReadAsStringAsync());
     }
 
     private async Task ResolvedSosAsync(Guid seniorId, Guid bureau, string outcome, string note)

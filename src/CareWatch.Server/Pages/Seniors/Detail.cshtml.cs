@@ -27,7 +27,7 @@ public sealed class DetailModel(
     public const int HistoryPageSize = 10;
 
     /// <summary>The senior (route id).</summary>
-    [BindProperty(SupportsGet = true)] public Guid SeniorId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "id")] public Guid SeniorId { get; set; }
 
     /// <summary>The history page to show: alerts older than this id (null: the newest).</summary>
     [BindProperty(SupportsGet = true)] public long? Before { get; set; }

@@ -36,13 +36,9 @@ public sealed record StillnessNorm(
     /// </summary>
     public static StillnessNorm Learned(DateTime local, PersonSurvival survival, LearnedDetectorOptions o)
     {
-        var floor = o.Band.IsDay(local) ? o.DayFloor : o.NightFloor;
-        var byModel = survival.AlertAfter(local, o.Alpha);
-        var model = byModel is { } after && after < floor;
-        var profile = survival.Profile;
-        return new StillnessNorm(RuleWord(model ? AlertTrigger.Model : AlertTrigger.SafetyFloor),
-            survival.Still.Ceiling, (int)Math.Round(profile.Q90Minutes[local.Hour]),
-            (int)Math.Round(profile.MaxMinutes[local.Hour]), Minutes(model ? byModel!.Value : floor));
+        var band = NormalBand.At(survival, o, local);
+        return new StillnessNorm(RuleWord(band.Trigger), survival.Still.Ceiling, Minutes(band.Typical),
+            Minutes(band.LongestNormal), Minutes(band.AlertAfter));
     }
 
     /// <summary>The word of a trigger in the API (kebab case, as the alert facts spell it).</summary>

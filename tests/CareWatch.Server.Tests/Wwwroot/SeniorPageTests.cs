@@ -97,6 +97,32 @@ public sealed class SeniorPageTests : ServerTest
     }
 
     [Fact]
+    public async Task SeniorPage_AMinuteLater_RightNowShowsWhatTheMonitorSaysThen()
+    {
+        var senior = await Arrange.SeniorAsync(Server, "Sun Mei", "Asia/Shanghai");
+        await ArrangeMinutes.AddAsync(Server, senior.Id, Arrange.MinutesAgo(30), 31, movement: 150);
+        var staff = await People.CreateAsync(Server, CareWatchRoles.Staff, senior.BureauId);
+        await using var browser = await Board.LaunchAsync();
+        await Board.SignInAsync(browser.Page, Server, staff);
+        var page = browser.Page;
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(new Uri(Server.HttpsAddress, $"Seniors/{senior.Id}").ToString());
+        await Assertions.Expect(page.Locator(".still-now")).ToContainTextAsync("Moving");
+        // What the monitor would answer once she has lain still for 95 minutes (its decisions are tested elsewhere).
+        var since = DateTime.UtcNow.AddMinutes(-95);
+        var answer = $$"""
+            {"rule":"fixed-rule","alertAfterMinutes":120,"stillSince":"{{since:O}}","stillForMinutes":95,
+             "currentLimitMinutes":120,"lastMinute":"{{DateTime.UtcNow:O}}"}
+            """;
+        await page.RouteAsync("**/normal-stillness",
+            route => route.FulfillAsync(new() { ContentType = "application/json", Body = answer }));
+
+        await page.Clock.RunForAsync(61_000);
+
+        await Assertions.Expect(page.Locator(".still-now")).ToContainTextAsync("Still for 1 h 35 min");
+    }
+
+    [Fact]
     public async Task SeniorPage_OtherBureausStaffOrAnotherSeniorsRelative_404WithoutTheName()
     {
         var senior = await Arrange.SeniorAsync(Server, "Qian Hua", "Asia/Shanghai");

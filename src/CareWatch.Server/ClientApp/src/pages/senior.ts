@@ -1,10 +1,11 @@
 // The senior page (Pages/Seniors/Detail.cshtml): draws today's minutes and the last 14 days as charts, each with a
-// summary line and a table as its text alternative, and refreshes today's chart every minute. The rest of the page
-// is rendered on the server.
+// summary line and a table as its text alternative, and refreshes them and "right now" every minute. The rest of
+// the page is rendered on the server.
 import { getJson } from "../shared/api";
 import { culture, formatNumber, text } from "../shared/text";
 import { byHour, minuteColumns } from "../senior/hours";
 import { drawDays, drawToday, type ChartLabels } from "../senior/charts";
+import { duration, placeBars, refreshStillness } from "../senior/stillness";
 import type { ActivityDays, DayMinutes } from "../senior/types";
 import type uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
@@ -18,12 +19,6 @@ const labels: ChartLabels = {
   movement: text("Movement"), notWorn: text("Watch not worn"), stillLine: text("Still line"),
   active: text("Active minutes"), longestStill: text("Longest still period"),
 };
-
-function duration(minutes: number): string {
-  if (minutes < 60) return text("{0} min", number.format(minutes));
-  return minutes % 60 === 0 ? text("{0} h", number.format(minutes / 60))
-    : text("{0} h {1} min", number.format(Math.floor(minutes / 60)), number.format(minutes % 60));
-}
 
 function rows(table: string, cells: string[][]): void {
   const body = document.querySelector<HTMLTableSectionElement>(`#${table} tbody`)!;
@@ -92,12 +87,11 @@ async function load(): Promise<void> {
   }
 }
 
-// The band's bars: the server renders their positions as data (the CSP refuses style attributes).
-for (const bar of document.querySelectorAll<HTMLElement>(".band [data-width], .band [data-left]")) {
-  if (bar.dataset.width) bar.style.width = `${bar.dataset.width}%`;
-  if (bar.dataset.left) bar.style.left = `${bar.dataset.left}%`;
-}
-
+placeBars(document);
 void load();
-// New minutes arrive every minute or so; a quiet refresh keeps the day current without touching the rest.
-setInterval(() => void load(), 60_000);
+// New minutes arrive every minute or so; a quiet refresh keeps the day and "right now" current without touching
+// the rest of the page (a failed refresh leaves the last answer, and the next minute tries again).
+setInterval(() => {
+  void load();
+  refreshStillness(seniorId, zone, lang).catch(() => undefined);
+}, 60_000);

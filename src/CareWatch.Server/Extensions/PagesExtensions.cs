@@ -17,6 +17,7 @@ public static class PagesExtensions
             // A senior's page: their bureau, or a relative of this senior (the page's scope check answers 404
             // to anyone else).
             o.Conventions.AuthorizePage("/Seniors/Detail", CareWatchPolicies.SeniorData);
+            o.Conventions.AuthorizeFolder("/Family", CareWatchPolicies.Relative);
             o.Conventions.AllowAnonymousToFolder("/Account");
             // A relative's signed link is its own authorisation (Pages/Respond.cshtml.cs).
             o.Conventions.AllowAnonymousToPage("/Respond");

@@ -80,6 +80,14 @@ public static class AccessRules
         ["GET "] = AccessRule.BoardPage,
         ["GET api/seniors"] = AccessRule.SeniorData,
         ["GET api/alerts"] = AccessRule.SeniorData,
+        // The senior page (issue 12): a senior's bureau, or a relative of this senior; anyone else 404.
+        ["GET api/seniors/{seniorId:guid}/activity"] = AccessRule.SeniorData,
+        ["GET api/seniors/{seniorId:guid}/activity/days"] = AccessRule.SeniorData,
+        ["GET api/seniors/{seniorId:guid}/normal-stillness"] = AccessRule.SeniorData,
+        ["GET api/seniors/{seniorId:guid}/alerts"] = AccessRule.SeniorData,
+        // The page answers over HTTPS only (a plain-HTTP key client is redirected first), so its 404 for another
+        // bureau's staff and another senior's relative is held by Wwwroot/SeniorPageTests instead of here.
+        ["GET Seniors/{id:guid}"] = AccessRule.SeniorData with { IsPage = true },
         ["GET api/insights"] = AccessRule.BureauData,
         ["GET api/devices"] = AccessRule.BureauData,
         ["GET api/devices/{deviceId}"] = AccessRule.BureauData,

@@ -134,7 +134,10 @@ echo "$https_port" > "$state/demo-https-port" # for ops/demo-report.sh
 echo
 echo "  Board:      $board   (sign in; the certificate is from the demo's private CA: .carewatch/pki/ca.crt,"
 echo "              trust it in the browser or accept the warning once)"
-echo "  Sign-ins:   demo-staff, demo-supervisor, demo-relative (Wang Shufen's), demo-admin"
+echo "  Sign-ins:   demo-staff       a caregiver on duty: the alert queue (take the inactivity alert from here)"
+echo "              demo-supervisor  also the seniors, staff, rota and escalation under Administration"
+echo "              demo-relative    Wang Shufen's son: his mother's state and alerts only (My relative)"
+echo "              demo-admin       accounts and the model, no senior's data"
 echo "  Password:   $Demo__Password   (kept in .carewatch/demo-password)"
 echo "  Watches connect to mqtts://127.0.0.1:$mqtt_port (CA: .carewatch/pki/ca.crt)"
 echo "  Chen Yuying (the first watch) collapsed during her waking hours and has lain still longer than any rule allows"

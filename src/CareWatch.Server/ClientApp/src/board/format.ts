@@ -10,7 +10,7 @@ function formatsFor(timeZone: string): Formats {
   if (!formats.has(timeZone)) {
     let zone: string | undefined = timeZone;
     try { new Intl.DateTimeFormat("en-GB", { timeZone: zone }); } catch { zone = undefined; } // unknown: local
-    const lang = culture();
+    const lang = culture() === "en" ? "en-GB" : culture(); // "1 Dec 23:01", as staff in Europe and Asia read it
     formats.set(timeZone, {
       time: new Intl.DateTimeFormat(lang, { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
       day: new Intl.DateTimeFormat(lang, { timeZone: zone, day: "numeric", month: "short" }),

@@ -4,6 +4,7 @@ using CareWatch.Gateway;
 using CareWatch.Gateway.Mqtt;
 using CareWatch.Protocol;
 using CareWatch.Server.Accounts;
+using CareWatch.Server.Administration;
 using CareWatch.Server.Audit;
 using CareWatch.Storage;
 using CareWatch.Storage.Audit;
@@ -136,19 +137,12 @@ public static partial class DevicesApi
     }
 
     private static async Task<Results<Ok<DeviceView>, ValidationProblem, ProblemHttpResult>> AssignAsync(
-        string deviceId, AssignDeviceRequest request, ClaimsPrincipal user, DeviceRegistry registry, SeniorDirectory seniors,
-        DeviceStatusReader reader, IDeviceConnections connections, IAuditTrail audit, CancellationToken ct)
+        string deviceId, AssignDeviceRequest request, ClaimsPrincipal user, WatchCommands commands,
+        DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct)
     {
-        var scope = user.RequiredScope();
-        if (!IsValidId(deviceId) || !await registry.ExistsAsync(scope, deviceId, ct)) return DeviceProblems.NotFound(deviceId);
-        // Another bureau's senior gets the same answer as one that does not exist.
-        if (request.SeniorId is { } senior && await seniors.FindSeniorAsync(scope, senior, ct) is null)
-            return DeviceProblems.Invalid("seniorId", "No such senior.");
-        if (!await registry.AssignAsync(scope, deviceId, request.SeniorId, ct)) return DeviceProblems.NotFound(deviceId);
-        await audit.RecordAsync(user, AuditActions.DeviceAssigned, deviceId, new { to = request.SeniorId },
-            seniorId: request.SeniorId, ct: ct);
-        // The gateway stamps the senior on telemetry from the session opened at connect: reconnecting applies the move.
-        await connections.DisconnectAsync(deviceId);
+        var result = await commands.AssignAsync(user, deviceId, request.SeniorId, ct);
+        if (result.NotFound) return DeviceProblems.NotFound(deviceId);
+        if (result.Value is null) return TypedResults.ValidationProblem(result.Errors);
         var view = await GetAsync(deviceId, user, reader, connections, ct);
         return view.Result is Ok<DeviceView> ok ? ok : DeviceProblems.NotFound(deviceId);
     }

@@ -68,6 +68,9 @@ public static class AccessRules
         ["GET Index"] = AccessRule.BoardPage,
         ["GET "] = AccessRule.BoardPage,
         ["GET api/seniors"] = AccessRule.SeniorData,
+        // Bureau administration (issue 12): supervisors add and edit seniors.
+        ["POST api/seniors"] = AccessRule.BureauSupervise,
+        ["PUT api/seniors/{seniorId:guid}"] = AccessRule.BureauSupervise,
         ["GET api/alerts"] = AccessRule.SeniorData,
         ["GET api/insights"] = AccessRule.BureauData,
         ["GET api/devices"] = AccessRule.BureauData,

@@ -66,10 +66,17 @@ public sealed class StaffCommands(UserManager<UserAccount> users, StaffDirectory
         return AdminResult<string>.Done(accountId.ToString());
     }
 
-    // Identity's error codes say which field broke which rule; its descriptions are English and already clear.
+    // Identity's error codes say which field broke which rule; the usual ones get fixed messages the pages translate
+    // (Identity's own descriptions embed the typed name).
     private static Dictionary<string, string[]> FieldsOf(IdentityResult result) => result.Errors
         .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "userName")
-        .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+        .ToDictionary(g => g.Key, g => g.Select(e => e.Code switch
+        {
+            nameof(IdentityErrorDescriber.PasswordTooShort) => "At least 12 characters.",
+            nameof(IdentityErrorDescriber.DuplicateUserName) => "This user name is taken.",
+            nameof(IdentityErrorDescriber.InvalidUserName) => "Letters, digits and - . _ @ + only.",
+            _ => e.Description,
+        }).Distinct().ToArray());
 
     // 20 characters from 31 without look-alikes (0/O, 1/l/I): about 99 bits, and easy to read out over the phone.
     private static string GeneratePassword()

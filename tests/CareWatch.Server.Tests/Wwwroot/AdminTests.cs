@@ -41,6 +41,27 @@ public sealed class AdminTests : ServerTest
     }
 
     [Fact]
+    public async Task Senior_SupervisorRegistersANewWatch_ConnectionStringShownOnceAndTheWatchListed()
+    {
+        var senior = await Arrange.SeniorAsync(Server, "Karl Neu");
+        await using var browser = await SignedInAsync(CareWatchRoles.Supervisor);
+        var page = browser.Page;
+        await page.GotoAsync(Url($"Admin/Senior/{senior.Id}"));
+
+        await page.GetByLabel("Register a new watch: its id (optional)").FillAsync("watch-karl-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register watch" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#connection-string")).ToContainTextAsync("DeviceId=watch-karl-1;SharedAccessKey=");
+        await Assertions.Expect(page.Locator(".watches .device-id")).ToHaveTextAsync(["watch-karl-1"]);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GotoAsync(Url($"Admin/Senior/{senior.Id}"));
+        await Assertions.Expect(page.Locator("#connection-string")).ToHaveCountAsync(0);
+        await page.GetByLabel("Register a new watch: its id (optional)").FillAsync("watch-karl-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register watch" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#newDeviceId-error")).ToHaveTextAsync("A watch with this id exists already.");
+    }
+
+    [Fact]
     public async Task Seniors_InvalidName_ErrorNextToTheFieldWhichHasFocus()
     {
         await using var browser = await SignedInAsync(CareWatchRoles.Supervisor);
@@ -138,6 +159,28 @@ public sealed class AdminTests : ServerTest
             await Assertions.Expect(page.Locator("main h2")).ToBeVisibleAsync();
             await Accessibility.AssertNoViolationsAsync(page);
         }
+    }
+
+    [Fact]
+    public async Task CheckIn_InChineseThenGerman_LabelsAndErrorsTranslated()
+    {
+        await using var browser = await SignedInAsync(CareWatchRoles.Supervisor);
+        var page = browser.Page;
+        await page.GotoAsync(Url("Admin/CheckIn"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main h2")).ToHaveTextAsync("平安确认");
+        await page.GetByLabel("等待确认（秒）").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#windowSeconds-error")).ToHaveTextAsync("请输入整数秒数。");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deutsch" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("main h2")).ToHaveTextAsync("Rückfrage");
+        await Assertions.Expect(page.GetByLabel("Auf OK warten (Sekunden)")).ToBeVisibleAsync();
+        await page.GotoAsync(Url("Admin/Seniors"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Hinzufügen" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
     }
 
     private string Url(string path) => new Uri(Server.HttpsAddress, path).ToString();

@@ -28,6 +28,9 @@ public sealed class SeniorModel(SeniorProfileStore store, SeniorCommands seniors
     /// <summary>The bureau's watches that are not this senior's, with whom they are assigned to now.</summary>
     public IReadOnlyList<(string DeviceId, string? WornBy)> OtherWatches { get; private set; } = [];
 
+    /// <summary>A watch registered just now, with its connection string (shown once, in this answer only).</summary>
+    public RegisteredWatch? Registered { get; private set; }
+
     /// <summary>Shows the senior.</summary>
     public async Task<IActionResult> OnGetAsync(Guid seniorId, CancellationToken ct)
     {
@@ -54,11 +57,31 @@ public sealed class SeniorModel(SeniorProfileStore store, SeniorCommands seniors
     public Task<IActionResult> OnPostUnassignAsync(Guid seniorId, string? deviceId, CancellationToken ct) =>
         AssignAsync(seniorId, deviceId, null, "Watch taken off.", ct);
 
+    /// <summary>
+    /// Registers a new watch for the senior. Its connection string holds the watch's key, so it is answered in this
+    /// response only (no redirect that would carry it in a cookie, no cache) for the person setting up the watch.
+    /// </summary>
+    public async Task<IActionResult> OnPostRegisterAsync(Guid seniorId, string? newDeviceId, CancellationToken ct)
+    {
+        if (!await SuperviseAsync()) return Forbid();
+        var result = await watches.RegisterAsync(User, Trimmed(newDeviceId), seniorId, ct);
+        if (!await LoadAsync(seniorId, ct)) return NotFound();
+        if (result.Value is null)
+            return Refused(result.Errors.ToDictionary(e => e.Key == "deviceId" ? "newDeviceId" : e.Key, e => e.Value));
+        Registered = result.Value;
+        (DisplayName, TimeZone, Language) = (Senior.DisplayName, Senior.TimeZone, Senior.Language);
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     private async Task<IActionResult> AssignAsync(Guid seniorId, string? deviceId, Guid? to, string saved,
         CancellationToken ct)
     {
         if (!await SuperviseAsync()) return Forbid();
         if (!await LoadAsync(seniorId, ct)) return NotFound();
+        (DisplayName, TimeZone, Language) = (Senior.DisplayName, Senior.TimeZone, Senior.Language);
         if (string.IsNullOrWhiteSpace(deviceId))
             return Refused(new Dictionary<string, string[]> { ["deviceId"] = ["Choose a watch."] });
         var result = await watches.AssignAsync(User, deviceId, to, ct);

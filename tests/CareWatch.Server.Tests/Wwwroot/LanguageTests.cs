@@ -1,3 +1,4 @@
+using CareWatch.Monitoring;
 using CareWatch.Protocol;
 using CareWatch.Server.Tests.Support;
 using Microsoft.Playwright;
@@ -38,6 +39,26 @@ public sealed class LanguageTests : ServerTest
         await Board.SignInAsync(tablet.Page, Server, staff);
         await Assertions.Expect(tablet.Page.Locator("html")).ToHaveAttributeAsync("lang", "de");
         await Assertions.Expect(tablet.Page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Explanation_InactivityWithFacts_WordedInTheReadersLanguage()
+    {
+        var senior = await Arrange.SeniorAsync(Server, "Li Guilan", "Asia/Shanghai");
+        var stillSince = Arrange.MinutesAgo(200);
+        var facts = new AlertFacts(CareWatch.Detection.AlertTrigger.Model, 150, 95, 3).ToJson();
+        await ArrangeAlerts.RaiseAsync(Server, senior.Id, AlertKinds.Inactivity, stillSince, stillSince.AddMinutes(150),
+            "Stored in English at raise time.", factsJson: facts);
+        await using var board = await Board.LaunchAsync();
+        await board.OpenAsync(Server);
+        await Assertions.Expect(board.Cards.Locator(".explanation")).ToHaveTextAsync(
+            "Watch worn, no movement for longer than usual for this person at this hour (limit 2 h 30 min; " +
+            "their longest normal still period then is 1 h 35 min).");
+
+        await board.Page.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();
+        await Assertions.Expect(board.Cards.Locator(".explanation")).ToHaveTextAsync(
+            "手表佩戴中，静止时间超出此人在这个时段的常态（时限 2 小时 30 分钟；此时段最长的正常静止时间为 1 小时 35 分钟）。");
+        await Assertions.Expect(board.Cards.Locator(".kind")).ToHaveTextAsync("长时间不动");
     }
 
     [Fact]

@@ -3,6 +3,7 @@
 
 import { canAcknowledge, canResolve } from "./alert-actions";
 import { isActive } from "./alert-book";
+import { explain } from "./explain";
 import { formatDuration, formatWhen } from "./format";
 import { text } from "../shared/text";
 import { closedWords, kindLabel, startedWords } from "./words";
@@ -62,8 +63,9 @@ function fill(card, alert, now) {
   if (closed) setText(outcome, closedWords(alert, formatWhen(alert.endedAt ?? alert.closedAt, alert.seniorTimeZone, now)));
   else fillTimes(card, alert, now);
   const reason = card.querySelector(".explanation");
-  setText(reason, alert.reason);
-  reason.hidden = !alert.reason;
+  const because = explain(alert, now);
+  setText(reason, because ?? "");
+  reason.hidden = !because;
   const relative = card.querySelector(".relative-checking");
   setText(relative, alert.relativeChecking ? text("{0} is checking on {1}", alert.relativeChecking, alert.seniorName) : "");
   relative.hidden = !alert.relativeChecking || closed;

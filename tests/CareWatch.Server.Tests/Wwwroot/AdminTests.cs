@@ -183,13 +183,7 @@ public sealed class AdminTests : ServerTest
         await Accessibility.AssertNoViolationsAsync(page);
     }
 
-    private string Url(string path) => new Uri(Server.HttpsAddress, path).ToString();
+    private string Url(string path) => AdminBrowser.Url(Server, path);
 
-    private async Task<Board> SignedInAsync(string role)
-    {
-        var account = await Support.Accounts.CreateAsync(Server, role, await Server.TestBureauAsync());
-        var board = await Board.LaunchAsync();
-        await Board.SignInAsync(board.Page, Server, account);
-        return board;
-    }
+    private Task<Board> SignedInAsync(string role) => AdminBrowser.SignedInAsync(Server, role);
 }

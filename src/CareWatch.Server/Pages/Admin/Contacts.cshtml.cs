@@ -33,6 +33,9 @@ public sealed class ContactsModel(SeniorProfileStore seniors, ContactStore store
     /// <summary>How they are reached.</summary>
     [BindProperty] public List<string> Channels { get; set; } = [];
 
+    /// <summary>The contact being edited (?edit=id), or null when the form adds one.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
+
     /// <summary>The senior.</summary>
     public SeniorProfile Senior { get; private set; } = null!;
 
@@ -44,8 +47,26 @@ public sealed class ContactsModel(SeniorProfileStore seniors, ContactStore store
     {
         await SuperviseAsync();
         if (!await LoadAsync(seniorId, ct)) return NotFound();
+        if (Edit is { } id)
+        {
+            if (Contacts.FirstOrDefault(c => c.Id == id) is not { } c) return NotFound();
+            (Name, Relation, Language, Email, Phone, ChainOrder, Channels) =
+                (c.Name, c.Relation, c.Language, c.Email, c.Phone, c.ChainOrder, [.. c.Channels]);
+            return Page();
+        }
         (Language, ChainOrder, Channels) = (Senior.Language, Contacts.Count == 0 ? 1 : Contacts.Max(c => c.ChainOrder) + 1, ["email"]);
         return Page();
+    }
+
+    /// <summary>Saves the edited contact (their quiet hours, which they set themselves, stay as they are).</summary>
+    public async Task<IActionResult> OnPostSaveAsync(Guid seniorId, Guid contactId, CancellationToken ct)
+    {
+        if (!await SuperviseAsync()) return Forbid();
+        if (!await LoadAsync(seniorId, ct) || Contacts.FirstOrDefault(c => c.Id == contactId) is not { } c) return NotFound();
+        Edit = contactId;
+        var input = new ContactInput(Name, Relation, Language, ContactInput.Clean(Email), ContactInput.Clean(Phone),
+            ChainOrder ?? 0, Channels, c.QuietFrom, c.QuietUntil);
+        return Outcome(await commands.UpdateAsync(User, seniorId, contactId, input, ct), "Contact saved.", new { seniorId, edit = (Guid?)null });
     }
 
     /// <summary>Adds a contact.</summary>

@@ -33,4 +33,10 @@ public static class CareWatchPolicies
 
     /// <summary>Platform administrators: training, wellbeing review, bureaus and accounts.</summary>
     public const string Admin = "admin";
+
+    /// <summary>A relative, signed in, for their own senior only (their page: /Family).</summary>
+    public const string Relative = "relative";
+
+    /// <summary>A person signed in with a password (any role), not an integration's API key: their own settings.</summary>
+    public const string Person = "person";
 }

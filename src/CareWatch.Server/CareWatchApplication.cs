@@ -5,6 +5,7 @@ using CareWatch.Monitoring.CheckIn;
 using CareWatch.Monitoring.Lifecycle;
 using CareWatch.Server.Accounts;
 using CareWatch.Server.Adapters;
+using CareWatch.Server.Administration;
 using CareWatch.Server.Apis;
 using CareWatch.Server.Audit;
 using CareWatch.Server.Extensions;
@@ -47,6 +48,7 @@ public static class CareWatchApplication
         builder.Services.AddSeniorMonitoring();
         builder.Services.AddStaffActions();
         builder.Services.AddSingleton<IAuditTrail, AuditTrail>();
+        builder.Services.AddBureauAdministration();
         builder.AddDeviceGateway();
         builder.Services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>(); // the gateway's port, adapted
         builder.Services.AddSingleton<IWatchPrompt, DirectMethodWatchPrompt>(); // the check-in's port, over direct methods

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CareWatch.Server.Accounts;
-using CareWatch.Server.Audit;
-using CareWatch.Storage.Audit;
+using CareWatch.Server.Administration;
 using CareWatch.Storage.Bureaus;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -38,15 +37,14 @@ public static class CheckInSettingsApi
             : NotFound();
 
     private static async Task<Results<Ok<CheckInSettingsView>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        CheckInSettingsView request, ClaimsPrincipal user, CheckInSettingsStore store, IAuditTrail audit, CancellationToken ct)
+        CheckInSettingsView request, ClaimsPrincipal user, CheckInCommands commands, CancellationToken ct)
     {
-        var settings = new CheckInSettings(request.WindowSeconds, request.SecondPrompt, request.LowBatteryPercent);
-        if (settings.Invalid() is { } invalid) return DeviceProblems.Invalid(invalid.Field, invalid.Reason);
-        var scope = user.RequiredScope();
-        if (!await store.UpdateAsync(scope, settings, ct)) return NotFound();
-        await audit.RecordAsync(user, AuditActions.CheckInSettingsChanged, scope.BureauId?.ToString(),
-            new { settings.WindowSeconds, settings.SecondPrompt, settings.LowBatteryPercent }, ct: ct);
-        return TypedResults.Ok(CheckInSettingsView.From(settings));
+        var result = await commands.UpdateAsync(user,
+            new CheckInSettings(request.WindowSeconds, request.SecondPrompt, request.LowBatteryPercent), ct);
+        if (result.NotFound) return NotFound();
+        return result.Value is { } settings
+            ? TypedResults.Ok(CheckInSettingsView.From(settings))
+            : TypedResults.ValidationProblem(result.Errors);
     }
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "No bureau",

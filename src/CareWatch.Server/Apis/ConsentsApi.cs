@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using CareWatch.Server.Accounts;
-using CareWatch.Server.Audit;
+using CareWatch.Server.Administration;
 using CareWatch.Storage.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,34 +34,19 @@ public static class ConsentsApi
             : PrivacyApi.NotFound(seniorId);
 
     private static async Task<Results<Created<ConsentView>, ValidationProblem, ProblemHttpResult>> RecordAsync(Guid seniorId,
-        RecordConsentRequest request, ClaimsPrincipal user, ConsentStore consents, IAuditTrail audit, TimeProvider time,
-        CancellationToken ct)
+        RecordConsentRequest request, ClaimsPrincipal user, ConsentCommands commands, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.GivenBy is null || !ConsentGivers.All.Contains(request.GivenBy))
-            errors["givenBy"] = [$"One of: {string.Join(", ", ConsentGivers.All)}."];
-        var representative = string.IsNullOrWhiteSpace(request.Representative) ? null : request.Representative.Trim();
-        if (request.GivenBy == ConsentGivers.LegalRepresentative && representative is null)
-            errors["representative"] = ["Required when a legal representative consents."];
-        if (request.GivenBy == ConsentGivers.Senior && representative is not null)
-            errors["representative"] = ["Only when a legal representative consents."];
-        if (representative is { Length: > 200 }) errors["representative"] = ["At most 200 characters."];
-        var purposes = request.Purposes?.Distinct(StringComparer.Ordinal).ToList() ?? [];
-        if (purposes.Count == 0 || purposes.Any(p => !ConsentPurposes.All.Contains(p)))
-            errors["purposes"] = [$"One or more of: {string.Join(", ", ConsentPurposes.All)}."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-
-        var consent = new NewConsent(request.GivenBy!, representative, purposes,
-            (request.ConsentedAt ?? time.GetUtcNow()).UtcDateTime);
-        var recorded = await consents.RecordAsync(user.RequiredScope(), seniorId, consent, audit.ActorOf(user), ct);
-        return recorded is null
-            ? PrivacyApi.NotFound(seniorId)
-            : TypedResults.Created($"/api/seniors/{seniorId}/consents", ConsentView.From(recorded));
+        var result = await commands.RecordAsync(user, seniorId, request.GivenBy, request.Representative, request.Purposes,
+            request.ConsentedAt, ct);
+        if (result.NotFound) return PrivacyApi.NotFound(seniorId);
+        return result.Value is { } recorded
+            ? TypedResults.Created($"/api/seniors/{seniorId}/consents", ConsentView.From(recorded))
+            : TypedResults.ValidationProblem(result.Errors);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(Guid seniorId, long consentId,
-        ClaimsPrincipal user, ConsentStore consents, IAuditTrail audit, CancellationToken ct) =>
-        await consents.WithdrawAsync(user.RequiredScope(), seniorId, consentId, audit.ActorOf(user), ct)
+        ClaimsPrincipal user, ConsentCommands commands, CancellationToken ct) =>
+        await commands.WithdrawAsync(user, seniorId, consentId, ct)
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: 404, title: "Consent not found",
                 detail: $"No open consent {consentId} of senior '{seniorId}' in your bureau.");

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CareWatch.Server.Accounts;
-using CareWatch.Server.Audit;
-using CareWatch.Storage.Audit;
+using CareWatch.Server.Administration;
 using CareWatch.Storage.Contacts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -43,50 +42,30 @@ public static class ContactsApi
             : SeniorNotFound(seniorId);
 
     private static async Task<Results<Created<ContactView>, ValidationProblem, ProblemHttpResult>> CreateAsync(Guid seniorId,
-        ContactInput request, ClaimsPrincipal user, ContactStore store, IAuditTrail audit, CancellationToken ct)
+        ContactInput request, ClaimsPrincipal user, ContactCommands commands, CancellationToken ct)
     {
-        var scope = user.RequiredScope();
-        var errors = request.Validate();
-        // Another bureau's senior is "not found" whatever the body says, so a refusal never tells that it exists.
-        if (errors.Count > 0)
-            return await store.ListAsync(scope, seniorId, ct) is null ? NotFound(seniorId) : TypedResults.ValidationProblem(errors);
-        var (status, contact) = await store.CreateAsync(scope, seniorId, request, ct);
-        if (status == ContactWriteStatus.OrderTaken) return OrderTaken();
-        if (status == ContactWriteStatus.NotFound) return NotFound(seniorId);
-        await audit.RecordAsync(user, AuditActions.ContactCreated, contact!.Id.ToString(), Facts(contact), seniorId, ct: ct);
-        return TypedResults.Created($"/api/seniors/{seniorId}/contacts/{contact.Id}", ContactView.From(contact));
+        var result = await commands.CreateAsync(user, seniorId, request, ct);
+        if (result.NotFound) return NotFound(seniorId);
+        return result.Value is { } contact
+            ? TypedResults.Created($"/api/seniors/{seniorId}/contacts/{contact.Id}", ContactView.From(contact))
+            : TypedResults.ValidationProblem(result.Errors);
     }
 
     private static async Task<Results<Ok<ContactView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid seniorId,
-        Guid contactId, ContactInput request, ClaimsPrincipal user, ContactStore store, IAuditTrail audit, CancellationToken ct)
+        Guid contactId, ContactInput request, ClaimsPrincipal user, ContactCommands commands, CancellationToken ct)
     {
-        var scope = user.RequiredScope();
-        var errors = request.Validate();
-        // Another bureau's senior is "not found" whatever the body says, so a refusal never tells that it exists.
-        if (errors.Count > 0)
-            return await store.ListAsync(scope, seniorId, ct) is null ? NotFound(seniorId) : TypedResults.ValidationProblem(errors);
-        var (status, contact) = await store.UpdateAsync(scope, seniorId, contactId, request, ct);
-        if (status == ContactWriteStatus.OrderTaken) return OrderTaken();
-        if (status == ContactWriteStatus.NotFound) return NotFound(seniorId);
-        await audit.RecordAsync(user, AuditActions.ContactUpdated, contactId.ToString(), Facts(contact!), seniorId, ct: ct);
-        return TypedResults.Ok(ContactView.From(contact!));
+        var result = await commands.UpdateAsync(user, seniorId, contactId, request, ct);
+        if (result.NotFound) return NotFound(seniorId);
+        return result.Value is { } contact
+            ? TypedResults.Ok(ContactView.From(contact))
+            : TypedResults.ValidationProblem(result.Errors);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid seniorId, Guid contactId,
-        ClaimsPrincipal user, ContactStore store, IAuditTrail audit, CancellationToken ct)
-    {
-        if (!await store.DeleteAsync(user.RequiredScope(), seniorId, contactId, ct))
-            return TypedResults.Problem(statusCode: 404, title: "Contact not found", detail: $"No contact {contactId} of this senior.");
-        await audit.RecordAsync(user, AuditActions.ContactDeleted, contactId.ToString(), seniorId: seniorId, ct: ct);
-        return TypedResults.NoContent();
-    }
-
-    // The audit keeps what changed in the chain, not the contact's name, address or number (personal data of a third
-    // person, which the senior's erasure could not reach in the log's details).
-    private static object Facts(ContactRecord c) => new { c.ChainOrder, c.Language, c.Channels };
-
-    private static ValidationProblem OrderTaken() =>
-        DeviceProblems.Invalid("chainOrder", "Another contact of this senior has this place.");
+        ClaimsPrincipal user, ContactCommands commands, CancellationToken ct) =>
+        await commands.DeleteAsync(user, seniorId, contactId, ct)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: 404, title: "Contact not found", detail: $"No contact {contactId} of this senior.");
 
     private static ProblemHttpResult NotFound(Guid seniorId) => TypedResults.Problem(statusCode: 404, title: "Not found",
         detail: $"No senior {seniorId} (or no such contact of theirs) in this bureau.");

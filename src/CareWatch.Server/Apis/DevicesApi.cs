@@ -4,12 +4,12 @@ using CareWatch.Gateway;
 using CareWatch.Gateway.Mqtt;
 using CareWatch.Protocol;
 using CareWatch.Server.Accounts;
+using CareWatch.Server.Administration;
 using CareWatch.Server.Audit;
 using CareWatch.Storage;
 using CareWatch.Storage.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CareWatch.Server.Apis;
 
@@ -51,35 +51,14 @@ public static partial class DevicesApi
     }
 
     private static async Task<Results<Created<CreatedDevice>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateDeviceRequest request, ClaimsPrincipal user, DeviceRegistry registry, SeniorDirectory seniors,
-        IOptions<GatewayOptions> gateway, IAuditTrail audit, CancellationToken ct)
+        CreateDeviceRequest request, ClaimsPrincipal user, WatchCommands commands, CancellationToken ct)
     {
-        var scope = user.RequiredScope();
-        var deviceId = string.IsNullOrWhiteSpace(request.DeviceId) ? "watch-" + Guid.NewGuid().ToString("N")[..12] : request.DeviceId;
-        var errors = new Dictionary<string, string[]>();
-        if (!IsValidId(deviceId))
-            errors["deviceId"] = ["1–128 characters: letters, digits and - . _ : only."];
-        if (request.SeniorId is null)
-            errors["seniorId"] = ["Required."];
-        else if (await seniors.FindSeniorAsync(scope, request.SeniorId.Value, ct) is null)
-            errors["seniorId"] = ["No such senior."]; // also for another bureau's senior: nothing tells them apart
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-
-        try
-        {
-            // Null only if the senior left the bureau since the check above: the same answer as then.
-            var device = await registry.CreateAsync(scope, deviceId, request.SeniorId, ct);
-            if (device is null) return DeviceProblems.Invalid("seniorId", "No such senior.");
-            await audit.RecordAsync(user, AuditActions.DeviceCreated, deviceId, new { seniorId = request.SeniorId },
-                seniorId: request.SeniorId, ct: ct);
-            var connection = new DeviceConnectionString(gateway.Value.HostName, device.DeviceId, device.PrimaryKey);
-            return TypedResults.Created($"/api/devices/{Uri.EscapeDataString(deviceId)}",
-                new CreatedDevice(device.DeviceId, device.SeniorId, connection.ToString()));
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            return DeviceProblems.Exists(deviceId);
-        }
+        var result = await commands.RegisterAsync(user, request.DeviceId, request.SeniorId, ct);
+        if (result.Conflict) return DeviceProblems.Exists(request.DeviceId ?? "");
+        return result.Value is { } device
+            ? TypedResults.Created($"/api/devices/{Uri.EscapeDataString(device.DeviceId)}",
+                new CreatedDevice(device.DeviceId, device.SeniorId, device.ConnectionString))
+            : TypedResults.ValidationProblem(result.Errors);
     }
 
     private static async Task<Ok<List<DeviceView>>> ListAsync(Guid? seniorId, ClaimsPrincipal user, DeviceStatusReader reader,
@@ -136,19 +115,12 @@ public static partial class DevicesApi
     }
 
     private static async Task<Results<Ok<DeviceView>, ValidationProblem, ProblemHttpResult>> AssignAsync(
-        string deviceId, AssignDeviceRequest request, ClaimsPrincipal user, DeviceRegistry registry, SeniorDirectory seniors,
-        DeviceStatusReader reader, IDeviceConnections connections, IAuditTrail audit, CancellationToken ct)
+        string deviceId, AssignDeviceRequest request, ClaimsPrincipal user, WatchCommands commands,
+        DeviceStatusReader reader, IDeviceConnections connections, CancellationToken ct)
     {
-        var scope = user.RequiredScope();
-        if (!IsValidId(deviceId) || !await registry.ExistsAsync(scope, deviceId, ct)) return DeviceProblems.NotFound(deviceId);
-        // Another bureau's senior gets the same answer as one that does not exist.
-        if (request.SeniorId is { } senior && await seniors.FindSeniorAsync(scope, senior, ct) is null)
-            return DeviceProblems.Invalid("seniorId", "No such senior.");
-        if (!await registry.AssignAsync(scope, deviceId, request.SeniorId, ct)) return DeviceProblems.NotFound(deviceId);
-        await audit.RecordAsync(user, AuditActions.DeviceAssigned, deviceId, new { to = request.SeniorId },
-            seniorId: request.SeniorId, ct: ct);
-        // The gateway stamps the senior on telemetry from the session opened at connect: reconnecting applies the move.
-        await connections.DisconnectAsync(deviceId);
+        var result = await commands.AssignAsync(user, deviceId, request.SeniorId, ct);
+        if (result.NotFound) return DeviceProblems.NotFound(deviceId);
+        if (result.Value is null) return TypedResults.ValidationProblem(result.Errors);
         var view = await GetAsync(deviceId, user, reader, connections, ct);
         return view.Result is Ok<DeviceView> ok ? ok : DeviceProblems.NotFound(deviceId);
     }

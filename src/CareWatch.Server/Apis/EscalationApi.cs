@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using CareWatch.Monitoring.Escalation;
 using CareWatch.Server.Accounts;
-using CareWatch.Server.Audit;
-using CareWatch.Storage.Audit;
+using CareWatch.Server.Administration;
 using CareWatch.Storage.Escalation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,33 +45,14 @@ public static class EscalationApi
         await store.ReminderEveryAsync(user.RequiredScope(), ct)));
 
     private static async Task<Results<Ok<EscalationChainView>, ValidationProblem>> PutAsync(EscalationChainRequest request,
-        ClaimsPrincipal user, EscalationChainStore store, IAuditTrail audit, CancellationToken ct)
+        ClaimsPrincipal user, EscalationChainStore store, EscalationCommands commands, CancellationToken ct)
     {
         var steps = (request.Steps ?? [])
             .Select(s => new EscalationStep(s.Position, s.AfterSeconds, s.Recipient ?? "", s.RelativeOrder, s.WebhookId)).ToList();
-        var errors = ChainValidation.Validate(steps);
-        if (request.ReminderEverySeconds is < ChainValidation.MinReminderSeconds or > ChainValidation.MaxAfterSeconds)
-        {
-            errors["reminderEverySeconds"] =
-                [$"{ChainValidation.MinReminderSeconds}–{ChainValidation.MaxAfterSeconds} seconds."];
-        }
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var scope = user.RequiredScope();
-        var unknown = await store.ReplaceAsync(scope, steps, ct, request.ReminderEverySeconds);
-        if (unknown.Count > 0)
-        {
-            return TypedResults.ValidationProblem(steps.Select((s, i) => (s, i))
-                .Where(x => x.s.WebhookId is { } id && unknown.Contains(id))
-                .ToDictionary(x => $"steps[{x.i}].webhookId", _ => new[] { "Not a webhook of this bureau." }));
-        }
-        await audit.RecordAsync(user, AuditActions.EscalationChanged, scope.BureauId?.ToString(),
-            new
-            {
-                steps = steps.Select(s => new { s.Position, s.AfterSeconds, s.Recipient, s.RelativeOrder, s.WebhookId }),
-                request.ReminderEverySeconds,
-            },
-            ct: ct);
-        return TypedResults.Ok(View(steps, await store.ReminderEveryAsync(scope, ct)));
+        var result = await commands.ReplaceAsync(user, steps, request.ReminderEverySeconds, ct);
+        return result.Value is { } saved
+            ? TypedResults.Ok(View(saved, await store.ReminderEveryAsync(user.RequiredScope(), ct)))
+            : TypedResults.ValidationProblem(result.Errors);
     }
 
     private static EscalationChainView View(IReadOnlyList<EscalationStep> own, int reminderEverySeconds) => new(

@@ -21,6 +21,18 @@ public static partial class AuditActions
     /// <summary>An account was deleted.</summary>
     public static readonly AuditAction AccountDeleted = new("account.deleted");
 
+    /// <summary>A supervisor switched an account off (it cannot sign in, escalation skips it).</summary>
+    public static readonly AuditAction AccountDisabled = new("account.disabled");
+
+    /// <summary>A supervisor switched an account on again.</summary>
+    public static readonly AuditAction AccountEnabled = new("account.enabled");
+
+    /// <summary>A senior was added to a bureau.</summary>
+    public static readonly AuditAction SeniorCreated = new("senior.created");
+
+    /// <summary>A senior's name, time zone or language changed.</summary>
+    public static readonly AuditAction SeniorUpdated = new("senior.updated");
+
     /// <summary>A watch identity was created.</summary>
     public static readonly AuditAction DeviceCreated = new("device.created");
 
@@ -96,7 +108,7 @@ public static partial class AuditActions
         DeviceEnabled, DeviceDisabled, DeviceKeyRegenerated, DeviceAssigned, SeniorExported, SeniorErased,
         ConsentRecorded, ConsentWithdrawn, RetentionApplied, CheckInSettingsChanged, EscalationChanged, ShiftAdded,
         ShiftDeleted, ContactCreated, ContactUpdated, ContactDeleted, WebhookCreated, WebhookDeleted, NotificationRetried,
-        NotificationPreferencesChanged,
+        NotificationPreferencesChanged, AccountDisabled, AccountEnabled, SeniorCreated, SeniorUpdated,
     }.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
 
     /// <summary>

@@ -11,13 +11,14 @@ namespace CareWatch.Storage.Escalation;
 public sealed class RecipientDirectory
 {
     // Staff and supervisors on a shift at @at; when nobody is, every staff member of the bureau (not the supervisors,
-    // who have their own step).
+    // who have their own step). A disabled account is never called (that person has left or is on leave), and its shift counts as nobody's.
     private const string OnDuty = """
-        WITH on_shift AS (SELECT DISTINCT user_id FROM staff_shifts
-                          WHERE bureau_id = @bureau AND starts_at <= @at AND ends_at > @at)
+        WITH on_shift AS (SELECT DISTINCT sh.user_id FROM staff_shifts sh JOIN users su ON su.id = sh.user_id
+                          WHERE sh.bureau_id = @bureau AND sh.starts_at <= @at AND sh.ends_at > @at
+                            AND su.disabled_at IS NULL)
         SELECT u.id, u.email IS NOT NULL, u.notify_channels, u.quiet_from, u.quiet_until, coalesce(u.time_zone, b.time_zone)
         FROM users u JOIN bureaus b ON b.id = u.bureau_id
-        WHERE u.bureau_id = @bureau AND u.role IN ('staff', 'supervisor')
+        WHERE u.bureau_id = @bureau AND u.role IN ('staff', 'supervisor') AND u.disabled_at IS NULL
           AND (u.id IN (SELECT user_id FROM on_shift) OR (u.role = 'staff' AND NOT EXISTS (SELECT 1 FROM on_shift)))
         ORDER BY u.id
         """;
@@ -25,7 +26,7 @@ public sealed class RecipientDirectory
     private const string Supervisors = """
         SELECT u.id, u.email IS NOT NULL, u.notify_channels, u.quiet_from, u.quiet_until, coalesce(u.time_zone, b.time_zone)
         FROM users u JOIN bureaus b ON b.id = u.bureau_id
-        WHERE u.bureau_id = @bureau AND u.role = 'supervisor' ORDER BY u.id
+        WHERE u.bureau_id = @bureau AND u.role = 'supervisor' AND u.disabled_at IS NULL ORDER BY u.id
         """;
 
     // Contacts have no time zone of their own: a relative called about a senior is almost always in the senior's.

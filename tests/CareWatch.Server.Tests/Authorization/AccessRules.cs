@@ -41,6 +41,12 @@ public sealed record AccessRule(IReadOnlySet<string>? Roles, bool IsPage = false
     /// <summary>The board page: senior-data.</summary>
     public static readonly AccessRule BoardPage = SeniorData with { IsPage = true };
 
+    /// <summary>An administration page that the bureau's people read: bureau-staff.</summary>
+    public static readonly AccessRule BureauStaffPage = BureauStaff with { IsPage = true };
+
+    /// <summary>An administration page for supervisors only: bureau-staff and bureau-supervise.</summary>
+    public static readonly AccessRule BureauSupervisePage = BureauSupervise with { IsPage = true };
+
     /// <summary>A person's own settings page: any role signed in with a password, not an API key.</summary>
     public static readonly AccessRule PersonPage = Of(CareWatchRoles.Admin, CareWatchRoles.Staff, CareWatchRoles.Supervisor,
         CareWatchRoles.Relative) with { IsPage = true };
@@ -79,6 +85,21 @@ public static class AccessRules
         ["GET Settings"] = AccessRule.PersonPage, // one's own language, time zone, notifications
         ["GET "] = AccessRule.BoardPage,
         ["GET api/seniors"] = AccessRule.SeniorData,
+        // Bureau administration (issue 12): pages the bureau's people read (changes are the supervisors', checked in
+        // each POST handler and by AdminPagesTests), and pages for supervisors only.
+        ["GET Admin"] = AccessRule.BureauStaffPage,
+        ["GET Admin/Index"] = AccessRule.BureauStaffPage,
+        ["GET Admin/Seniors"] = AccessRule.BureauStaffPage,
+        ["GET Admin/Rota"] = AccessRule.BureauStaffPage,
+        ["GET Admin/CheckIn"] = AccessRule.BureauStaffPage,
+        ["GET Admin/Staff"] = AccessRule.BureauSupervisePage,
+        ["GET Admin/Escalation"] = AccessRule.BureauSupervisePage,
+        ["GET Admin/Senior/{seniorId:guid}"] = AccessRule.BureauSupervisePage,
+        ["GET Admin/Contacts/{seniorId:guid}"] = AccessRule.BureauSupervisePage,
+        ["GET Admin/Consents/{seniorId:guid}"] = AccessRule.BureauSupervisePage,
+        // Bureau administration (issue 12): supervisors add and edit seniors.
+        ["POST api/seniors"] = AccessRule.BureauSupervise,
+        ["PUT api/seniors/{seniorId:guid}"] = AccessRule.BureauSupervise,
         ["GET api/alerts"] = AccessRule.SeniorData,
         // The senior page (issue 12): a senior's bureau, or a relative of this senior; anyone else 404.
         ["GET api/seniors/{seniorId:guid}/activity"] = AccessRule.SeniorData,

@@ -26,11 +26,14 @@ public static class AlertsApi
     }
 
     // Recently closed alerts come too, so a reload keeps the "movement resumed at" cards the pushes showed.
-    private static async Task<Ok<List<AlertView>>> ListAsync(ClaimsPrincipal user, AlertStore alerts, TimeProvider time,
-        CancellationToken ct)
+    // Staff get each alert's handling (names, steps, comments); a relative the alerts of their senior without it.
+    private static async Task<Ok<List<AlertView>>> ListAsync(ClaimsPrincipal user, AlertStore alerts,
+        AlertBoardViews board, TimeProvider time, CancellationToken ct)
     {
         var closedSince = time.GetUtcNow().UtcDateTime - AlertView.ClosedShownFor;
-        var listed = await alerts.ListOpenOrClosedSinceAsync(user.RequiredScope(), closedSince, ct);
+        var scope = user.RequiredScope();
+        if (scope.BureauId is not null) return TypedResults.Ok((await board.ListAsync(scope, closedSince, ct)).ToList());
+        var listed = await alerts.ListOpenOrClosedSinceAsync(scope, closedSince, ct);
         return TypedResults.Ok(listed.Select(AlertView.From).ToList());
     }
 

@@ -21,11 +21,12 @@ namespace CareWatch.Server.Hubs;
 /// <param name="EndedAt">When its condition ended ("movement resumed at …"), once cleared.</param>
 /// <param name="Severity">info, low, high or critical; an unacknowledged alarm may rise while it waits.</param>
 /// <param name="RelativeChecking">A relative who answered "I'm checking on her" from their link ("Chen Lei (son)").</param>
+/// <param name="Handling">Who is on it and what the chain did (staff only: null in a relative's view and push).</param>
 public sealed record AlertView(
     long Id, Guid SeniorId, string SeniorName, string SeniorTimeZone, string Kind, string Status,
     DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation,
     DateTime StartedAt, string Reason, int Version, DateTime UpdatedAt, DateTime? ShownUntil, DateTime? EndedAt,
-    string? RelativeChecking = null, string Severity = "high")
+    string? RelativeChecking = null, string Severity = "high", AlertHandlingView? Handling = null)
 {
     /// <summary>
     /// How long a closed alert stays on the board ("movement resumed at 14:32"), so whoever was about to act

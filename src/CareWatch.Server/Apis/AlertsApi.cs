@@ -38,15 +38,8 @@ public static class AlertsApi
     }
 
     private static async Task<Results<Ok<AlertDetailView>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal user,
-        AlertQueries queries, CancellationToken ct) =>
-        await DetailAsync(queries, user.RequiredScope(), id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound(id);
-
-    /// <summary>The alert with its history as the scope's reader sees it; null when it is not the scope's.</summary>
-    internal static async Task<AlertDetailView?> DetailAsync(AlertQueries queries, TenantScope scope, long id,
-        CancellationToken ct) =>
-        await queries.FindAsync(scope, id, ct) is { } named
-            ? AlertDetailView.From(named, await queries.EventsAsync(scope, id, ct), scope)
-            : null;
+        AlertBoardViews board, CancellationToken ct) =>
+        await board.DetailAsync(user.RequiredScope(), id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound(id);
 
     /// <summary>The answer for an alert that does not exist or is not the caller's (the two are not told apart).</summary>
     internal static ProblemHttpResult NotFound(long id) =>

@@ -1,4 +1,5 @@
 using CareWatch.Monitoring.Escalation;
+using CareWatch.Server.Apis;
 using CareWatch.Storage;
 using CareWatch.Storage.Alerts;
 using CareWatch.Storage.Escalation;
@@ -22,6 +23,18 @@ public sealed class AlertBoardViews(AlertQueries queries, AlertActivityQueries a
         await queries.FindAsync(scope, alertId, ct) is { } named
             ? (await WithHandlingAsync(scope, [named], ct))[0]
             : null;
+
+    /// <summary>
+    /// One alert with its history as the scope's reader sees it (GET /api/alerts/{id}, the staff commands' answers),
+    /// for staff with its handling, so the answer a board merges is as complete as the push of the same version.
+    /// Null when it is not the scope's.
+    /// </summary>
+    public async Task<AlertDetailView?> DetailAsync(TenantScope scope, long alertId, CancellationToken ct = default)
+    {
+        if (await queries.FindAsync(scope, alertId, ct) is not { } named) return null;
+        var detail = AlertDetailView.From(named, await queries.EventsAsync(scope, alertId, ct), scope);
+        return scope.BureauId is null ? detail : detail with { Alert = (await WithHandlingAsync(scope, [named], ct))[0] };
+    }
 
     private async Task<IReadOnlyList<AlertView>> WithHandlingAsync(TenantScope scope, IReadOnlyList<NamedAlert> alerts,
         CancellationToken ct)

@@ -43,7 +43,7 @@ public sealed class AlertCardsTests : ServerTest
             startedAt: Arrange.MinutesAgo(5));
 
         await Assertions.Expect(board.Cards.Locator(".name"))
-            .ToHaveTextAsync(["Pressed Zhou", "Fell Li", "Still Qian", "Still Sun", "Offline Zhao"]);
+            .ToHaveTextAsync(["Fell Li", "Pressed Zhou", "Still Qian", "Still Sun", "Offline Zhao"]); // severity, age
         // Cards are updated in place: the one already shown was moved down, not replaced.
         var kept = board.Page.Locator("#alerts li[data-kept='yes'] .name");
         await Assertions.Expect(kept).ToHaveTextAsync("Offline Zhao");

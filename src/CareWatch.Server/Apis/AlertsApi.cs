@@ -32,7 +32,8 @@ public static class AlertsApi
     {
         var closedSince = time.GetUtcNow().UtcDateTime - AlertView.ClosedShownFor;
         var scope = user.RequiredScope();
-        if (scope.BureauId is not null) return TypedResults.Ok((await board.ListAsync(scope, closedSince, ct)).ToList());
+        if (scope.BureauId is not null)
+            return TypedResults.Ok((await board.ListAsync(scope, closedSince, ct)).ToList());
         var listed = await alerts.ListOpenOrClosedSinceAsync(scope, closedSince, ct);
         return TypedResults.Ok(listed.Select(AlertView.From).ToList());
     }

@@ -33,7 +33,8 @@ public sealed class AlertBoardViews(AlertQueries queries, AlertActivityQueries a
     {
         if (await queries.FindAsync(scope, alertId, ct) is not { } named) return null;
         var detail = AlertDetailView.From(named, await queries.EventsAsync(scope, alertId, ct), scope);
-        return scope.BureauId is null ? detail : detail with { Alert = (await WithHandlingAsync(scope, [named], ct))[0] };
+        if (scope.BureauId is null) return detail;
+        return detail with { Alert = (await WithHandlingAsync(scope, [named], ct))[0] };
     }
 
     private async Task<IReadOnlyList<AlertView>> WithHandlingAsync(TenantScope scope, IReadOnlyList<NamedAlert> alerts,

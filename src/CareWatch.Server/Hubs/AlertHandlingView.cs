@@ -16,7 +16,7 @@ namespace CareWatch.Server.Hubs;
 /// <param name="Steps">The escalation steps carried out, oldest first, with whom each notified.</param>
 /// <param name="NextStep">What the chain does next and when (null: stopped, finished, or not open).</param>
 /// <param name="RemindersSent">Reminders sent after the chain's last step.</param>
-/// <param name="Comments">The latest comments, oldest first; <paramref name="CommentCount"/> counts all of them.</param>
+/// <param name="Comments">The latest comments, oldest first; <paramref name="CommentCount"/> counts all.</param>
 public sealed record AlertHandlingView(
     DateTime? AcknowledgedAt, string? AcknowledgedBy, Guid? AssignedTo, string? AssignedToName,
     DateTime? OpenedAt, DateTime? PromptDeadline, IReadOnlyList<AlertStepDone> Steps, AlertNextStepView? NextStep,
@@ -37,7 +37,7 @@ public sealed record AlertHandlingView(
 /// <summary>What the escalation chain does next for an open alert.</summary>
 /// <param name="At">When (UTC).</param>
 /// <param name="Step">The chain position it carries out; 0 for a reminder after the last step.</param>
-/// <param name="Recipient">Whom it calls (Escalation/ChainRecipients), or <c>reminder</c> (the staff on duty again).</param>
+/// <param name="Recipient">Whom it calls (Escalation/ChainRecipients), or <c>reminder</c> (staff on duty again).</param>
 public sealed record AlertNextStepView(DateTime At, int Step, string Recipient)
 {
     /// <summary>The recipient word of a reminder.</summary>

@@ -6,7 +6,9 @@ namespace CareWatch.Storage.Alerts;
 /// <summary>An escalation step carried out: when, which, and the names of whom it notified.</summary>
 /// <param name="Step">The chain position (1-based).</param>
 /// <param name="Recipient">Whom the step calls (Escalation/ChainRecipients).</param>
-/// <param name="Notified">Display names of the people, contacts ("Chen Lei (son)") or webhooks it queued messages for.</param>
+/// <param name="Notified">
+/// Display names of the people, contacts ("Chen Lei (son)") or webhooks it queued messages for.
+/// </param>
 public sealed record AlertStepDone(DateTime At, int Step, string Recipient, IReadOnlyList<string> Notified);
 
 /// <summary>A comment on an alert, as colleagues read it.</summary>
@@ -37,7 +39,8 @@ public sealed class AlertActivityQueries(NpgsqlDataSource dataSource)
     private const string NotifiedNames = """
         ARRAY(SELECT n FROM (
                 SELECT CASE split_part(r, ':', 1)
-                           WHEN 'user' THEN (SELECT u.display_name FROM users u WHERE u.id::text = split_part(r, ':', 2))
+                           WHEN 'user' THEN (SELECT u.display_name FROM users u
+                                             WHERE u.id::text = split_part(r, ':', 2))
                            WHEN 'contact' THEN (SELECT c.name || ' (' || c.relation || ')' FROM senior_contacts c
                                                 WHERE c.id::text = split_part(r, ':', 2))
                            WHEN 'webhook' THEN (SELECT w.name FROM webhooks w WHERE w.id::text = split_part(r, ':', 2))

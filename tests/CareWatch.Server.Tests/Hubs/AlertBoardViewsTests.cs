@@ -38,12 +38,14 @@ public sealed class AlertBoardViewsTests : ServerTest
         Assert.Equal((ben.Id, "Ben Li"), (handling.GetProperty("assignedTo").GetGuid(),
             handling.GetProperty("assignedToName").GetString()));
         var step = Assert.Single(handling.GetProperty("steps").EnumerateArray());
-        Assert.Equal((1, "on-duty-staff"), (step.GetProperty("step").GetInt32(), step.GetProperty("recipient").GetString()));
+        Assert.Equal((1, "on-duty-staff"),
+            (step.GetProperty("step").GetInt32(), step.GetProperty("recipient").GetString()));
         var notified = step.GetProperty("notified").EnumerateArray().Select(n => n.GetString()).ToList();
         Assert.Contains("Ana Wang", notified);
         Assert.Contains("Ben Li", notified);
         var next = handling.GetProperty("nextStep");
-        Assert.Equal((2, "supervisors"), (next.GetProperty("step").GetInt32(), next.GetProperty("recipient").GetString()));
+        Assert.Equal((2, "supervisors"),
+            (next.GetProperty("step").GetInt32(), next.GetProperty("recipient").GetString()));
         Assert.Equal(handling.GetProperty("openedAt").GetDateTime().AddSeconds(DefaultChain.Steps[1].AfterSeconds),
             next.GetProperty("at").GetDateTime());
         Assert.Equal(["two", "three", "four"], handling.GetProperty("comments").EnumerateArray()

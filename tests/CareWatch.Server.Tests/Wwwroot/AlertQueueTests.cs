@@ -98,14 +98,14 @@ public sealed class AlertQueueTests : ServerTest
 
         await card.GetByLabel("Assign to").SelectOptionAsync(new SelectOptionValue { Label = "Ben Li" });
         await card.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
-        await card.GetByLabel("Comment").FillAsync("Neighbour has a key.");
+        await card.GetByLabel("Comment", new() { Exact = true }).FillAsync("Neighbour has a key.");
         await card.GetByRole(AriaRole.Button, new() { Name = "Add comment" }).ClickAsync();
 
         var seen = benBoard.Cards.Filter(new() { HasText = "Shared Care" });
         await Assertions.Expect(seen.Locator(".assigned")).ToContainTextAsync("Ben Li");
         await Assertions.Expect(seen.Locator(".comments li")).ToContainTextAsync(["Neighbour has a key."]);
         await Assertions.Expect(seen.Locator(".comments li")).ToContainTextAsync(["Ana Wang"]);
-        await Assertions.Expect(card.GetByLabel("Comment")).ToHaveValueAsync("");
+        await Assertions.Expect(card.GetByLabel("Comment", new() { Exact = true })).ToHaveValueAsync("");
     }
 
     [Fact]

@@ -28,8 +28,9 @@ export class AlarmControls {
       if (state.textContent !== words) state.textContent = words;
     });
     this.#notices = new DesktopNotices(doc.getElementById("notify-enable") as HTMLButtonElement | null);
-    // Any click or key counts as the person's go-ahead for sound; the button says so outright.
-    for (const type of ["pointerdown", "keydown"]) doc.addEventListener(type, () => this.#sound.unlock(), true);
+    // Any click or key counts as the person's go-ahead for sound; the button says so outright. On click, not on
+    // pointerdown: the button and the hint then go, and nothing may move between the press and the click.
+    for (const type of ["click", "keydown"]) doc.addEventListener(type, () => this.#sound.unlock(), true);
     enable.addEventListener("click", () => this.#sound.unlock());
     mute.addEventListener("click", () => this.#sound.setMuted(!this.#sound.muted));
     const shortcuts = doc.getElementById("shortcuts-dialog") as HTMLDialogElement;

@@ -95,17 +95,22 @@ public sealed class AlertQueueTests : ServerTest
         await OpenAsAsync(anaBoard, ana);
         await OpenAsAsync(benBoard, ben);
         var card = anaBoard.Cards.Filter(new() { HasText = "Shared Care" });
+        var seen = benBoard.Cards.Filter(new() { HasText = "Shared Care" });
+        var draft = seen.GetByLabel("Comment", new() { Exact = true });
+        await draft.FillAsync("Half a thought"); // Ben is typing when Ana's changes arrive
 
         await card.GetByLabel("Assign to").SelectOptionAsync(new SelectOptionValue { Label = "Ben Li" });
         await card.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
         await card.GetByLabel("Comment", new() { Exact = true }).FillAsync("Neighbour has a key.");
         await card.GetByRole(AriaRole.Button, new() { Name = "Add comment" }).ClickAsync();
 
-        var seen = benBoard.Cards.Filter(new() { HasText = "Shared Care" });
         await Assertions.Expect(seen.Locator(".assigned")).ToContainTextAsync("Ben Li");
         await Assertions.Expect(seen.Locator(".comments li")).ToContainTextAsync(["Neighbour has a key."]);
         await Assertions.Expect(seen.Locator(".comments li")).ToContainTextAsync(["Ana Wang"]);
         await Assertions.Expect(card.GetByLabel("Comment", new() { Exact = true })).ToHaveValueAsync("");
+        // Keyed updates: the pushes changed Ben's card in place, his draft and his focus are where they were.
+        await Assertions.Expect(draft).ToHaveValueAsync("Half a thought");
+        await Assertions.Expect(draft).ToBeFocusedAsync();
     }
 
     [Fact]

@@ -23,10 +23,13 @@ public sealed class DetectorBuilder(DetectionModelProvider models, IOptions<Moni
         if (model is null)
         {
             var fixedStill = new StillDefinition(0, 0, o.StillMovementThreshold);
-            return new DetectorSource(() => new TimerDetector(fixedStill, o.StillAlertAfter, o.StillAlertAfterNight, band), null);
+            return new DetectorSource(
+                () => new TimerDetector(fixedStill, o.StillAlertAfter, o.StillAlertAfterNight, band), null,
+                local => StillnessNorm.Fixed(local, o, band));
         }
         var survival = PersonSurvival.Compile(model, history);
         var learned = new LearnedDetectorOptions(o.Alpha, o.SafetyFloorDay, o.SafetyFloorNight, band);
-        return new DetectorSource(() => new LearnedDetector(survival, learned), version);
+        return new DetectorSource(() => new LearnedDetector(survival, learned), version,
+            local => StillnessNorm.Learned(local, survival, learned));
     }
 }

@@ -9,4 +9,9 @@ namespace CareWatch.Monitoring;
 /// </summary>
 /// <param name="Create">A new detector in its initial state.</param>
 /// <param name="ModelVersion">The learned model version behind it (null: the fixed rule).</param>
-public sealed record DetectorSource(Func<IInactivityDetector> Create, int? ModelVersion);
+/// <param name="Norm">
+/// What its detectors consider normal for a still period starting at a local time (the senior page's band); null
+/// where a source was made without one (tests), which reads as the fixed rule's defaults.
+/// </param>
+public sealed record DetectorSource(Func<IInactivityDetector> Create, int? ModelVersion,
+    Func<DateTime, StillnessNorm>? Norm = null);

@@ -38,6 +38,9 @@ public interface ISeniorMonitorGrain : IGrainWithGuidKey
     /// <summary>The current state, for the board and for tests.</summary>
     Task<MonitorSnapshot> GetSnapshotAsync();
 
+    /// <summary>The current still period against what is normal for the senior now (the senior page).</summary>
+    Task<StillnessNow> GetStillnessAsync();
+
     /// <summary>
     /// The senior's data was erased: drop what this activation holds in memory (the last day of minutes, pending
     /// decisions) and deactivate. Nothing can come back: a later activation reads PostgreSQL, which has nothing of

@@ -59,6 +59,21 @@ public sealed class SeniorMonitor(
     public MonitorSnapshot Snapshot => new(_lastMinute, _detector.StillSince, _open.ContainsKey(AlertKinds.Inactivity));
 
     /// <summary>
+    /// The senior's stillness against what is normal for them now (the senior page): the band for a still period
+    /// starting at the present local time, and the current period with the limit the detector set for it.
+    /// </summary>
+    public StillnessNow Stillness()
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, zone);
+        var band = new Detection.DayBand(options.DayStartHour, options.DayEndHour);
+        var norm = _source.Norm?.Invoke(local) ?? StillnessNorm.Fixed(local, options, band);
+        var facts = _detector.StillSince is null ? null : _detector.Facts;
+        return new StillnessNow(norm, _detector.StillSince, _lastMinute,
+            facts is null ? null : StillnessNorm.RuleWord(facts.Trigger),
+            facts is null ? null : (int)Math.Round(facts.Limit.TotalMinutes), ModelVersion);
+    }
+
+    /// <summary>
     /// (Re)starts from stored state: the senior's open alerts, a detector source and their recent minutes, replayed
     /// quietly; then acts on the present. Used on activation and when a new model is put in service.
     /// </summary>

@@ -80,6 +80,9 @@ public sealed class SeniorMonitorGrain(
     public Task<MonitorSnapshot> GetSnapshotAsync() => Task.FromResult(_monitor.Snapshot);
 
     /// <inheritdoc />
+    public Task<StillnessNow> GetStillnessAsync() => Task.FromResult(_monitor.Stillness());
+
+    /// <inheritdoc />
     public Task ForgetAsync()
     {
         _retry?.Dispose();

@@ -76,6 +76,8 @@ public static class CareWatchApplication
         if (app.Environment.IsDevelopment()) openApi.AllowAnonymous();
         app.MapHealthApi();
         app.MapSeniorsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
+        app.MapSeniorActivityApi().RequireAuthorization(CareWatchPolicies.SeniorData);
+        app.MapSeniorAlertHistoryApi().RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapDevicesApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapDeviceTwinApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapDeviceChangesApi().RequireAuthorization(CareWatchPolicies.BureauManage);

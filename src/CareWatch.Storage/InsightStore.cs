@@ -41,6 +41,14 @@ public sealed class InsightStore(NpgsqlDataSource dataSource)
              WHERE i.status = 'open' AND {TenantScope.SeniorCondition("s")} ORDER BY i.created_at DESC, i.id DESC
             """, null, ct, scope);
 
+    /// <summary>The latest insights (open or dismissed) of one senior of the scope, newest first.</summary>
+    public Task<IReadOnlyList<InsightRecord>> ListForSeniorAsync(TenantScope scope, Guid seniorId, int limit,
+        CancellationToken ct = default) =>
+        ReadAsync(Select + $"""
+             WHERE i.senior_id = @id AND {TenantScope.SeniorCondition("s")}
+             ORDER BY i.created_at DESC, i.id DESC LIMIT {Math.Clamp(limit, 1, 100)}
+            """, ("id", seniorId), ct, scope);
+
     private async Task<IReadOnlyList<InsightRecord>> ReadAsync(string sql, (string, object)? parameter, CancellationToken ct,
         TenantScope? scope = null)
     {

@@ -44,7 +44,9 @@ public static class AuthorizationExtensions
                 .RequireAssertion(c => c.User.IsInRole(CareWatchRoles.Admin) || c.User.Scope()?.BureauId is not null))
             .AddPolicy(CareWatchPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(CareWatchRoles.Admin))
             .AddPolicy(CareWatchPolicies.Relative, p => p.RequireAuthenticatedUser().RequireRole(CareWatchRoles.Relative)
-                .RequireAssertion(c => c.User.Scope()?.SeniorId is not null));
+                .RequireAssertion(c => c.User.Scope()?.SeniorId is not null))
+            .AddPolicy(CareWatchPolicies.Person, p => p.RequireAuthenticatedUser()
+                .RequireRole(CareWatchRoles.Admin, CareWatchRoles.Staff, CareWatchRoles.Supervisor, CareWatchRoles.Relative));
         return builder;
     }
 }

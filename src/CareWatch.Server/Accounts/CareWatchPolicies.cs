@@ -36,4 +36,7 @@ public static class CareWatchPolicies
 
     /// <summary>A relative, signed in, for their own senior only (their page: /Family).</summary>
     public const string Relative = "relative";
+
+    /// <summary>A person signed in with a password (any role), not an integration's API key: their own settings.</summary>
+    public const string Person = "person";
 }

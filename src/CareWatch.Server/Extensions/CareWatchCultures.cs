@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Localization;
 
 namespace CareWatch.Server.Extensions;
 
@@ -25,6 +26,14 @@ public static class CareWatchCultures
         for (var c = culture; c.Name.Length > 0; c = c.Parent)
             if (Supported.Any(s => s.Name.Equals(c.Name, StringComparison.OrdinalIgnoreCase))) return Supported.First(s =>
                 s.Name.Equals(c.Name, StringComparison.OrdinalIgnoreCase)).Name;
-        return null;
+        // "zh" (a contact's language) is the parent of zh-Hans: the one supported culture under it.
+        return Supported.Select(s => s.Name).FirstOrDefault(s => CultureInfo.GetCultureInfo(s).Parent.Name == culture.Name);
     }
+
+    /// <summary>Remembers the language in this browser for a year (the cookie the request culture reads first).</summary>
+    public static void Remember(HttpResponse response, string culture) =>
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true,
+                Secure = response.HttpContext.Request.IsHttps, SameSite = SameSiteMode.Lax });
 }

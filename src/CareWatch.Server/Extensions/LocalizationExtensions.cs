@@ -14,10 +14,11 @@ public static class LocalizationExtensions
         {
             var names = CareWatchCultures.Supported.Select(c => c.Name).ToArray();
             o.SetDefaultCulture(CareWatchCultures.Default).AddSupportedCultures(names).AddSupportedUICultures(names);
-            // This browser's explicit choice, then the person's remembered language, then what the browser asks for.
+            // This browser's explicit choice, then a relative's link's language, then the person's remembered language,
+            // then what the browser asks for.
             o.RequestCultureProviders =
             [
-                new CookieRequestCultureProvider(), new AccountCultureProvider(),
+                new CookieRequestCultureProvider(), new RespondLinkCultureProvider(), new AccountCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });

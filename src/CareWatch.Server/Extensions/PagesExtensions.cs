@@ -14,7 +14,11 @@ public static class PagesExtensions
             o.Conventions.AuthorizeFolder("/");
             // The board shows a bureau's or a senior's alerts: accounts without either (an admin) are turned away.
             o.Conventions.AuthorizePage("/Index", CareWatchPolicies.SeniorData);
+            // A senior's page: their bureau, or a relative of this senior (the page's scope check answers 404
+            // to anyone else).
+            o.Conventions.AuthorizePage("/Seniors/Detail", CareWatchPolicies.SeniorData);
             o.Conventions.AuthorizeFolder("/Family", CareWatchPolicies.Relative);
+            o.Conventions.AuthorizePage("/Settings", CareWatchPolicies.Person);
             o.Conventions.AllowAnonymousToFolder("/Account");
             // A relative's signed link is its own authorisation (Pages/Respond.cshtml.cs).
             o.Conventions.AllowAnonymousToPage("/Respond");

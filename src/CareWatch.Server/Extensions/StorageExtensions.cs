@@ -24,6 +24,8 @@ public static class StorageExtensions
         builder.Services.AddSingleton<CareWatch.Storage.Alerts.OutboxWakeup>();
         builder.Services.AddSingleton<CareWatch.Storage.Alerts.AlertTransitions>();
         builder.Services.AddSingleton<ActivityHistory>();
+        builder.Services.AddSingleton<SeniorActivityReader>();
+        builder.Services.AddSingleton<CareWatch.Storage.Alerts.SeniorAlertHistory>();
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<CareWatch.Storage.Accounts.NotificationPreferencesStore>();
         builder.Services.AddSingleton<DatabaseSchema>();

@@ -115,12 +115,12 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource)
         return list;
     }
 
-    private static string Where(string condition) => Named.Replace("/*where*/", condition, StringComparison.Ordinal);
+    internal static string Where(string condition) => Named.Replace("/*where*/", condition, StringComparison.Ordinal);
 
     // The roles of users.role that handle alerts (the database's words; the server's CareWatchRoles spell the same).
     private static readonly string[] BureauPeopleRoles = ["staff", "supervisor"];
 
-    private static async Task<IReadOnlyList<NamedAlert>> ReadNamedAsync(NpgsqlCommand cmd, CancellationToken ct)
+    internal static async Task<IReadOnlyList<NamedAlert>> ReadNamedAsync(NpgsqlCommand cmd, CancellationToken ct)
     {
         var list = new List<NamedAlert>();
         await using var r = await cmd.ExecuteReaderAsync(ct);

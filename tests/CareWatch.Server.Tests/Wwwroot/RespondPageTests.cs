@@ -28,7 +28,9 @@ public sealed class RespondPageTests
         var response = await page.GotoAsync(new Uri(server.BaseAddress, link.PathAndQuery).ToString());
 
         Assert.Equal(200, response!.Status);
-        await Assertions.Expect(page.Locator("#respond-title")).ToHaveTextAsync("Can you check on Chen Yuying?");
+        // In the language of the son's message (his contact reads Chinese), without an account.
+        await Assertions.Expect(page.Locator("#respond-title")).ToHaveTextAsync("您能去看看 Chen Yuying 吗？");
+        await Accessibility.AssertNoViolationsAsync(page);
         Assert.Equal(0L, await RelativeEventsAsync(db, alertId, contactId)); // opening changes nothing (mail scanners)
         await page.Locator("#checking").ClickAsync();
         await Assertions.Expect(page.Locator("#recorded")).ToBeVisibleAsync();

@@ -1,7 +1,6 @@
 using CareWatch.Server.Extensions;
 using CareWatch.Storage.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,10 +20,7 @@ public sealed class LanguageModel(SignInManager<UserAccount> signIn) : PageModel
     {
         var back = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
         if (CareWatchCultures.Match(culture) is not { } chosen) return BadRequest();
-        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true,
-                Secure = Request.IsHttps, SameSite = SameSiteMode.Lax });
+        CareWatchCultures.Remember(Response, chosen);
         if (User.Identity?.IsAuthenticated == true && await signIn.UserManager.GetUserAsync(User) is { } account
             && account.Culture != chosen)
         {

@@ -21,6 +21,8 @@ ensure_postgres() { apt_install postgresql-15 postgresql-client-15; }
 # virtualenv python on PATH would not see it).
 ensure_smtp() { /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || apt_install python3-aiosmtpd; }
 ensure_chromium() { apt_install chromium; }
+# Chinese text in screenshots (a caregiver's own tablet has its fonts; a fresh server has none).
+ensure_cjk_fonts() { apt_install fonts-noto-cjk; }
 ensure_node() {
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
   apt_install nodejs npm

@@ -20,7 +20,7 @@ namespace CareWatch.Server.Hubs;
 public sealed record AlertHandlingView(
     DateTime? AcknowledgedAt, string? AcknowledgedBy, Guid? AssignedTo, string? AssignedToName,
     DateTime? OpenedAt, DateTime? PromptDeadline, IReadOnlyList<AlertStepDone> Steps, AlertNextStepView? NextStep,
-    int RemindersSent, IReadOnlyList<AlertComment> Comments, int CommentCount)
+    int RemindersSent, IReadOnlyList<CardComment> Comments, int CommentCount)
 {
     /// <summary>The handling of <paramref name="named"/> under its bureau's <paramref name="chain"/>.</summary>
     public static AlertHandlingView From(NamedAlert named, AlertActivity activity, IReadOnlyList<EscalationStep> chain)
@@ -37,7 +37,7 @@ public sealed record AlertHandlingView(
 /// <summary>What the escalation chain does next for an open alert.</summary>
 /// <param name="At">When (UTC).</param>
 /// <param name="Step">The chain position it carries out; 0 for a reminder after the last step.</param>
-/// <param name="Recipient">Whom it calls (Escalation/ChainRecipients), or <c>reminder</c> (staff on duty again).</param>
+/// <param name="Recipient">Whom it calls (Escalation/ChainRecipients), or <c>reminder</c> (staff on duty).</param>
 public sealed record AlertNextStepView(DateTime At, int Step, string Recipient)
 {
     /// <summary>The recipient word of a reminder.</summary>

@@ -11,15 +11,15 @@ namespace CareWatch.Storage.Alerts;
 /// </param>
 public sealed record AlertStepDone(DateTime At, int Step, string Recipient, IReadOnlyList<string> Notified);
 
-/// <summary>A comment on an alert, as colleagues read it.</summary>
+/// <summary>A comment on an alert, as colleagues read it on its card.</summary>
 /// <param name="Author">The writer's display name (null when the account is gone).</param>
-public sealed record AlertComment(long Id, DateTime At, string? Author, string Text);
+public sealed record CardComment(long Id, DateTime At, string? Author, string Text);
 
 /// <summary>What has been done about an alert so far, for the staff's card.</summary>
 /// <param name="Steps">Every escalation step carried out, oldest first.</param>
 /// <param name="LatestComments">The most recent comments, oldest first.</param>
 /// <param name="CommentCount">All comments, including those not in <paramref name="LatestComments"/>.</param>
-public sealed record AlertActivity(IReadOnlyList<AlertStepDone> Steps, IReadOnlyList<AlertComment> LatestComments,
+public sealed record AlertActivity(IReadOnlyList<AlertStepDone> Steps, IReadOnlyList<CardComment> LatestComments,
     int CommentCount)
 {
     /// <summary>Nothing done yet.</summary>
@@ -75,7 +75,7 @@ public sealed class AlertActivityQueries(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("events", new[] { AlertEvents.Escalated, AlertEvents.Commented });
         cmd.Parameters.AddWithValue("latest", (long)LatestCommentCount);
         scope.AddParameters(cmd);
-        var found = new Dictionary<long, (List<AlertStepDone> Steps, List<AlertComment> Comments, int Count)>();
+        var found = new Dictionary<long, (List<AlertStepDone> Steps, List<CardComment> Comments, int Count)>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -86,7 +86,7 @@ public sealed class AlertActivityQueries(NpgsqlDataSource dataSource)
                 using var detail = JsonDocument.Parse(r.GetString(5));
                 if (r.GetString(3) == AlertEvents.Commented)
                 {
-                    entry.Comments.Add(new AlertComment(r.GetInt64(1), at, r.IsDBNull(4) ? null : r.GetString(4),
+                    entry.Comments.Add(new CardComment(r.GetInt64(1), at, r.IsDBNull(4) ? null : r.GetString(4),
                         detail.RootElement.TryGetProperty("text", out var text) ? text.GetString() ?? "" : ""));
                     found[alertId] = entry with { Count = (int)r.GetInt64(7) };
                 }

@@ -86,6 +86,7 @@ public static class CareWatchApplication
         app.MapDeviceCloudApi().RequireAuthorization(CareWatchPolicies.BureauManage);
         app.MapAlertsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapAlertCommandsApi().RequireAuthorization(CareWatchPolicies.BureauStaff);
+        app.MapBureauStaffApi().RequireAuthorization(CareWatchPolicies.BureauStaff);
         app.MapReportsApi().RequireAuthorization(CareWatchPolicies.BureauSupervise);
         app.MapMyNotificationsApi().RequireAuthorization(CareWatchPolicies.BureauStaff);
         app.MapInsightsApi().RequireAuthorization(CareWatchPolicies.BureauData);

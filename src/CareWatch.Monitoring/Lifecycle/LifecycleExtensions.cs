@@ -1,4 +1,5 @@
 using CareWatch.Storage.Alerts;
+using CareWatch.Storage.Bureaus;
 using CareWatch.Storage.Contacts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,8 @@ public static class LifecycleExtensions
         services.TryAddSingleton<OutboxWakeup>();
         services.TryAddSingleton<AlertTransitions>();
         services.TryAddSingleton<AlertQueries>();
+        services.TryAddSingleton<AlertActivityQueries>();
+        services.TryAddSingleton<BureauPeople>();
         services.TryAddSingleton<ResponseTimeReports>();
         services.TryAddSingleton<StaffActions>();
         services.TryAddSingleton<ContactStore>();

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CareWatch.Monitoring.Lifecycle;
 using CareWatch.Server.Accounts;
 using CareWatch.Server.Audit;
+using CareWatch.Server.Hubs;
 using CareWatch.Storage.Alerts;
 using CareWatch.Storage.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,53 +39,53 @@ public static class AlertCommandsApi
     }
 
     private static async Task<Results<Ok<AlertDetailView>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
-        long id, AcknowledgeAlertRequest request, ClaimsPrincipal user, StaffActions actions, AlertQueries queries,
+        long id, AcknowledgeAlertRequest request, ClaimsPrincipal user, StaffActions actions, AlertBoardViews board,
         IAuditTrail audit, CancellationToken ct)
     {
         if (request.Version is not { } version) return MissingVersion();
         var result = await actions.AcknowledgeAsync(user.RequiredScope(), id, version, ActorOf(user),
             Record(audit, user, AlertEvents.Acknowledged, _ => new { }), ct);
-        return await AnswerAsync(result, id, user, queries, ct);
+        return await AnswerAsync(result, id, user, board, ct);
     }
 
     private static async Task<Results<Ok<AlertDetailView>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
-        long id, ResolveAlertRequest request, ClaimsPrincipal user, StaffActions actions, AlertQueries queries,
+        long id, ResolveAlertRequest request, ClaimsPrincipal user, StaffActions actions, AlertBoardViews board,
         IAuditTrail audit, CancellationToken ct)
     {
         if (request.Version is not { } version) return MissingVersion();
         var result = await actions.ResolveAsync(user.RequiredScope(), id, version, ActorOf(user), request.Outcome,
             request.Note, Record(audit, user, AlertEvents.Resolved, a => new { outcome = a.Outcome }), ct);
-        return await AnswerAsync(result, id, user, queries, ct);
+        return await AnswerAsync(result, id, user, board, ct);
     }
 
     // The comment's text may name people or describe the senior's health: the audit keeps that one was written.
     private static async Task<Results<Ok<AlertDetailView>, ValidationProblem, ProblemHttpResult>> CommentAsync(
-        long id, CommentAlertRequest request, ClaimsPrincipal user, StaffActions actions, AlertQueries queries,
+        long id, CommentAlertRequest request, ClaimsPrincipal user, StaffActions actions, AlertBoardViews board,
         IAuditTrail audit, CancellationToken ct)
     {
         if (request.Version is not { } version) return MissingVersion();
         var result = await actions.CommentAsync(user.RequiredScope(), id, version, ActorOf(user), request.Text,
             Record(audit, user, AlertEvents.Commented, _ => new { }), ct);
-        return await AnswerAsync(result, id, user, queries, ct);
+        return await AnswerAsync(result, id, user, board, ct);
     }
 
     private static async Task<Results<Ok<AlertDetailView>, ValidationProblem, ProblemHttpResult>> AssignAsync(
-        long id, AssignAlertRequest request, ClaimsPrincipal user, StaffActions actions, AlertQueries queries,
+        long id, AssignAlertRequest request, ClaimsPrincipal user, StaffActions actions, AlertBoardViews board,
         IAuditTrail audit, CancellationToken ct)
     {
         if (request.Version is not { } version) return MissingVersion();
         var result = await actions.AssignAsync(user.RequiredScope(), id, version, ActorOf(user), request.Assignee,
             Record(audit, user, AlertEvents.Assigned, a => new { assignee = a.AssignedTo }), ct);
-        return await AnswerAsync(result, id, user, queries, ct);
+        return await AnswerAsync(result, id, user, board, ct);
     }
 
     private static async Task<Results<Ok<AlertDetailView>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
-        StaffActionResult result, long id, ClaimsPrincipal user, AlertQueries queries, CancellationToken ct)
+        StaffActionResult result, long id, ClaimsPrincipal user, AlertBoardViews board, CancellationToken ct)
     {
         if (result.Status == StaffActionStatus.Invalid) return DeviceProblems.Invalid(result.Field!, result.Reason!);
         // Read again through the caller's scope: the answer is what they may see, with the names and the history.
         if (result.Status == StaffActionStatus.NotFound
-            || await AlertsApi.DetailAsync(queries, user.RequiredScope(), id, ct) is not { } detail)
+            || await board.DetailAsync(user.RequiredScope(), id, ct) is not { } detail)
             return AlertsApi.NotFound(id);
         if (result.Status == StaffActionStatus.Applied) return TypedResults.Ok(detail);
         return TypedResults.Problem(statusCode: 409,

@@ -26,24 +26,21 @@ public static class AlertsApi
     }
 
     // Recently closed alerts come too, so a reload keeps the "movement resumed at" cards the pushes showed.
-    private static async Task<Ok<List<AlertView>>> ListAsync(ClaimsPrincipal user, AlertStore alerts, TimeProvider time,
-        CancellationToken ct)
+    // Staff get each alert's handling (names, steps, comments); a relative the alerts of their senior without it.
+    private static async Task<Ok<List<AlertView>>> ListAsync(ClaimsPrincipal user, AlertStore alerts,
+        AlertBoardViews board, TimeProvider time, CancellationToken ct)
     {
         var closedSince = time.GetUtcNow().UtcDateTime - AlertView.ClosedShownFor;
-        var listed = await alerts.ListOpenOrClosedSinceAsync(user.RequiredScope(), closedSince, ct);
+        var scope = user.RequiredScope();
+        if (scope.BureauId is not null)
+            return TypedResults.Ok((await board.ListAsync(scope, closedSince, ct)).ToList());
+        var listed = await alerts.ListOpenOrClosedSinceAsync(scope, closedSince, ct);
         return TypedResults.Ok(listed.Select(AlertView.From).ToList());
     }
 
     private static async Task<Results<Ok<AlertDetailView>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal user,
-        AlertQueries queries, CancellationToken ct) =>
-        await DetailAsync(queries, user.RequiredScope(), id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound(id);
-
-    /// <summary>The alert with its history as the scope's reader sees it; null when it is not the scope's.</summary>
-    internal static async Task<AlertDetailView?> DetailAsync(AlertQueries queries, TenantScope scope, long id,
-        CancellationToken ct) =>
-        await queries.FindAsync(scope, id, ct) is { } named
-            ? AlertDetailView.From(named, await queries.EventsAsync(scope, id, ct), scope)
-            : null;
+        AlertBoardViews board, CancellationToken ct) =>
+        await board.DetailAsync(user.RequiredScope(), id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound(id);
 
     /// <summary>The answer for an alert that does not exist or is not the caller's (the two are not told apart).</summary>
     internal static ProblemHttpResult NotFound(long id) =>

@@ -19,6 +19,7 @@ public static class NotificationExtensions
     {
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<IInsightNotifier, SignalRInsightNotifier>();
+        builder.Services.AddSingleton<AlertBoardViews>(); // the board's alerts with their handling (API and pushes)
         builder.Services.AddSingleton<IWebhookSecretProtector, DataProtectionWebhookSecretProtector>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, SignalRNotificationChannel>());
         // Relatives' "I'm checking on her" links: made by the e-mail and webhook channels, read by the Respond page.

@@ -22,11 +22,13 @@ namespace CareWatch.Server.Hubs;
 /// <param name="Severity">info, low, high or critical; an unacknowledged alarm may rise while it waits.</param>
 /// <param name="RelativeChecking">A relative who answered "I'm checking on her" from their link ("Chen Lei (son)").</param>
 /// <param name="Facts">An inactivity alert's structured facts, from which pages word the explanation per culture.</param>
+/// <param name="Handling">Who is on it and what the chain did (staff only: null in a relative's view and push).</param>
 public sealed record AlertView(
     long Id, Guid SeniorId, string SeniorName, string SeniorTimeZone, string Kind, string Status,
     DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation,
     DateTime StartedAt, string Reason, int Version, DateTime UpdatedAt, DateTime? ShownUntil, DateTime? EndedAt,
-    string? RelativeChecking = null, string Severity = "high", ExplanationFacts? Facts = null)
+    string? RelativeChecking = null, string Severity = "high", ExplanationFacts? Facts = null,
+    AlertHandlingView? Handling = null)
 {
     /// <summary>
     /// How long a closed alert stays on the board ("movement resumed at 14:32"), so whoever was about to act

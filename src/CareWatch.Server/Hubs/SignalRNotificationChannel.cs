@@ -1,4 +1,5 @@
 using CareWatch.Monitoring.Notifications;
+using CareWatch.Storage;
 using CareWatch.Storage.Alerts;
 using CareWatch.Storage.Notifications;
 using Microsoft.AspNetCore.SignalR;
@@ -11,8 +12,8 @@ namespace CareWatch.Server.Hubs;
 /// staff) tells that person's open boards they are being called. A push is "sent": SignalR does not confirm
 /// receipt, and a board that missed it reloads the active alerts from PostgreSQL when it reconnects.
 /// </summary>
-public sealed class SignalRNotificationChannel(IHubContext<AlertsHub, IAlertsClient> hub, AlertTransitions alerts)
-    : INotificationChannel
+public sealed class SignalRNotificationChannel(IHubContext<AlertsHub, IAlertsClient> hub, AlertTransitions alerts,
+    AlertBoardViews board) : INotificationChannel
 {
     /// <inheritdoc />
     public string Channel => OutboxChannels.SignalR;
@@ -27,11 +28,14 @@ public sealed class SignalRNotificationChannel(IHubContext<AlertsHub, IAlertsCli
         switch (item.RecipientKind)
         {
             case AlertTransitions.BoardRecipient:
-                await hub.Clients.Groups(AlertsHub.BureauGroup(alert.BureauId), AlertsHub.SeniorGroup(alert.SeniorId))
-                    .AlertChanged(view);
+                // The bureau's boards see who is on it; the relatives' the same alert without staff matters.
+                var staffView = await board.FindAsync(TenantScope.Bureau(alert.BureauId), alertId, ct) ?? view;
+                await hub.Clients.Group(AlertsHub.BureauGroup(alert.BureauId)).AlertChanged(staffView);
+                await hub.Clients.Group(AlertsHub.SeniorGroup(alert.SeniorId)).AlertChanged(view);
                 return DeliveryOutcome.Sent;
             case "user" when item.RecipientId is { } userId:
-                await hub.Clients.User(userId.ToString()).AlertCalled(new AlertCall(view, item.Kind));
+                await hub.Clients.User(userId.ToString()).AlertCalled(new AlertCall(
+                    await board.FindAsync(TenantScope.Bureau(alert.BureauId), alertId, ct) ?? view, item.Kind));
                 return DeliveryOutcome.Sent;
             default:
                 return DeliveryOutcome.Dead("recipient not reachable over SignalR");

@@ -142,6 +142,8 @@ public static class AccessRules
         ["POST api/alerts/{id:long}/comments"] = AccessRule.BureauStaff,
         ["POST api/alerts/{id:long}/assign"] = AccessRule.BureauStaff,
         ["GET api/reports/response-times"] = AccessRule.BureauSupervise,
+        // Whom an alert can be assigned to (issue 12): the people who handle alerts, names and roles only.
+        ["GET api/bureau/staff"] = AccessRule.BureauStaff,
 
         // Escalation: chains, check-in settings, rota, contacts, the relatives' answer (issue 11).
         ["GET api/bureau/check-in"] = AccessRule.BureauSupervise,

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace CareWatch.Server.Tests.EndToEnd;
 
 /// <summary>The alert as a board receives it over SignalR (deserialised independently of the server's type).</summary>
+/// <param name="Handling">Who is on it and what the chain did: for the bureau's boards only.</param>
 public sealed record ReceivedAlert(long Id, Guid SeniorId, string SeniorName, string Kind, string Status,
-    DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation, DateTime? EndedAt = null);
+    DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation, DateTime? EndedAt = null,
+    System.Text.Json.JsonElement? Handling = null);
 
 /// <summary>A person called about an alert, as their board receives it.</summary>
 public sealed record ReceivedCall(ReceivedAlert Alert, string Kind);

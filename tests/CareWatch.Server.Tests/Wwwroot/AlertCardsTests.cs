@@ -43,9 +43,9 @@ public sealed class AlertCardsTests : ServerTest
             startedAt: Arrange.MinutesAgo(5));
 
         await Assertions.Expect(board.Cards.Locator(".name"))
-            .ToHaveTextAsync(["Pressed Zhou", "Fell Li", "Still Qian", "Still Sun", "Offline Zhao"]);
+            .ToHaveTextAsync(["Fell Li", "Pressed Zhou", "Still Qian", "Still Sun", "Offline Zhao"]); // severity, age
         // Cards are updated in place: the one already shown was moved down, not replaced.
-        var kept = board.Page.Locator("#alerts li[data-kept='yes'] .name");
+        var kept = board.Page.Locator("#alerts > li[data-kept='yes'] .name");
         await Assertions.Expect(kept).ToHaveTextAsync("Offline Zhao");
         await Assertions.Expect(board.Page.Locator("#summary")).ToHaveTextAsync("5 open alerts");
         var announcer = board.Page.Locator("#announcer");
@@ -70,8 +70,8 @@ public sealed class AlertCardsTests : ServerTest
 
         await board.OpenAsync(Server);
 
-        var askingCard = board.Page.Locator("#alerts li", new() { HasText = "Asking Wu" });
-        var criticalCard = board.Page.Locator("#alerts li", new() { HasText = "Critical Xu" });
+        var askingCard = board.Page.Locator("#alerts > li", new() { HasText = "Asking Wu" });
+        var criticalCard = board.Page.Locator("#alerts > li", new() { HasText = "Critical Xu" });
         await Assertions.Expect(askingCard.Locator(".status-word")).ToHaveTextAsync("Asking “Are you OK?” on the watch");
         await Assertions.Expect(askingCard).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("critical"));
         await Assertions.Expect(criticalCard).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bcritical\b"));
@@ -95,11 +95,11 @@ public sealed class AlertCardsTests : ServerTest
         await board.OpenAsync(Server);
 
         var sos = board.Cards.Nth(0);
-        await Assertions.Expect(sos.Locator(".duration")).ToHaveTextAsync("7 min");
+        await Assertions.Expect(sos.Locator(".duration")).ToHaveTextAsync("7 min 00 s"); // open: counted by the second
         await Assertions.Expect(sos.Locator(".since"))
             .ToHaveTextAsync($"pressed at {BoardTime.When(pressedAt, Shanghai, now)}");
         var inactivity = board.Cards.Nth(1);
-        await Assertions.Expect(inactivity.Locator(".duration")).ToHaveTextAsync("26 h 00 min");
+        await Assertions.Expect(inactivity.Locator(".duration")).ToHaveTextAsync("26 h 00 min 00 s");
         await Assertions.Expect(inactivity.Locator(".since"))
             .ToHaveTextAsync($"still since {BoardTime.When(stillSince, Shanghai, now)}");
         await Assertions.Expect(inactivity.Locator(".since")).ToHaveTextAsync(new Regex(@"yesterday|\d [A-Z][a-z]{2}"));

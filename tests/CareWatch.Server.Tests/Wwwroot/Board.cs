@@ -29,7 +29,7 @@ public sealed class Board : IAsyncDisposable
     public IPage Page { get; }
 
     /// <summary>The cards, in the order the board shows them.</summary>
-    public ILocator Cards => Page.Locator("#alerts li");
+    public ILocator Cards => Page.Locator("#alerts > li");
 
     /// <summary>Opens a browser in Berlin time (the seniors may live elsewhere), not yet on the board.</summary>
     public static async Task<Board> LaunchAsync()

@@ -31,7 +31,7 @@ public sealed class DashboardTests
             await watch.SendAsync([], [new DeviceEvent(pressedAt, DeviceEventKind.Sos)]);
         }
 
-        var item = page.Locator("#alerts li");
+        var item = page.Locator("#alerts > li");
         await Assertions.Expect(item).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#summary")).ToHaveTextAsync("1 open alert");
         await Assertions.Expect(item.Locator(".name")).ToHaveTextAsync("Wang Shufen");

@@ -41,7 +41,7 @@ public sealed class RespondPageTests
         var staff = await Support.Accounts.CreateAsync(server, CareWatch.Server.Accounts.CareWatchRoles.Staff, bureau);
         var board = await browser.NewPageAsync(Chromium.PageOptions());
         await Board.SignInAsync(board, server, staff);
-        await Assertions.Expect(board.Locator("#alerts li .relative-checking"))
+        await Assertions.Expect(board.Locator("#alerts > li .relative-checking"))
             .ToHaveTextAsync("Chen Lei (son) is checking on Chen Yuying");
     }
 

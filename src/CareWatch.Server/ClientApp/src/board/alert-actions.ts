@@ -16,15 +16,16 @@ export const canAcknowledge = alert => alert.status === "open" || alert.status =
 export const canResolve = alert => alert.status === "open" || alert.status === "acknowledged";
 
 /**
- * Posts a command; resolves to { alert, conflict } with the board's view of the alert now (null when it is gone
- * or the command was refused), and a message for the card when it did not apply.
+ * Posts a command; resolves to { alert, message, conflict? } with the board's view of the alert now (null when it
+ * is gone or the command was refused), a message for the card when it did not apply, and conflict on a 409.
  */
 export async function command(alert, action, body = {}) {
   const response = await send("POST", `api/alerts/${alert.id}/${action}`, { version: alert.version, ...body });
   const answer = await response.json().catch(() => null);
   if (response.ok) return { alert: answer.alert, message: "" };
   if (response.status === 409) {
-    return { alert: answer?.alert?.alert ?? null, message: text("Someone else changed this alert — reloaded") };
+    return { alert: answer?.alert?.alert ?? null, message: text("Someone else changed this alert — reloaded"),
+      conflict: true };
   }
   if (response.status === 404) return { alert: null, message: text("This alert is no longer yours to see") };
   return { alert: null, message: text("Not done ({0}) {1}", response.status, problemText(answer)).trim() };

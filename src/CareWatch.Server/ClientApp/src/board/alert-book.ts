@@ -2,7 +2,7 @@
 // push and a reload can arrive in any order. Pushes that arrive while a reload is under way are held and
 // applied after it: the reload's answer may predate them (a new SOS) or contradict them (a stale "open").
 
-import { severityOf } from "./words";
+import { queueOrder } from "./queue-order";
 
 export class AlertBook {
   #alerts = new Map(); // id -> alert view
@@ -43,13 +43,9 @@ export class AlertBook {
     return expired.length > 0;
   }
 
-  /** Open alerts, most severe first and then the longest waiting; then the recently closed, newest first. */
+  /** In queue order (board/queue-order.ts): most severe, then nobody on it, then longest waiting; closed last. */
   shown() {
-    const all = [...this.#alerts.values()];
-    const open = all.filter(isActive).sort((a, b) =>
-      severityOf(a.kind) - severityOf(b.kind) || new Date(a.startedAt) - new Date(b.startedAt) || a.id - b.id);
-    const closed = all.filter(a => !isActive(a)).sort((a, b) => new Date(b.closedAt) - new Date(a.closedAt));
-    return [...open, ...closed];
+    return queueOrder(this.#alerts.values());
   }
 }
 

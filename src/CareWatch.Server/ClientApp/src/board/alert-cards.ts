@@ -4,7 +4,9 @@
 import { canAcknowledge, canResolve } from "./alert-actions";
 import { isActive } from "./alert-book";
 import { explain } from "./explain";
-import { formatDuration, formatWhen } from "./format";
+import { formatDuration, formatElapsed, formatWhen } from "./format";
+import { needsAlarm } from "./alarm";
+import { fillAssignee, fillHandling } from "./handling";
 import { text } from "../shared/text";
 import { closedWords, kindLabel, startedWords } from "./words";
 
@@ -12,10 +14,14 @@ export class AlertCards {
   #list;
   #template;
   #cards = new Map(); // id -> { card, alert }
+  #colleagues; // () => the bureau's staff for the "Assign to" lists ([] on a relative's board)
+  #alarms; // whether cards that call for the alarm are marked (staff boards)
 
-  constructor(list, template) {
+  constructor(list, template, colleagues = () => [], alarms = false) {
     this.#list = list;
     this.#template = template;
+    this.#colleagues = colleagues;
+    this.#alarms = alarms;
   }
 
   /** Shows exactly these alerts in this order, reusing each alert's card. */
@@ -29,6 +35,9 @@ export class AlertCards {
       const card = this.#cards.get(alert.id)?.card ?? this.#create(alert);
       this.#cards.set(alert.id, { card, alert });
       fill(card, alert, now);
+      fillHandling(card, alert, now);
+      fillAssignee(card, alert, this.#colleagues());
+      card.classList.toggle("alarming", this.#alarms && needsAlarm(alert));
       // Move a card only when it is out of place, so focus and selection inside the others stay.
       if (card === position) position = position.nextElementSibling;
       else this.#list.insertBefore(card, position);
@@ -43,6 +52,7 @@ export class AlertCards {
   #create(alert) {
     const card = this.#template.content.firstElementChild.cloneNode(true);
     card.dataset.alertId = alert.id;
+    card.tabIndex = -1; // the shortcuts' "this card" (focused by them, or holding the focused button)
     card.classList.add(`kind-${alert.kind}`);
     return card;
   }
@@ -80,9 +90,12 @@ function fill(card, alert, now) {
   card.classList.toggle("critical", critical);
 }
 
-// One live duration, counted from when the situation began (the press, the fall, the start of stillness).
+// One live duration, counted from when the situation began (the press, the fall, the start of stillness); by the
+// second while nobody has taken the alert, so a glance shows it is live and still waiting.
 function fillTimes(card, alert, now) {
-  setText(card.querySelector(".duration"), formatDuration(now - new Date(alert.startedAt)));
+  const waiting = alert.status === "open" || alert.status === "checking";
+  const elapsed = now - new Date(alert.startedAt).getTime();
+  setText(card.querySelector(".duration"), waiting ? formatElapsed(elapsed) : formatDuration(elapsed));
   setText(card.querySelector(".since"),
     startedWords(alert.kind, formatWhen(alert.startedAt, alert.seniorTimeZone, now)));
 }

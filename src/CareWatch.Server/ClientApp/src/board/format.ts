@@ -28,6 +28,13 @@ export function formatDuration(ms: number): string {
   return h > 0 ? text("{0} h {1} min", h, String(m).padStart(2, "0")) : text("{0} min", m);
 }
 
+/** "12 min 05 s", "1 h 02 min 05 s": the count-up of an alert nobody has taken yet, ticking every second. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(seconds / 3600), m = Math.floor(seconds / 60) % 60, s = String(seconds % 60).padStart(2, "0");
+  return h > 0 ? text("{0} h {1} min {2} s", h, String(m).padStart(2, "0"), s) : text("{0} min {1} s", m, s);
+}
+
 // Days since 1970 of the date on the zone's calendar, so "yesterday" is the senior's yesterday.
 function calendarDay(date: Date, calendar: Intl.DateTimeFormat): { number: number; year: number } {
   const p = Object.fromEntries(calendar.formatToParts(date).map(part => [part.type, part.value]));

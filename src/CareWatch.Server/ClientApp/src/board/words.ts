@@ -10,13 +10,10 @@ const kindNames: Record<string, string> = {
 /** "No movement", "SOS"… in the reader's language; a kind this page does not know yet shows as stored. */
 export const kindLabel = (kind: string): string => kindNames[kind] ? text(kindNames[kind]) : kind;
 
-// Emergencies first, then the longest waiting; device-health kinds (and any kind this page does not know
-// yet) after them, never hidden.
-const severity: Record<string, number> = { sos: 0, fall: 1, inactivity: 2 };
-export const severityOf = (kind: string): number => severity[kind] ?? 3;
-
-// Announced through the assertive live region: someone may need help now.
-export const isEmergency = (kind: string): boolean => kind in severity;
+// The emergencies: announced through the assertive live region and sounded (alarm.ts): someone may need help now.
+// (The queue's order comes from each alert's severity: queue-order.ts.)
+const emergencies = new Set(["sos", "fall", "inactivity"]);
+export const isEmergency = (kind: string): boolean => emergencies.has(kind);
 
 // What the time beside the live duration is: "still since 21:43", "pressed at 14:02".
 const startWords: Record<string, string> = { inactivity: "still since {0}", sos: "pressed at {0}", fall: "fall at {0}" };

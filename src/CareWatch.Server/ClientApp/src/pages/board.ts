@@ -3,16 +3,24 @@
 
 import { command } from "../board/alert-actions";
 import { AlertBook, isActive } from "../board/alert-book";
+import { AlarmControls } from "../board/alarm-controls";
 import { AlertCards } from "../board/alert-cards";
+import { listenForCardTools } from "../board/card-tools";
+import type { Colleague } from "../board/handling";
 import { Announcer } from "../board/announcer";
 import { ResolveDialog } from "../board/resolve-dialog";
 import { ApiError, getJson } from "../shared/api";
 import { Live, showLiveState } from "../shared/live";
 import { text } from "../shared/text";
 
+// Staff and supervisors act on alerts (the page renders their tools); a relative's board only shows them.
+const canAct = document.getElementById("resolve-dialog") !== null;
+const list = document.getElementById("alerts")!;
+let colleagues: Colleague[] = []; // whom an alert can be assigned to
 const book = new AlertBook();
-const cards = new AlertCards(document.getElementById("alerts")!,
-  document.getElementById("alert-template") as HTMLTemplateElement);
+const cards = new AlertCards(list, document.getElementById("alert-template") as HTMLTemplateElement,
+  () => colleagues, canAct);
+const controls = canAct ? new AlarmControls(document, list) : null;
 const announcer = new Announcer(document.getElementById("announcer")!);
 const insights = new Map<number, any>(); // id -> insight view
 let heldInsights: any[] | null = null; // insights pushed while a reload is under way
@@ -27,6 +35,7 @@ function render(): void {
   const shown = book.shown();
   cards.show(shown, now);
   announcer.announce(shown);
+  controls?.update(shown, now);
   const open = shown.filter(isActive).length;
   // "All calm" only on the server's word, current: no open alert of any kind, device health included.
   summary.textContent = !loaded ? text("Loading alerts…")
@@ -56,11 +65,19 @@ async function insightsOrEmpty(): Promise<any[]> {
   catch (e) { if (e instanceof ApiError && e.status === 403) return []; throw e; }
 }
 
+// The colleagues change rarely: a failed load keeps the last list rather than failing the board.
+async function colleaguesOrKept(): Promise<Colleague[]> {
+  if (!canAct) return [];
+  try { return await getJson<Colleague[]>("api/bureau/staff"); } catch { return colleagues; }
+}
+
 async function reload(): Promise<void> {
   book.beginReload();
   heldInsights = [];
   try {
-    const [alertViews, insightViews] = await Promise.all([getJson<any[]>("api/alerts"), insightsOrEmpty()]);
+    const [alertViews, insightViews, staff] = await Promise.all([getJson<any[]>("api/alerts"), insightsOrEmpty(),
+      colleaguesOrKept()]);
+    colleagues = staff;
     book.completeReload(alertViews);
     insights.clear();
     for (const i of [...insightViews, ...heldInsights]) insights.set(i.id, i);
@@ -93,7 +110,7 @@ const live = new Live({
 // else changed (409), goes into the book like a push, so the card shows the alert as it is now.
 const resolveDialog = document.getElementById("resolve-dialog") as HTMLDialogElement | null;
 const dialog = resolveDialog ? new ResolveDialog(resolveDialog) : null;
-document.getElementById("alerts")!.addEventListener("click", async event => {
+list.addEventListener("click", async event => {
   const button = (event.target as Element).closest<HTMLButtonElement>("button[data-action]");
   const card = button?.closest<HTMLElement>("li[data-alert-id]");
   const alert = card && book.get(Number(card.dataset.alertId));
@@ -118,10 +135,12 @@ document.getElementById("alerts")!.addEventListener("click", async event => {
   }
 });
 
-// Keeps the live durations current; a closed card whose time is over leaves the board.
+listenForCardTools(list, { alert: id => book.get(id), receive: alert => { if (book.receive(alert)) render(); } });
+
+// Keeps the live durations current (by the second while an alert waits); a closed card whose time is over leaves.
 setInterval(() => {
   const now = Date.now();
   if (book.prune(now)) render();
   else cards.tick(now);
-}, 15000);
+}, 1000);
 void live.start();

@@ -50,6 +50,7 @@ public static class CareWatchApplication
         builder.Services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>(); // the gateway's port, adapted
         builder.Services.AddSingleton<IWatchPrompt, DirectMethodWatchPrompt>(); // the check-in's port, over direct methods
         builder.AddCareWatchNotifications();
+        builder.Services.AddSeniorsBoard();
         builder.AddCareWatchHealthChecks();
         builder.AddCareWatchDemoSeed();
         builder.Services.AddOpenApi();
@@ -74,6 +75,7 @@ public static class CareWatchApplication
         if (app.Environment.IsDevelopment()) openApi.AllowAnonymous();
         app.MapHealthApi();
         app.MapSeniorsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
+        app.MapSeniorStatesApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapDevicesApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapDeviceTwinApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapDeviceChangesApi().RequireAuthorization(CareWatchPolicies.BureauManage);

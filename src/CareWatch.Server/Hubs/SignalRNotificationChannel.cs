@@ -11,8 +11,8 @@ namespace CareWatch.Server.Hubs;
 /// staff) tells that person's open boards they are being called. A push is "sent": SignalR does not confirm
 /// receipt, and a board that missed it reloads the active alerts from PostgreSQL when it reconnects.
 /// </summary>
-public sealed class SignalRNotificationChannel(IHubContext<AlertsHub, IAlertsClient> hub, AlertTransitions alerts)
-    : INotificationChannel
+public sealed class SignalRNotificationChannel(
+    IHubContext<AlertsHub, IAlertsClient> hub, AlertTransitions alerts, SeniorStateFeed seniorsBoard) : INotificationChannel
 {
     /// <inheritdoc />
     public string Channel => OutboxChannels.SignalR;
@@ -29,6 +29,7 @@ public sealed class SignalRNotificationChannel(IHubContext<AlertsHub, IAlertsCli
             case AlertTransitions.BoardRecipient:
                 await hub.Clients.Groups(AlertsHub.BureauGroup(alert.BureauId), AlertsHub.SeniorGroup(alert.SeniorId))
                     .AlertChanged(view);
+                seniorsBoard.SeniorChanged(alert.SeniorId); // her tile says "alert" or "check-in pending" now, or no more
                 return DeliveryOutcome.Sent;
             case "user" when item.RecipientId is { } userId:
                 await hub.Clients.User(userId.ToString()).AlertCalled(new AlertCall(view, item.Kind));

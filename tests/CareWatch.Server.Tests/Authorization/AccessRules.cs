@@ -68,6 +68,8 @@ public static class AccessRules
         ["GET Index"] = AccessRule.BoardPage,
         ["GET "] = AccessRule.BoardPage,
         ["GET api/seniors"] = AccessRule.SeniorData,
+        // The seniors board (issue 12): bureau people and integrations; a relative sees her own senior elsewhere.
+        ["GET api/seniors/states"] = AccessRule.BureauData,
         ["GET api/alerts"] = AccessRule.SeniorData,
         ["GET api/insights"] = AccessRule.BureauData,
         ["GET api/devices"] = AccessRule.BureauData,

@@ -1,14 +1,12 @@
 #!/usr/bin/env bash
-# Installs the dashboard's browser libraries from npm (pinned in ClientApp/package-lock.json) and copies
-# them into wwwroot/lib. Idempotent and quick when nothing changed.
+# Installs the browser modules' npm packages (pinned in ClientApp/package-lock.json: SignalR's client, uPlot, esbuild
+# that bundles them, axe-core for the browser tests). `dotnet build` then bundles ClientApp/src into wwwroot/dist.
+# Idempotent: reinstalled only when the lock file changed (a copy of it marks a finished install).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/ops/prerequisites.sh"
 ensure_node
 app="$root/src/CareWatch.Server/ClientApp"
-lib="$root/src/CareWatch.Server/wwwroot/lib"
-if [ ! -d "$app/node_modules/@microsoft/signalr" ]; then
-  (cd "$app" && npm ci --no-audit --no-fund --silent >&2)
+if ! cmp -s "$app/package-lock.json" "$app/node_modules/.installed-lock.json"; then
+  (cd "$app" && npm ci --no-audit --no-fund --silent >&2 && cp package-lock.json node_modules/.installed-lock.json)
 fi
-mkdir -p "$lib"
-cp -u "$app/node_modules/@microsoft/signalr/dist/browser/signalr.min.js" "$lib/signalr.min.js"

@@ -19,6 +19,8 @@ public sealed class AccountClaimsFactory(UserManager<UserAccount> users, IOption
         identity.AddClaim(new Claim(Options.ClaimsIdentity.RoleClaimType, user.Role));
         if (user.BureauId is { } bureau) identity.AddClaim(new Claim(CareWatchClaims.Bureau, bureau.ToString()));
         if (user.SeniorId is { } senior) identity.AddClaim(new Claim(CareWatchClaims.Senior, senior.ToString()));
+        if (user.Culture is { Length: > 0 } culture) identity.AddClaim(new Claim(CareWatchClaims.Culture, culture));
+        if (user.TimeZone is { Length: > 0 } zone) identity.AddClaim(new Claim(CareWatchClaims.TimeZone, zone));
         return identity;
     }
 }

@@ -12,6 +12,12 @@ public static class CareWatchClaims
     /// <summary>The senior a relative is linked to (a GUID).</summary>
     public const string Senior = "carewatch:senior";
 
+    /// <summary>The person's remembered language (a culture name such as zh-Hans or de), when they chose one.</summary>
+    public const string Culture = "carewatch:culture";
+
+    /// <summary>The person's remembered time zone (an IANA id), when they chose one.</summary>
+    public const string TimeZone = "carewatch:time-zone";
+
     /// <summary>
     /// The data this principal may see: its bureau, or for a relative its senior; null when it has neither (an
     /// admin, or anonymous). The authorisation policies admit only principals that have one, so an endpoint behind

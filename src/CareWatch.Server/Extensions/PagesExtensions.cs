@@ -17,7 +17,7 @@ public static class PagesExtensions
             o.Conventions.AllowAnonymousToFolder("/Account");
             // A relative's signed link is its own authorisation (Pages/Respond.cshtml.cs).
             o.Conventions.AllowAnonymousToPage("/Respond");
-        });
+        }).AddViewLocalization();
         return builder;
     }
 }

@@ -21,11 +21,12 @@ namespace CareWatch.Server.Hubs;
 /// <param name="EndedAt">When its condition ended ("movement resumed at …"), once cleared.</param>
 /// <param name="Severity">info, low, high or critical; an unacknowledged alarm may rise while it waits.</param>
 /// <param name="RelativeChecking">A relative who answered "I'm checking on her" from their link ("Chen Lei (son)").</param>
+/// <param name="Facts">An inactivity alert's structured facts, from which pages word the explanation per culture.</param>
 public sealed record AlertView(
     long Id, Guid SeniorId, string SeniorName, string SeniorTimeZone, string Kind, string Status,
     DateTime? StillSince, DateTime RaisedAt, DateTime? ClosedAt, string Explanation,
     DateTime StartedAt, string Reason, int Version, DateTime UpdatedAt, DateTime? ShownUntil, DateTime? EndedAt,
-    string? RelativeChecking = null, string Severity = "high")
+    string? RelativeChecking = null, string Severity = "high", ExplanationFacts? Facts = null)
 {
     /// <summary>
     /// How long a closed alert stays on the board ("movement resumed at 14:32"), so whoever was about to act
@@ -37,14 +38,14 @@ public sealed record AlertView(
     public static AlertView From(AlertRecord a)
     {
         // Rendered from its facts when it has them (then explanation and reason are the same words), else as stored.
-        var rendered = a.Kind == AlertKinds.Inactivity && AlertFacts.Parse(a.Facts) is { } facts
-            ? AlertExplanation.Inactivity(facts) : null;
+        var facts = a.Kind == AlertKinds.Inactivity ? AlertFacts.Parse(a.Facts) : null;
+        var rendered = facts is null ? null : AlertExplanation.Inactivity(facts);
         return new(
             a.Id, a.SeniorId, a.SeniorName, a.SeniorTimeZone, a.Kind, a.Status,
             Utc(a.StillSince), Utc(a.RaisedAt), Utc(a.ClosedAt), rendered ?? a.Explanation,
             Utc(a.StartedAt), rendered ?? AlertReason.WithoutFrozenDurations(a.Explanation), a.Version, Utc(a.UpdatedAt),
             a.ClosedAt is { } closed ? Utc(closed) + ClosedShownFor : null, Utc(a.EndedAt), a.RelativeChecking,
-            a.Severity.ToString().ToLowerInvariant());
+            a.Severity.ToString().ToLowerInvariant(), facts is null ? null : ExplanationFacts.From(facts));
     }
 
     private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);

@@ -65,6 +65,7 @@ public static class AccessRules
         ["GET Account/Login"] = AccessRule.AnonymousPage,
         ["GET Account/Logout"] = AccessRule.AnonymousPage,
         ["GET Account/AccessDenied"] = AccessRule.AnonymousPage,
+        ["GET Account/Language"] = AccessRule.AnonymousPage, // the language switch (a POST; GET goes home)
         ["GET Index"] = AccessRule.BoardPage,
         ["GET "] = AccessRule.BoardPage,
         ["GET api/seniors"] = AccessRule.SeniorData,

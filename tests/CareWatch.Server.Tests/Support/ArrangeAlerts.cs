@@ -11,11 +11,11 @@ public static class ArrangeAlerts
 {
     /// <summary>Raises an open alert at <paramref name="raisedAt"/>; the situation began at startedAt (default still since, or then).</summary>
     public static async Task<AlertRecord> RaiseAsync(ServerHost server, Guid seniorId, string kind, DateTime? stillSince,
-        DateTime raisedAt, string explanation, DateTime? startedAt = null)
+        DateTime raisedAt, string explanation, DateTime? startedAt = null, string? factsJson = null)
     {
         var transitions = server.Services.GetRequiredService<AlertTransitions>();
         var raised = await transitions.RaiseAsync(new NewAlert(seniorId, kind, AlertSeverities.For(kind), AlertStates.Open,
-            stillSince, startedAt ?? stillSince ?? raisedAt, explanation, NextStepAt: raisedAt), MonitorChanges.Monitor, raisedAt);
+            stillSince, startedAt ?? stillSince ?? raisedAt, explanation, factsJson, NextStepAt: raisedAt), MonitorChanges.Monitor, raisedAt);
         return raised.Alert;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using CareWatch.Server.Extensions;
 
 namespace CareWatch.Server.Pages.Account;
@@ -15,7 +16,9 @@ namespace CareWatch.Server.Pages.Account;
 /// and the answer never says whether the user name exists. Attempts are rate-limited per address ("sign-in").
 /// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(SignInManager<UserAccount> signIn, IAuditTrail audit, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(
+    SignInManager<UserAccount> signIn, IAuditTrail audit, IStringLocalizer<LoginModel> words, ILogger<LoginModel> logger)
+    : PageModel
 {
     /// <summary>The typed user name, shown again after a failure.</summary>
     [BindProperty] public string? UserName { get; set; }
@@ -37,7 +40,7 @@ public sealed class LoginModel(SignInManager<UserAccount> signIn, IAuditTrail au
     {
         if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
         {
-            Error = "Enter your user name and password.";
+            Error = words["Enter your user name and password."];
             return Page();
         }
         // Found once for the sign-in and its audit entry; an unknown name fails like a wrong password.
@@ -51,8 +54,8 @@ public sealed class LoginModel(SignInManager<UserAccount> signIn, IAuditTrail au
         // The typed name may be a mistyped password or someone else's name: it is not logged.
         logger.LogInformation("Sign-in refused ({Reason})", result.IsLockedOut ? "locked out" : "wrong credentials");
         Error = result.IsLockedOut
-            ? "This account is locked after repeated failed sign-ins. Try again in 15 minutes, or ask your supervisor."
-            : "The user name or password is not right.";
+            ? words["This account is locked after repeated failed sign-ins. Try again in 15 minutes, or ask your supervisor."]
+            : words["The user name or password is not right."];
         Response.StatusCode = result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized;
         return Page();
     }

@@ -2,7 +2,7 @@
 // push and a reload can arrive in any order. Pushes that arrive while a reload is under way are held and
 // applied after it: the reload's answer may predate them (a new SOS) or contradict them (a stale "open").
 
-import { severityOf } from "./words.js";
+import { severityOf } from "./words";
 
 export class AlertBook {
   #alerts = new Map(); // id -> alert view

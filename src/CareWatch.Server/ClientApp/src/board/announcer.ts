@@ -1,7 +1,7 @@
 // Says a new emergency (SOS, fall, no movement) out loud through an aria-live="assertive" region, once per
 // alert: a reload after a reconnect does not repeat what was already announced.
 
-import { isEmergency, kindLabels } from "./words.js";
+import { isEmergency, kindLabel } from "./words";
 
 export class Announcer {
   #region;
@@ -14,6 +14,6 @@ export class Announcer {
     const fresh = alerts.filter(a => a.status === "open" && isEmergency(a.kind) && !this.#announced.has(a.id));
     if (fresh.length === 0) return;
     for (const a of fresh) this.#announced.add(a.id);
-    this.#region.textContent = fresh.map(a => `${kindLabels[a.kind]}: ${a.seniorName}`).join(". ");
+    this.#region.textContent = fresh.map(a => `${kindLabel(a.kind)}: ${a.seniorName}`).join(". ");
   }
 }

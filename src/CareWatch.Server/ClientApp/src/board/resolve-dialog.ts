@@ -1,6 +1,7 @@
 // The small dialog that asks what staff found before an alert is closed: one outcome (required) and a note.
 
-import { outcomeLabels } from "./alert-actions.js";
+import { text as t } from "../shared/text";
+import { outcomeLabels } from "./alert-actions";
 
 export class ResolveDialog {
   #dialog;
@@ -12,7 +13,7 @@ export class ResolveDialog {
       const label = document.createElement("label");
       const input = Object.assign(document.createElement("input"),
         { type: "radio", name: "outcome", value, required: i === 0 });
-      label.append(input, document.createTextNode(` ${text}`));
+      label.append(input, document.createTextNode(` ${t(text)}`));
       return label;
     }));
   }

@@ -1,10 +1,12 @@
 // The alert cards, updated in place by alert id: a card someone is reading or operating is never replaced,
 // only its changed texts are, and between changes only the live durations tick.
 
-import { canAcknowledge, canResolve } from "./alert-actions.js";
-import { isActive } from "./alert-book.js";
-import { formatDuration, formatWhen } from "./format.js";
-import { closedWords, kindLabels, startedWords } from "./words.js";
+import { canAcknowledge, canResolve } from "./alert-actions";
+import { isActive } from "./alert-book";
+import { explain } from "./explain";
+import { formatDuration, formatWhen } from "./format";
+import { text } from "../shared/text";
+import { closedWords, kindLabel, startedWords } from "./words";
 
 export class AlertCards {
   #list;
@@ -49,19 +51,23 @@ export class AlertCards {
 function fill(card, alert, now) {
   const closed = !isActive(alert);
   card.classList.toggle("closed", closed);
-  setText(card.querySelector(".kind"), kindLabels[alert.kind] ?? alert.kind);
+  // Severity critical (an alarm left unacknowledged long enough to rise) is said in words, not colour alone.
+  const critical = !closed && alert.severity === "critical";
+  setText(card.querySelector(".kind"), kindLabel(alert.kind));
+  setText(card.querySelector(".severity"), critical ? text("critical") : "");
   setText(card.querySelector(".name"), alert.seniorName);
   card.querySelector(".duration").hidden = closed;
   card.querySelector(".since").hidden = closed;
   const outcome = card.querySelector(".outcome");
   outcome.hidden = !closed;
-  if (closed) setText(outcome, `${closedWords(alert)} ${formatWhen(alert.endedAt ?? alert.closedAt, alert.seniorTimeZone, now)}`);
+  if (closed) setText(outcome, closedWords(alert, formatWhen(alert.endedAt ?? alert.closedAt, alert.seniorTimeZone, now)));
   else fillTimes(card, alert, now);
   const reason = card.querySelector(".explanation");
-  setText(reason, alert.reason);
-  reason.hidden = !alert.reason;
+  const because = explain(alert, now);
+  setText(reason, because ?? "");
+  reason.hidden = !because;
   const relative = card.querySelector(".relative-checking");
-  setText(relative, alert.relativeChecking ? `${alert.relativeChecking} is checking on ${alert.seniorName}` : "");
+  setText(relative, alert.relativeChecking ? text("{0} is checking on {1}", alert.relativeChecking, alert.seniorName) : "");
   relative.hidden = !alert.relativeChecking || closed;
   // The buttons exist only on the boards of people who may act (staff, supervisors); a relative's has none.
   const acknowledge = card.querySelector("button[data-action='acknowledge']");
@@ -70,19 +76,19 @@ function fill(card, alert, now) {
   if (resolve) resolve.hidden = !canResolve(alert);
   const actions = card.querySelector(".actions");
   if (actions) actions.hidden = closed && !actions.querySelector(".action-status").textContent;
-  setText(card.querySelector(".status-word"), statusWords[alert.status] ?? "");
-  card.classList.toggle("critical", !closed && alert.severity === "critical");
+  setText(card.querySelector(".status-word"), statusWords[alert.status] ? text(statusWords[alert.status]) : "");
+  card.classList.toggle("critical", critical);
 }
 
 // One live duration, counted from when the situation began (the press, the fall, the start of stillness).
 function fillTimes(card, alert, now) {
   setText(card.querySelector(".duration"), formatDuration(now - new Date(alert.startedAt)));
   setText(card.querySelector(".since"),
-    `${startedWords(alert.kind)} ${formatWhen(alert.startedAt, alert.seniorTimeZone, now)}`);
+    startedWords(alert.kind, formatWhen(alert.startedAt, alert.seniorTimeZone, now)));
 }
 
 // What staff need to know of the state beyond "open": the watch is still asking, or someone has taken it.
-const statusWords = {
+const statusWords: Record<string, string> = {
   checking: "Asking “Are you OK?” on the watch",
   acknowledged: "Acknowledged",
 };

@@ -2,10 +2,11 @@
 // the card shows. The server answers the alert as it is now, or 409 with the alert someone else changed: either
 // way the board gets the current alert and shows it, so nobody acts twice on a picture that is out of date.
 
-const token = () => document.querySelector('meta[name="csrf-token"]')?.content ?? "";
+import { problemText, send } from "../shared/api";
+import { text } from "../shared/text";
 
 /** The outcomes a person may record (Storage/Alerts/AlertOutcomes.cs, ForStaff), as staff read them. */
-export const outcomeLabels = {
+export const outcomeLabels: Record<string, string> = {
   "senior-ok": "Senior is OK", "assisted-at-home": "Assisted at home", "ambulance-called": "Ambulance called",
   "false-alarm": "False alarm", "watch-problem": "Watch problem", other: "Other (see note)",
 };
@@ -19,21 +20,12 @@ export const canResolve = alert => alert.status === "open" || alert.status === "
  * or the command was refused), and a message for the card when it did not apply.
  */
 export async function command(alert, action, body = {}) {
-  const response = await fetch(`api/alerts/${alert.id}/${action}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", "X-CSRF-TOKEN": token() },
-    body: JSON.stringify({ version: alert.version, ...body }),
-  });
-  if (response.status === 401) {
-    window.location.assign(`/Account/Login?returnUrl=${encodeURIComponent(location.pathname)}`);
-    return { alert: null, message: "Signed out — sign in again" };
-  }
+  const response = await send("POST", `api/alerts/${alert.id}/${action}`, { version: alert.version, ...body });
   const answer = await response.json().catch(() => null);
   if (response.ok) return { alert: answer.alert, message: "" };
   if (response.status === 409) {
-    return { alert: answer?.alert?.alert ?? null, message: "Someone else changed this alert — reloaded" };
+    return { alert: answer?.alert?.alert ?? null, message: text("Someone else changed this alert — reloaded") };
   }
-  if (response.status === 404) return { alert: null, message: "This alert is no longer yours to see" };
-  const reasons = answer?.errors ? Object.values(answer.errors).flat().join(" ") : "";
-  return { alert: null, message: `Not done (${response.status}) ${reasons}`.trim() };
+  if (response.status === 404) return { alert: null, message: text("This alert is no longer yours to see") };
+  return { alert: null, message: text("Not done ({0}) {1}", response.status, problemText(answer)).trim() };
 }

@@ -1,0 +1,127 @@
+// The staff board: alerts, live. On every (re)connect it reloads the alerts from the API and merges the hub's
+// pushes by version (board/alert-book.ts), so nothing is missed while the connection was down or the load ran.
+
+import { command } from "../board/alert-actions";
+import { AlertBook, isActive } from "../board/alert-book";
+import { AlertCards } from "../board/alert-cards";
+import { Announcer } from "../board/announcer";
+import { ResolveDialog } from "../board/resolve-dialog";
+import { ApiError, getJson } from "../shared/api";
+import { Live, showLiveState } from "../shared/live";
+import { text } from "../shared/text";
+
+const book = new AlertBook();
+const cards = new AlertCards(document.getElementById("alerts")!,
+  document.getElementById("alert-template") as HTMLTemplateElement);
+const announcer = new Announcer(document.getElementById("announcer")!);
+const insights = new Map<number, any>(); // id -> insight view
+let heldInsights: any[] | null = null; // insights pushed while a reload is under way
+let loaded = false; // never say "All calm" before the alerts have actually been loaded
+const connectionBadge = document.getElementById("connection")!;
+const summary = document.getElementById("summary")!;
+const empty = document.getElementById("empty")!;
+
+function render(): void {
+  const now = Date.now();
+  book.prune(now);
+  const shown = book.shown();
+  cards.show(shown, now);
+  announcer.announce(shown);
+  const open = shown.filter(isActive).length;
+  // "All calm" only on the server's word, current: no open alert of any kind, device health included.
+  summary.textContent = !loaded ? text("Loading alerts…")
+    : open === 1 ? text("1 open alert")
+    : open > 1 ? text("{0} open alerts", open)
+    : live.isCurrent ? text("All calm") : text("No open alerts when last updated");
+  empty.hidden = !loaded || !live.isCurrent || open !== 0;
+  document.title = open ? `(${open}) CareWatch — ${text("alerts")}` : `CareWatch — ${text("alerts")}`;
+}
+
+function renderInsights(): void {
+  const list = document.getElementById("insights")!;
+  const items = [...insights.values()].sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt));
+  list.replaceChildren(...items.map(i => {
+    const item = document.createElement("li");
+    const name = document.createElement("strong");
+    name.textContent = i.seniorName;
+    item.append(name, document.createTextNode(` — ${i.summary}`));
+    return item;
+  }));
+  document.getElementById("no-insights")!.hidden = items.length !== 0;
+}
+
+// A relative's account sees their senior's alerts, not the bureau's insights: an empty list, not an error.
+async function insightsOrEmpty(): Promise<any[]> {
+  try { return await getJson<any[]>("api/insights"); }
+  catch (e) { if (e instanceof ApiError && e.status === 403) return []; throw e; }
+}
+
+async function reload(): Promise<void> {
+  book.beginReload();
+  heldInsights = [];
+  try {
+    const [alertViews, insightViews] = await Promise.all([getJson<any[]>("api/alerts"), insightsOrEmpty()]);
+    book.completeReload(alertViews);
+    insights.clear();
+    for (const i of [...insightViews, ...heldInsights]) insights.set(i.id, i);
+    loaded = true;
+  } catch (e) {
+    book.abandonReload();
+    for (const i of heldInsights) insights.set(i.id, i);
+    loaded = false;
+    throw e;
+  } finally {
+    heldInsights = null;
+    renderInsights();
+  }
+}
+
+const live = new Live({
+  hub: "hubs/alerts",
+  on: {
+    AlertChanged: (alert: any) => { if (book.receive(alert)) render(); },
+    InsightAdded: (insight: any) => {
+      if (heldInsights) heldInsights.push(insight);
+      else { insights.set(insight.id, insight); renderInsights(); }
+    },
+  },
+  reload,
+  changed: state => { showLiveState(connectionBadge, state); render(); },
+});
+
+// Acknowledge and Resolve on a card (present only for staff and supervisors). The answer, or the alert someone
+// else changed (409), goes into the book like a push, so the card shows the alert as it is now.
+const resolveDialog = document.getElementById("resolve-dialog") as HTMLDialogElement | null;
+const dialog = resolveDialog ? new ResolveDialog(resolveDialog) : null;
+document.getElementById("alerts")!.addEventListener("click", async event => {
+  const button = (event.target as Element).closest<HTMLButtonElement>("button[data-action]");
+  const card = button?.closest<HTMLElement>("li[data-alert-id]");
+  const alert = card && book.get(Number(card.dataset.alertId));
+  if (!button || !card || !alert || button.disabled) return;
+  const status = card.querySelector(".action-status")!;
+  let body = {};
+  if (button.dataset.action === "resolve") {
+    const answer = await dialog?.ask(alert);
+    if (!answer) return;
+    body = answer;
+  }
+  status.textContent = "";
+  for (const b of card.querySelectorAll<HTMLButtonElement>("button[data-action]")) b.disabled = true;
+  try {
+    const result = await command(alert, button.dataset.action!, body);
+    status.textContent = result.message;
+    if (result.alert && book.receive(result.alert)) render();
+  } catch {
+    status.textContent = text("Could not reach the server — try again");
+  } finally {
+    for (const b of card.querySelectorAll<HTMLButtonElement>("button[data-action]")) b.disabled = false;
+  }
+});
+
+// Keeps the live durations current; a closed card whose time is over leaves the board.
+setInterval(() => {
+  const now = Date.now();
+  if (book.prune(now)) render();
+  else cards.tick(now);
+}, 15000);
+void live.start();

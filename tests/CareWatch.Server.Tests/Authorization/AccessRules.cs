@@ -71,6 +71,8 @@ public static class AccessRules
         ["GET api/seniors"] = AccessRule.SeniorData,
         // The seniors board (issue 12): bureau people and integrations; a relative sees her own senior elsewhere.
         ["GET api/seniors/states"] = AccessRule.BureauData,
+        ["GET Seniors/Index"] = AccessRule.BureauData with { IsPage = true },
+        ["GET Seniors"] = AccessRule.BureauData with { IsPage = true },
         ["GET api/alerts"] = AccessRule.SeniorData,
         ["GET api/insights"] = AccessRule.BureauData,
         ["GET api/devices"] = AccessRule.BureauData,

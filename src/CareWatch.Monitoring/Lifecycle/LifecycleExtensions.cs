@@ -18,6 +18,7 @@ public static class LifecycleExtensions
         services.TryAddSingleton<ResponseTimeReports>();
         services.TryAddSingleton<StaffActions>();
         services.TryAddSingleton<ContactStore>();
+        services.TryAddSingleton<RelativeContacts>();
         services.TryAddSingleton<RelativeAnswer>();
         return services;
     }

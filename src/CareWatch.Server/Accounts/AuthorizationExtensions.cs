@@ -42,7 +42,9 @@ public static class AuthorizationExtensions
             .AddPolicy(CareWatchPolicies.BureauSuperviseOrAdmin, p => p.RequireAuthenticatedUser()
                 .RequireRole(CareWatchRoles.Supervisor, CareWatchRoles.Admin)
                 .RequireAssertion(c => c.User.IsInRole(CareWatchRoles.Admin) || c.User.Scope()?.BureauId is not null))
-            .AddPolicy(CareWatchPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(CareWatchRoles.Admin));
+            .AddPolicy(CareWatchPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(CareWatchRoles.Admin))
+            .AddPolicy(CareWatchPolicies.Relative, p => p.RequireAuthenticatedUser().RequireRole(CareWatchRoles.Relative)
+                .RequireAssertion(c => c.User.Scope()?.SeniorId is not null));
         return builder;
     }
 }

@@ -33,4 +33,7 @@ public static class CareWatchPolicies
 
     /// <summary>Platform administrators: training, wellbeing review, bureaus and accounts.</summary>
     public const string Admin = "admin";
+
+    /// <summary>A relative, signed in, for their own senior only (their page: /Family).</summary>
+    public const string Relative = "relative";
 }

@@ -18,11 +18,14 @@ public sealed class DemoAccounts(IServiceScopeFactory scopes, IConfiguration con
     /// <summary>The demo's staff member (on duty in the demo's rota).</summary>
     public const string StaffUserName = "demo-staff";
 
+    /// <summary>The demo's relative (Wang Shufen's son, linked to his contact row).</summary>
+    public const string RelativeUserName = "demo-relative";
+
     /// <summary>The demo's user names by role (ops/demo.sh prints the same list).</summary>
     public static readonly IReadOnlyList<(string UserName, string Role)> Users =
     [
         (StaffUserName, CareWatchRoles.Staff), ("demo-supervisor", CareWatchRoles.Supervisor),
-        ("demo-relative", CareWatchRoles.Relative), ("demo-admin", CareWatchRoles.Admin),
+        (RelativeUserName, CareWatchRoles.Relative), ("demo-admin", CareWatchRoles.Admin),
     ];
 
     /// <summary>The id of the demo account <paramref name="userName"/>, or null when it does not exist (no password).</summary>

@@ -11,14 +11,18 @@ namespace CareWatch.Server.Extensions;
 /// 60 s, and the daughter at 90 s (then the bureau's reminders); demo-staff is on duty now. Everything is added only
 /// where missing, so a rerun, or a supervisor's own chain or contacts, is left as it is.
 /// </summary>
-public sealed class DemoEscalation(ContactStore contacts, EscalationChainStore chains, ShiftStore shifts,
-    TimeProvider time, ILogger<DemoEscalation> logger)
+public sealed class DemoEscalation(ContactStore contacts, RelativeContacts relatives, EscalationChainStore chains,
+    ShiftStore shifts, TimeProvider time, ILogger<DemoEscalation> logger)
 {
     /// <summary>The senior who collapses in the demo (the simulator's <c>--still-watches 1</c>: first by name).</summary>
     public const string CollapsedSenior = "Chen Yuying";
 
     /// <summary>Her daughter, the relative whose e-mail the demo's SMTP server receives.</summary>
     public static readonly ContactInput Daughter = new("Chen Hua", "daughter", "zh", "chen.hua@family.carewatch-demo.test",
+        null, 1, ["email"], null, null);
+
+    /// <summary>Wang Shufen's son: the demo-relative account's own contact row (his page shows and changes it).</summary>
+    public static readonly ContactInput Son = new("Wang Jun", "son", "zh", "wang.jun@family.carewatch-demo.test",
         null, 1, ["email"], null, null);
 
     /// <summary>
@@ -34,6 +38,16 @@ public sealed class DemoEscalation(ContactStore contacts, EscalationChainStore c
 
     /// <summary>How long the demo shift that starts now lasts (a rerun after it ended adds the next one).</summary>
     public static readonly TimeSpan Shift = TimeSpan.FromHours(12);
+
+    /// <summary>Gives the demo relative his contact row for <paramref name="senior"/>, when the senior has no contact yet.</summary>
+    public async Task EnsureRelativeContactAsync(BureauRecord bureau, SeniorRecord senior, Guid relativeId, CancellationToken ct)
+    {
+        var scope = TenantScope.Bureau(bureau.Id);
+        if (await contacts.ListAsync(scope, senior.Id, ct) is not { Count: 0 }) return;
+        var (status, contact) = await contacts.CreateAsync(scope, senior.Id, Son, ct);
+        var linked = contact is not null && await relatives.LinkForSystemAsync(contact.Id, relativeId, ct);
+        logger.LogInformation("Demo relative's contact: {Status}, linked {Linked}", status, linked);
+    }
 
     /// <summary>Adds what is missing: the daughter, the chain, a shift of <paramref name="staffId"/> covering now.</summary>
     public async Task EnsureAsync(BureauRecord bureau, IReadOnlyList<SeniorRecord> seniors, Guid? staffId, CancellationToken ct)

@@ -82,6 +82,8 @@ public sealed class DemoSeeder(SeniorDirectory directory, ApiKeyStore keys, Demo
         if (mother is not null) await accounts.EnsureAsync(bureau, mother, ct);
         // After the accounts: demo-staff's shift needs the account.
         await escalation.EnsureAsync(bureau, seniors, await accounts.IdOfAsync(DemoAccounts.StaffUserName), ct);
+        if (mother is not null && await accounts.IdOfAsync(DemoAccounts.RelativeUserName) is { } relative)
+            await escalation.EnsureRelativeContactAsync(bureau, mother, relative, ct);
     }
 
     // Checked on every start, not only on the first: the key file in .carewatch/ and the database live apart, and

@@ -14,6 +14,7 @@ public static class PagesExtensions
             o.Conventions.AuthorizeFolder("/");
             // The board shows a bureau's or a senior's alerts: accounts without either (an admin) are turned away.
             o.Conventions.AuthorizePage("/Index", CareWatchPolicies.SeniorData);
+            o.Conventions.AuthorizeFolder("/Family", CareWatchPolicies.Relative);
             o.Conventions.AllowAnonymousToFolder("/Account");
             // A relative's signed link is its own authorisation (Pages/Respond.cshtml.cs).
             o.Conventions.AllowAnonymousToPage("/Respond");

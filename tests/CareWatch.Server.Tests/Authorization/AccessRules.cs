@@ -41,6 +41,9 @@ public sealed record AccessRule(IReadOnlySet<string>? Roles, bool IsPage = false
     /// <summary>The board page: senior-data.</summary>
     public static readonly AccessRule BoardPage = SeniorData with { IsPage = true };
 
+    /// <summary>The relatives' page: a relative of a senior only.</summary>
+    public static readonly AccessRule RelativePage = Of(CareWatchRoles.Relative) with { IsPage = true };
+
     /// <summary>Whether <paramref name="role"/> (null = anonymous) is admitted.</summary>
     public bool Admits(string? role) => Roles is null || (role is not null && Roles.Contains(role));
 
@@ -67,6 +70,8 @@ public static class AccessRules
         ["GET Account/AccessDenied"] = AccessRule.AnonymousPage,
         ["GET Account/Language"] = AccessRule.AnonymousPage, // the language switch (a POST; GET goes home)
         ["GET Index"] = AccessRule.BoardPage,
+        ["GET Family"] = AccessRule.RelativePage,
+        ["GET Family/Index"] = AccessRule.RelativePage,
         ["GET "] = AccessRule.BoardPage,
         ["GET api/seniors"] = AccessRule.SeniorData,
         // The seniors board (issue 12): bureau people and integrations; a relative sees her own senior elsewhere.

@@ -1,0 +1,60 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CareWatch.Storage.Contacts;
+
+/// <summary>
+/// A relative's own contact row (senior_contacts.user_id = their account): what their page shows and lets them
+/// change — how they are told and their quiet hours, nothing of anyone else's.
+/// </summary>
+public sealed class RelativeContacts(NpgsqlDataSource dataSource)
+{
+    /// <summary>The contact linked to <paramref name="userId"/> for a senior of the scope; null when none is.</summary>
+    public async Task<ContactRecord?> FindAsync(TenantScope scope, Guid userId, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT c.id, c.senior_id, c.name, c.relation, c.language, c.email, c.phone, c.chain_order, c.channels,
+                   c.quiet_from, c.quiet_until, c.created_at
+            FROM senior_contacts c JOIN seniors s ON s.id = c.senior_id
+            WHERE c.user_id = @user AND {TenantScope.SeniorCondition("s")}
+            ORDER BY c.chain_order LIMIT 1
+            """);
+        cmd.Parameters.AddWithValue("user", userId);
+        scope.AddParameters(cmd);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        return new ContactRecord(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4),
+            r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetInt16(7),
+            r.GetFieldValue<string[]>(8), r.IsDBNull(9) ? null : r.GetFieldValue<TimeOnly>(9),
+            r.IsDBNull(10) ? null : r.GetFieldValue<TimeOnly>(10), DateTime.SpecifyKind(r.GetDateTime(11), DateTimeKind.Utc));
+    }
+
+    /// <summary>Replaces the channels and quiet hours of the relative's own contact; false when they have none.</summary>
+    public async Task<bool> UpdatePreferencesAsync(TenantScope scope, Guid userId, IReadOnlyList<string> channels,
+        TimeOnly? quietFrom, TimeOnly? quietUntil, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            UPDATE senior_contacts c SET channels = @channels, quiet_from = @quiet_from, quiet_until = @quiet_until
+            FROM seniors s
+            WHERE c.user_id = @user AND c.senior_id = s.id AND {TenantScope.SeniorCondition("s")}
+            """);
+        cmd.Parameters.AddWithValue("user", userId);
+        cmd.Parameters.AddWithValue("channels", channels.ToArray());
+        cmd.Parameters.Add(new NpgsqlParameter("quiet_from", NpgsqlDbType.Time) { Value = (object?)quietFrom ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("quiet_until", NpgsqlDbType.Time) { Value = (object?)quietUntil ?? DBNull.Value });
+        scope.AddParameters(cmd);
+        return await cmd.ExecuteNonQueryAsync(ct) > 0;
+    }
+
+    /// <summary>Links a contact to a relative's account (system use: seeding, or a supervisor inviting them).</summary>
+    public async Task<bool> LinkForSystemAsync(Guid contactId, Guid userId, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            UPDATE senior_contacts c SET user_id = @user FROM users u
+            WHERE c.id = @contact AND u.id = @user AND u.senior_id = c.senior_id
+            """);
+        cmd.Parameters.AddWithValue("contact", contactId);
+        cmd.Parameters.AddWithValue("user", userId);
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+}

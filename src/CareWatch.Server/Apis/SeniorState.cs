@@ -14,7 +14,7 @@ public enum SeniorState
     Alert,
     /// <summary>Check-in pending: the watch is asking "Are you OK?" (an alert in state checking).</summary>
     CheckIn,
-    /// <summary>Her watch is not connected (its connection ended) or has been silent long enough for an alert.</summary>
+    /// <summary>Her watch is not connected (its connection ended) or was silent long enough for an alert.</summary>
     Offline,
     /// <summary>Her watch is off the wrist and not on its charger.</summary>
     NotWorn,

@@ -4,7 +4,7 @@ using CareWatch.Storage.Board;
 
 namespace CareWatch.Server.Apis;
 
-/// <summary>Decides a senior's <see cref="SeniorState"/> from what the board read of her (pure: no I/O, no clock).</summary>
+/// <summary>Decides a senior's <see cref="SeniorState"/> from what the board read of her (no I/O, no clock).</summary>
 public static class SeniorStates
 {
     /// <summary>
@@ -20,14 +20,16 @@ public static class SeniorStates
     /// <param name="options">The monitors' day band (her night is the sleep window).</param>
     public static SeniorStateView View(SeniorStateRecord r, bool connectedHere, DateTime now, MonitorOptions options)
     {
-        var still = r.StillSince is { } s && r.StillKnownUntil is { } known && now - known <= StillFreshFor ? s : (DateTime?)null;
+        var still = r.StillSince is { } s && r.StillKnownUntil is { } known && now - known <= StillFreshFor
+            ? s : (DateTime?)null;
         var batteryLow = r.Charging != true && (r.Battery < r.LowBatteryPercent || Has(r, AlertKinds.LowBattery));
         var (state, since) = Decide(r, connectedHere, still, batteryLow, now, options);
-        return new SeniorStateView(r.SeniorId, r.Name, r.TimeZone, state, since, still, r.Battery, batteryLow, r.Charging,
-            r.Worn, r.LastSeenAt, r.Alert?.Id, r.Alert?.Kind, r.Alert?.Severity.ToString().ToLowerInvariant(), now);
+        return new SeniorStateView(r.SeniorId, r.Name, r.TimeZone, state, since, still, r.Battery, batteryLow,
+            r.Charging, r.Worn, r.LastSeenAt, r.Alert?.Id, r.Alert?.Kind,
+            r.Alert?.Severity.ToString().ToLowerInvariant(), now);
     }
 
-    /// <summary>Whether it is night (outside the monitors' day band) in <paramref name="timeZone"/> at <paramref name="now"/>.</summary>
+    /// <summary>Whether it is night (outside the monitors' day band) in <paramref name="timeZone"/> now.</summary>
     public static bool IsNight(string timeZone, DateTime now, MonitorOptions options)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;

@@ -3,7 +3,7 @@ using NpgsqlTypes;
 
 namespace CareWatch.Storage.Board;
 
-/// <summary>A senior's still period as her monitor reported it after a batch (UTC; null since: she is moving).</summary>
+/// <summary>A senior's still period as her monitor reported it after a batch (UTC; null since: moving).</summary>
 public sealed record StillReport(Guid SeniorId, DateTime? StillSince, DateTime? LastMinute);
 
 /// <summary>
@@ -24,7 +24,8 @@ public sealed class SeniorStillStore(NpgsqlDataSource dataSource, TimeProvider t
             FROM unnest(@senior, @still, @last) AS r(senior_id, still_since, last_minute)
             JOIN seniors s ON s.id = r.senior_id
             ON CONFLICT (senior_id) DO UPDATE
-               SET still_since = excluded.still_since, last_minute = excluded.last_minute, updated_at = excluded.updated_at
+               SET still_since = excluded.still_since, last_minute = excluded.last_minute,
+                   updated_at = excluded.updated_at
             """);
         cmd.Parameters.AddWithValue("senior", reports.Select(r => r.SeniorId).ToArray());
         cmd.Parameters.Add(new NpgsqlParameter("still", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)

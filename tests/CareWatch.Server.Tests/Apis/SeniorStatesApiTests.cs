@@ -24,8 +24,10 @@ public sealed class SeniorStatesApiTests : ServerTest
         var other = await Arrange.SeniorInNewBureauAsync(Server, "Other Bureau");
         await Arrange.WatchAsync(Server, silent.Id);
         var start = Arrange.MinutesAgo(2);
-        await using var w1 = await SendAsync(moving.Id, Arrange.Minutes(start, 2, movement: 150), new BatteryState(80, false));
-        await using var w2 = await SendAsync(low.Id, Arrange.Minutes(start, 2, movement: 150), new BatteryState(9, false));
+        await using var w1 = await SendAsync(moving.Id, Arrange.Minutes(start, 2, movement: 150),
+            new BatteryState(80, false));
+        await using var w2 = await SendAsync(low.Id, Arrange.Minutes(start, 2, movement: 150),
+            new BatteryState(9, false));
         await using var w3 = await SendAsync(off.Id, Arrange.Minutes(start, 2, movement: 0, worn: false),
             new BatteryState(70, false));
         await using var w4 = await SendAsync(charging.Id, Arrange.Minutes(start, 2, movement: 0, worn: false),
@@ -67,8 +69,8 @@ public sealed class SeniorStatesApiTests : ServerTest
     {
         var senior = await Arrange.SeniorAsync(Server, "Resting Rosa");
         var start = Arrange.MinutesAgo(25);
-        var minutes = Arrange.Minutes(start, 5, movement: 150).Concat(Arrange.Minutes(start.AddMinutes(5), 20, movement: 0))
-            .ToList();
+        var minutes = Arrange.Minutes(start, 5, movement: 150)
+            .Concat(Arrange.Minutes(start.AddMinutes(5), 20, movement: 0)).ToList();
 
         await using var watch = await SendAsync(senior.Id, minutes, BatteryState.Full);
 
@@ -85,13 +87,15 @@ public sealed class SeniorStatesApiTests : ServerTest
         var silent = await Arrange.SeniorAsync(Server, "Silent Sigrid");
         var watches = new List<CareWatch.FirmwareSim.Device.SimulatedWatch>();
         foreach (var s in new[] { checking, pressed, silent })
-            watches.Add(await SendAsync(s.Id, Arrange.Minutes(Arrange.MinutesAgo(1), 1, movement: 150), BatteryState.Full));
+            watches.Add(await SendAsync(s.Id, Arrange.Minutes(Arrange.MinutesAgo(1), 1, movement: 150),
+                BatteryState.Full));
         var now = Arrange.MinutesAgo(0);
         var transitions = Server.Services.GetRequiredService<AlertTransitions>();
-        await transitions.RaiseAsync(new NewAlert(checking.Id, AlertKinds.Inactivity, AlertSeverity.High, AlertStates.Checking,
-            now.AddMinutes(-150), now.AddMinutes(-150), "Still …", PromptDeadline: now.AddMinutes(2)),
+        await transitions.RaiseAsync(new NewAlert(checking.Id, AlertKinds.Inactivity, AlertSeverity.High,
+            AlertStates.Checking, now.AddMinutes(-150), now.AddMinutes(-150), "Still …", PromptDeadline: now.AddMinutes(2)),
             AlertActor.System("test"), now);
-        await ArrangeAlerts.RaiseAsync(Server, pressed.Id, AlertKinds.Sos, null, now, "SOS …", startedAt: now.AddMinutes(-3));
+        await ArrangeAlerts.RaiseAsync(Server, pressed.Id, AlertKinds.Sos, null, now, "SOS …",
+            startedAt: now.AddMinutes(-3));
         await ArrangeAlerts.RaiseAsync(Server, silent.Id, AlertKinds.Offline, null, now, "No data …",
             startedAt: now.AddMinutes(-50));
 

@@ -40,7 +40,8 @@ public sealed class SeniorsBoardBenchmark(ITestOutputHelper output) : ServerTest
             api.Add(watch.Elapsed.TotalMilliseconds);
         }
         output.WriteLine($"| GET /api/seniors/states, {tiles.Count} seniors, median of 10 (ms) | {Median(api):F1} |");
-        output.WriteLine("| variant | first render, median of 5 (ms) | update batches | per batch, median (ms) | per tile (ms) |");
+        output.WriteLine("| variant | first render, median of 5 (ms) | update batches | per batch, median (ms) "
+            + "| per tile (ms) |");
         foreach (var variant in new[] { "", "?bench=plain" })
         {
             var firsts = new List<double>();
@@ -61,10 +62,12 @@ public sealed class SeniorsBoardBenchmark(ITestOutputHelper output) : ServerTest
             await page.WaitForFunctionAsync($"() => performance.getEntriesByName('seniors:update')" +
                 $".reduce((n, e) => n + e.detail.tiles, 0) >= {Pushes} - 50");
             var updates = JsonDocument.Parse(await page.EvaluateAsync<string>(
-                "() => JSON.stringify(performance.getEntriesByName('seniors:update').map(e => [e.duration, e.detail.tiles]))"))
+                "() => JSON.stringify(performance.getEntriesByName('seniors:update')"
+                + ".map(e => [e.duration, e.detail.tiles]))"))
                 .RootElement.EnumerateArray().Select(e => (Ms: e[0].GetDouble(), Tiles: e[1].GetInt32())).ToList();
             var perTile = updates.Sum(u => u.Ms) / Math.Max(1, updates.Sum(u => u.Tiles));
-            output.WriteLine($"| {(variant == "" ? "batched + content-visibility" : "plain")} | {Median(firsts):F0} | " +
+            var name = variant == "" ? "batched + content-visibility" : "plain";
+            output.WriteLine($"| {name} | {Median(firsts):F0} | " +
                 $"{updates.Count} | {Median(updates.Select(u => u.Ms).ToList()):F2} | {perTile:F3} |");
         }
     }

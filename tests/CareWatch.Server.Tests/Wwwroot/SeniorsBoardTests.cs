@@ -40,7 +40,8 @@ public sealed class SeniorsBoardTests : ServerTest
         await Accessibility.AssertNoViolationsAsync(page);
         await tiles.EvaluateAllAsync<int>("items => items.map(i => i.dataset.kept = 'yes').length");
 
-        await berndsWatch.SendAsync(Arrange.Minutes(Arrange.MinutesAgo(0), 1, movement: 150), null, new BatteryState(9, false));
+        await berndsWatch.SendAsync(Arrange.Minutes(Arrange.MinutesAgo(0), 1, movement: 150), null,
+            new BatteryState(9, false));
         await Assertions.Expect(berndTile.Locator(".state")).ToHaveTextAsync("Battery low");
         await Assertions.Expect(berndTile.Locator(".battery")).ToHaveTextAsync("Battery 9 %");
         await annasWatch.DisconnectAsync();
@@ -64,7 +65,8 @@ public sealed class SeniorsBoardTests : ServerTest
     private static ILocator Tile(IPage page, string name) => page.Locator("#tiles li", new() { HasText = name });
 
     // A watch for the senior, connected, that has sent one moving minute the monitors have taken.
-    private async Task<CareWatch.FirmwareSim.Device.SimulatedWatch> ConnectedWatchAsync(Guid seniorId, BatteryState battery)
+    private async Task<CareWatch.FirmwareSim.Device.SimulatedWatch> ConnectedWatchAsync(Guid seniorId,
+        BatteryState battery)
     {
         var device = await Arrange.WatchAsync(Server, seniorId);
         var watch = Arrange.Connect(Server, device);

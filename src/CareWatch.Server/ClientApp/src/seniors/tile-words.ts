@@ -1,6 +1,6 @@
 // The words of a senior's tile: the server's state vocabulary (Apis/SeniorState.cs, kebab-case in JSON) mapped to
-// text in the reader's language; times on the senior's own clock, as the alert queue shows them. The minutes of a still period are counted here, from its start, so a still senior
-// costs the server no push per minute.
+// text in the reader's language; times on the senior's own clock, as the alert queue shows them. The minutes of a
+// still period are counted here, from its start, so a still senior costs the server no push per minute.
 import { formatWhen } from "../board/format";
 import { formatNumber, text } from "../shared/text";
 

@@ -53,6 +53,7 @@ public static class CareWatchApplication
         builder.Services.AddSingleton<ITelemetryObserver, MonitorTelemetryObserver>(); // the gateway's port, adapted
         builder.Services.AddSingleton<IWatchPrompt, DirectMethodWatchPrompt>(); // the check-in's port, over direct methods
         builder.AddCareWatchNotifications();
+        builder.Services.AddSeniorsBoard();
         builder.AddCareWatchHealthChecks();
         builder.AddCareWatchDemoSeed();
         builder.Services.AddOpenApi();
@@ -80,6 +81,7 @@ public static class CareWatchApplication
         app.MapSeniorsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapSeniorActivityApi().RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapSeniorAlertHistoryApi().RequireAuthorization(CareWatchPolicies.SeniorData);
+        app.MapSeniorStatesApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapDevicesApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapDeviceTwinApi().RequireAuthorization(CareWatchPolicies.BureauData);
         app.MapDeviceChangesApi().RequireAuthorization(CareWatchPolicies.BureauManage);

@@ -36,8 +36,11 @@ internal sealed class DeviceConnections(
     IOptions<GatewayOptions> options,
     TimeProvider time,
     GatewayMetrics metrics,
+    IEnumerable<IConnectionObserver> observers,
     ILogger<DeviceConnections> logger) : IDeviceConnections, IDisposable
 {
+    private readonly IConnectionObserver[] _observers = observers.ToArray();
+
     // Timers run at most this far ahead (a token may be valid for years); past it the expiry is looked at again.
     private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(7);
 
@@ -165,6 +168,14 @@ internal sealed class DeviceConnections(
         {
             _log.Log(LogLevel.Warning, "record-connection-state", ex,
                 "Could not record the connection state of {DeviceId}", deviceId);
+        }
+        foreach (var observer in _observers)
+        {
+            try { observer.OnConnectionChanged(deviceId, connected); }
+            catch (Exception ex)
+            {
+                _log.Log(LogLevel.Warning, "connection-observer", ex, "A connection observer failed for {DeviceId}", deviceId);
+            }
         }
     }
 

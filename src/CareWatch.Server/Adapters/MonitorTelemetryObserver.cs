@@ -1,11 +1,15 @@
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Monitoring;
+using CareWatch.Server.Hubs;
 using CareWatch.Storage;
 
 namespace CareWatch.Server.Adapters;
 
-/// <summary>Adapts the gateway's observer port to the monitors: hands stored telemetry to the senior's grain.</summary>
-public sealed class MonitorTelemetryObserver(IGrainFactory grains) : ITelemetryObserver
+/// <summary>
+/// Adapts the gateway's observer port to the monitors: hands stored telemetry to the senior's grain, then tells the
+/// seniors board what the monitor now sees (its still period) and what the batch said of the watch.
+/// </summary>
+public sealed class MonitorTelemetryObserver(IGrainFactory grains, SeniorStateFeed seniorsBoard) : ITelemetryObserver
 {
     /// <inheritdoc />
     public async Task OnStoredAsync(StoredTelemetry telemetry, CancellationToken ct)
@@ -20,5 +24,9 @@ public sealed class MonitorTelemetryObserver(IGrainFactory grains) : ITelemetryO
         var battery = new BatteryReading(telemetry.DeviceId, batch.Battery, batch.Charging, DateTime.SpecifyKind(newest, DateTimeKind.Utc));
         await monitor.ObserveMinutesAsync(batch.Minutes.Select(m => new StoredMinute(m.Start, m.Movement, m.Worn)).ToList(),
             batch.Charging, battery);
+        // A local call on the activation that just took the batch; the board's feed only marks her (no I/O here).
+        var snapshot = await monitor.GetSnapshotAsync();
+        seniorsBoard.BatchObserved(seniorId, snapshot, batch.Battery, batch.Charging,
+            batch.Minutes.Count > 0 ? batch.Minutes[^1].Worn : null);
     }
 }

@@ -15,6 +15,9 @@ public interface IAlertsClient
 
     /// <summary>A wellbeing insight (routine change) was recorded.</summary>
     Task InsightAdded(InsightView insight);
+
+    /// <summary>A senior's tile on the seniors board changed (bureau boards only: <see cref="SeniorStateFeed"/>).</summary>
+    Task SeniorStateChanged(Apis.SeniorStateView state);
 }
 
 /// <summary>A wellbeing insight as the board shows it.</summary>

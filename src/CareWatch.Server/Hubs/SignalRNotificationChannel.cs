@@ -13,7 +13,7 @@ namespace CareWatch.Server.Hubs;
 /// receipt, and a board that missed it reloads the active alerts from PostgreSQL when it reconnects.
 /// </summary>
 public sealed class SignalRNotificationChannel(IHubContext<AlertsHub, IAlertsClient> hub, AlertTransitions alerts,
-    AlertBoardViews board) : INotificationChannel
+    AlertBoardViews board, SeniorStateFeed seniorsBoard) : INotificationChannel
 {
     /// <inheritdoc />
     public string Channel => OutboxChannels.SignalR;
@@ -32,6 +32,7 @@ public sealed class SignalRNotificationChannel(IHubContext<AlertsHub, IAlertsCli
                 var staffView = await board.FindAsync(TenantScope.Bureau(alert.BureauId), alertId, ct) ?? view;
                 await hub.Clients.Group(AlertsHub.BureauGroup(alert.BureauId)).AlertChanged(staffView);
                 await hub.Clients.Group(AlertsHub.SeniorGroup(alert.SeniorId)).AlertChanged(view);
+                seniorsBoard.SeniorChanged(alert.SeniorId); // her tile says "alert" or "check-in pending" now, or no more
                 return DeliveryOutcome.Sent;
             case "user" when item.RecipientId is { } userId:
                 await hub.Clients.User(userId.ToString()).AlertCalled(new AlertCall(

@@ -100,6 +100,10 @@ public static class AccessRules
         // Bureau administration (issue 12): supervisors add and edit seniors.
         ["POST api/seniors"] = AccessRule.BureauSupervise,
         ["PUT api/seniors/{seniorId:guid}"] = AccessRule.BureauSupervise,
+        // The seniors board (issue 12): bureau people and integrations; a relative sees her own senior elsewhere.
+        ["GET api/seniors/states"] = AccessRule.BureauData,
+        ["GET Seniors/Index"] = AccessRule.BureauData with { IsPage = true },
+        ["GET Seniors"] = AccessRule.BureauData with { IsPage = true },
         ["GET api/alerts"] = AccessRule.SeniorData,
         // The senior page (issue 12): a senior's bureau, or a relative of this senior; anyone else 404.
         ["GET api/seniors/{seniorId:guid}/activity"] = AccessRule.SeniorData,

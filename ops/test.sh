@@ -45,9 +45,12 @@ if ! flock .carewatch/build.lock dotnet build CareWatch.sln -c Debug -v quiet -n
   exit 1
 fi
 
+# Benchmarks (category Benchmark) are run by ops/bench.sh, not here: filtered out unless the caller filters itself.
+filter=(--filter "Category!=Benchmark")
+for arg in "$@"; do [ "$arg" = "--filter" ] && filter=(); done
 set +e
 dotnet test CareWatch.sln -c Debug --no-build -nologo -v quiet \
-  --results-directory "$work/results" --logger "trx" --logger "console;verbosity=minimal" "$@" \
+  --results-directory "$work/results" --logger "trx" --logger "console;verbosity=minimal" "${filter[@]}" "$@" \
   > "$work/test-output.txt" 2>&1
 status=$?
 set -e

@@ -34,6 +34,6 @@ public static class CareWatchCultures
     public static void Remember(HttpResponse response, string culture) =>
         response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true,
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true,
                 Secure = response.HttpContext.Request.IsHttps, SameSite = SameSiteMode.Lax });
 }

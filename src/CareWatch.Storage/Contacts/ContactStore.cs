@@ -6,7 +6,7 @@ namespace CareWatch.Storage.Contacts;
 /// <summary>A senior's contacts (senior_contacts), always through the caller's scope.</summary>
 public sealed class ContactStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
-    private const string Columns = """
+    internal const string Columns = """
         c.id, c.senior_id, c.name, c.relation, c.language, c.email, c.phone, c.chain_order, c.channels, c.quiet_from,
         c.quiet_until, c.created_at
         """;
@@ -111,7 +111,7 @@ public sealed class ContactStore(NpgsqlDataSource dataSource, TimeProvider time)
         }
     }
 
-    private static ContactRecord Read(NpgsqlDataReader r) => new(
+    internal static ContactRecord Read(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
         r.IsDBNull(6) ? null : r.GetString(6), r.GetInt16(7), r.GetFieldValue<string[]>(8),
         r.IsDBNull(9) ? null : r.GetFieldValue<TimeOnly>(9), r.IsDBNull(10) ? null : r.GetFieldValue<TimeOnly>(10),

@@ -13,8 +13,7 @@ public sealed class RelativeContacts(NpgsqlDataSource dataSource)
     public async Task<ContactRecord?> FindAsync(TenantScope scope, Guid userId, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT c.id, c.senior_id, c.name, c.relation, c.language, c.email, c.phone, c.chain_order, c.channels,
-                   c.quiet_from, c.quiet_until, c.created_at
+            SELECT {ContactStore.Columns}
             FROM senior_contacts c JOIN seniors s ON s.id = c.senior_id
             WHERE c.user_id = @user AND {TenantScope.SeniorCondition("s")}
             ORDER BY c.chain_order LIMIT 1
@@ -22,11 +21,7 @@ public sealed class RelativeContacts(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("user", userId);
         scope.AddParameters(cmd);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) return null;
-        return new ContactRecord(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4),
-            r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetInt16(7),
-            r.GetFieldValue<string[]>(8), r.IsDBNull(9) ? null : r.GetFieldValue<TimeOnly>(9),
-            r.IsDBNull(10) ? null : r.GetFieldValue<TimeOnly>(10), DateTime.SpecifyKind(r.GetDateTime(11), DateTimeKind.Utc));
+        return await r.ReadAsync(ct) ? ContactStore.Read(r) : null;
     }
 
     /// <summary>Replaces the channels and quiet hours of the relative's own contact; false when they have none.</summary>

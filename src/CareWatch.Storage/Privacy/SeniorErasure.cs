@@ -29,7 +29,7 @@ public sealed class SeniorErasure(NpgsqlDataSource dataSource, AuditLog audit)
     public static readonly IReadOnlyList<string> DeletedTables =
         [
             "minute_activity", "device_events", "activity_hourly", "insights", "alert_events", "notification_outbox",
-            "alerts", "senior_consents", "senior_contacts",
+            "alerts", "senior_consents", "senior_contacts", "senior_still",
         ];
 
     /// <summary>Tables with a <c>senior_id</c> that erasure handles other than by deleting the senior's rows.</summary>

@@ -30,6 +30,7 @@ public sealed class SeniorExport(NpgsqlDataSource dataSource, AuditLog audit)
             """),
         ("contacts", "SELECT * FROM senior_contacts WHERE senior_id = @senior ORDER BY chain_order"),
         ("insights", "SELECT * FROM insights WHERE senior_id = @senior ORDER BY id"),
+        ("stillPeriod", "SELECT still_since, last_minute, updated_at FROM senior_still WHERE senior_id = @senior"),
         ("events", "SELECT device_id, seq, at, kind FROM device_events WHERE senior_id = @senior ORDER BY at, device_id"),
         ("hourlySummaries", "SELECT * FROM activity_hourly WHERE senior_id = @senior ORDER BY hour"),
         ("minutes", """

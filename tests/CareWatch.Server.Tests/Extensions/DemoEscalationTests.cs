@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWatch.Server.Tests.Extensions;
 
-/// <summary>The demo seed's escalation: the collapsed senior's daughter, the short chain and demo-staff on duty, once.</summary>
+/// <summary>The demo seed's escalation: the collapsed senior's daughter, the demo relative's own contact, the short chain and demo-staff on duty, once.</summary>
 public sealed class DemoEscalationTests
 {
     [Fact]
@@ -29,7 +29,12 @@ public sealed class DemoEscalationTests
             SELECT count(*) FROM senior_contacts c JOIN seniors s ON s.id = c.senior_id
             WHERE s.display_name = 'Chen Yuying' AND c.language = 'zh' AND c.chain_order = 1 AND c.email IS NOT NULL
             """));
-        Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM senior_contacts"));
+        // The other contact is Wang Shufen's son, the demo-relative account's own row.
+        Assert.Equal(1, await db.ScalarAsync<long>("""
+            SELECT count(*) FROM senior_contacts c JOIN seniors s ON s.id = c.senior_id JOIN users u ON u.id = c.user_id
+            WHERE s.display_name = 'Wang Shufen' AND u.user_name = 'demo-relative'
+            """));
+        Assert.Equal(2, await db.ScalarAsync<long>("SELECT count(*) FROM senior_contacts"));
         Assert.Equal("on-duty-staff@0 on-duty-staff@60 relative@90", await db.ScalarAsync<string>("""
             SELECT string_agg(recipient || '@' || after_seconds, ' ' ORDER BY position) FROM escalation_steps
             WHERE bureau_id = @b AND (recipient <> 'relative' OR relative_order = 1)

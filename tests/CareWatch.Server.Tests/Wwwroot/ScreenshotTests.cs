@@ -39,11 +39,17 @@ public sealed class ScreenshotTests : ServerTest
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
             saved.Add(await ShotAsync(page, folder, "sign-in", culture));
             await SignInHereAsync(page, supervisor);
-            await Assertions.Expect(page.Locator("#alerts li")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("#alerts > li")).ToHaveCountAsync(2);
             saved.Add(await ShotAsync(page, folder, "alerts", culture));
             await page.GotoAsync(Server.HttpsAddress + $"Seniors/{still}");
             await Assertions.Expect(page.Locator("h2").First).ToContainTextAsync("Li Guilan");
             saved.Add(await ShotAsync(page, folder, "senior", culture));
+            await page.GotoAsync(Server.HttpsAddress + "Seniors");
+            await Assertions.Expect(page.Locator("#tiles > li", new() { HasText = "Li Guilan" })).ToBeVisibleAsync();
+            saved.Add(await ShotAsync(page, folder, "seniors", culture));
+            await page.GotoAsync(Server.HttpsAddress + "Admin");
+            await Assertions.Expect(page.Locator(".admin-links li")).ToHaveCountAsync(5);
+            saved.Add(await ShotAsync(page, folder, "admin", culture));
 
             await using var family = await Board.LaunchAsync();
             await family.Page.SetViewportSizeAsync(1024, 800);

@@ -21,6 +21,7 @@ public static class IdentityExtensions
     {
         var services = builder.Services;
         services.AddSingleton<AccountStore>();
+        services.AddSingleton<InvitationTokens>();
         services.AddIdentityCore<UserAccount>(o =>
             {
                 // Shared screens in a bureau office: long passwords beat composition rules (NIST SP 800-63B).

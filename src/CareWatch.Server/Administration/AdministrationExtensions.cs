@@ -25,6 +25,7 @@ public static class AdministrationExtensions
         services.AddSingleton<ContactCommands>();
         services.AddSingleton<ConsentCommands>();
         services.AddScoped<StaffCommands>();
+        services.AddScoped<InvitationCommands>();
         // The pages (Pages/Admin): the bureau's people may read what is harmless (seniors, rota, check-in); accounts,
         // a senior's record, contacts, consent and the chain are for supervisors. Changes check the supervise policy
         // in each POST handler (AdminPageModel), since a page's rule covers all its handlers.

@@ -68,7 +68,7 @@ public sealed class StaffCommands(UserManager<UserAccount> users, StaffDirectory
 
     // Identity's error codes say which field broke which rule; the usual ones get fixed messages the pages translate
     // (Identity's own descriptions embed the typed name).
-    private static Dictionary<string, string[]> FieldsOf(IdentityResult result) => result.Errors
+    internal static Dictionary<string, string[]> FieldsOf(IdentityResult result) => result.Errors
         .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "userName")
         .ToDictionary(g => g.Key, g => g.Select(e => e.Code switch
         {

@@ -87,6 +87,12 @@ public static partial class AuditActions
     /// <summary>A senior's contact was removed.</summary>
     public static readonly AuditAction ContactDeleted = new("contact.deleted");
 
+    /// <summary>A supervisor made a sign-in invitation for a contact (the link itself is not kept).</summary>
+    public static readonly AuditAction ContactInvited = new("contact.invited");
+
+    /// <summary>An invited relative made their account (audited as the new account, by id).</summary>
+    public static readonly AuditAction InvitationAccepted = new("invitation.accepted");
+
     /// <summary>A bureau's webhook was created (its secret was shown once).</summary>
     public static readonly AuditAction WebhookCreated = new("webhook.created");
 
@@ -107,7 +113,7 @@ public static partial class AuditActions
         SignInSucceeded, SignInFailed, AccountCreated, AccountRoleChanged, AccountDeleted, DeviceCreated, DeviceDeleted,
         DeviceEnabled, DeviceDisabled, DeviceKeyRegenerated, DeviceAssigned, SeniorExported, SeniorErased,
         ConsentRecorded, ConsentWithdrawn, RetentionApplied, CheckInSettingsChanged, EscalationChanged, ShiftAdded,
-        ShiftDeleted, ContactCreated, ContactUpdated, ContactDeleted, WebhookCreated, WebhookDeleted, NotificationRetried,
+        ShiftDeleted, ContactCreated, ContactUpdated, ContactDeleted, ContactInvited, InvitationAccepted, WebhookCreated, WebhookDeleted, NotificationRetried,
         NotificationPreferencesChanged, AccountDisabled, AccountEnabled, SeniorCreated, SeniorUpdated,
     }.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
 

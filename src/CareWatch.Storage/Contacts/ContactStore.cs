@@ -8,7 +8,7 @@ public sealed class ContactStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     internal const string Columns = """
         c.id, c.senior_id, c.name, c.relation, c.language, c.email, c.phone, c.chain_order, c.channels, c.quiet_from,
-        c.quiet_until, c.created_at
+        c.quiet_until, c.created_at, c.user_id IS NOT NULL
         """;
 
     /// <summary>The senior's contacts in chain order; null when the senior is not in the scope.</summary>
@@ -115,5 +115,5 @@ public sealed class ContactStore(NpgsqlDataSource dataSource, TimeProvider time)
         r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
         r.IsDBNull(6) ? null : r.GetString(6), r.GetInt16(7), r.GetFieldValue<string[]>(8),
         r.IsDBNull(9) ? null : r.GetFieldValue<TimeOnly>(9), r.IsDBNull(10) ? null : r.GetFieldValue<TimeOnly>(10),
-        DateTime.SpecifyKind(r.GetDateTime(11), DateTimeKind.Utc));
+        DateTime.SpecifyKind(r.GetDateTime(11), DateTimeKind.Utc), r.GetBoolean(12));
 }

@@ -41,15 +41,33 @@ public sealed class RelativeContacts(NpgsqlDataSource dataSource)
         return await cmd.ExecuteNonQueryAsync(ct) > 0;
     }
 
-    /// <summary>Links a contact to a relative's account (system use: seeding, or a supervisor inviting them).</summary>
+    /// <summary>
+    /// Links a contact that has no account yet to a relative's account of the same senior (system use: seeding, or a
+    /// relative taking up an invitation); false when the contact is gone or already has one, so a link works once.
+    /// </summary>
     public async Task<bool> LinkForSystemAsync(Guid contactId, Guid userId, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
             UPDATE senior_contacts c SET user_id = @user FROM users u
-            WHERE c.id = @contact AND u.id = @user AND u.senior_id = c.senior_id
+            WHERE c.id = @contact AND c.user_id IS NULL AND u.id = @user AND u.senior_id = c.senior_id
             """);
         cmd.Parameters.AddWithValue("contact", contactId);
         cmd.Parameters.AddWithValue("user", userId);
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
+
+    /// <summary>An invited contact with their senior's bureau and name (system use: the invitation names the contact).</summary>
+    public async Task<InvitedContact?> FindInvitedForSystemAsync(Guid contactId, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT {ContactStore.Columns}, s.bureau_id, s.display_name
+            FROM senior_contacts c JOIN seniors s ON s.id = c.senior_id WHERE c.id = @contact
+            """);
+        cmd.Parameters.AddWithValue("contact", contactId);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? new InvitedContact(ContactStore.Read(r), r.GetGuid(13), r.GetString(14)) : null;
+    }
 }
+
+/// <summary>A contact invited to their own sign-in, with what their account needs: the senior's bureau and name.</summary>
+public sealed record InvitedContact(ContactRecord Contact, Guid BureauId, string SeniorName);

@@ -79,6 +79,8 @@ public static class AccessRules
         ["GET Account/Logout"] = AccessRule.AnonymousPage,
         ["GET Account/AccessDenied"] = AccessRule.AnonymousPage,
         ["GET Account/Language"] = AccessRule.AnonymousPage, // the language switch (a POST; GET goes home)
+        // A relative's sign-in invitation: the signed token is the authorisation (Wwwroot/InvitationTests).
+        ["GET Account/Invite/{token}"] = AccessRule.AnonymousPage,
         ["GET Index"] = AccessRule.BoardPage,
         ["GET Family"] = AccessRule.RelativePage,
         ["GET Family/Index"] = AccessRule.RelativePage,

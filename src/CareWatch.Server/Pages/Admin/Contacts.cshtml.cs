@@ -10,7 +10,8 @@ namespace CareWatch.Server.Pages.Admin;
 /// /Admin/Contacts/{id} (supervisors): the relatives and neighbours a senior's chain calls, in order: add, move to
 /// another place, remove. The same rules and audit as ContactsApi.
 /// </summary>
-public sealed class ContactsModel(SeniorProfileStore seniors, ContactStore store, ContactCommands commands) : AdminPageModel
+public sealed class ContactsModel(SeniorProfileStore seniors, ContactStore store, ContactCommands commands,
+    InvitationCommands invitations) : AdminPageModel
 {
     /// <summary>The new contact's name.</summary>
     [BindProperty] public string? Name { get; set; }
@@ -38,6 +39,9 @@ public sealed class ContactsModel(SeniorProfileStore seniors, ContactStore store
 
     /// <summary>The senior.</summary>
     public SeniorProfile Senior { get; private set; } = null!;
+
+    /// <summary>A sign-in invitation just made (shown once, not kept), and whom it is for.</summary>
+    public (string Link, string ContactName)? Invitation { get; private set; }
 
     /// <summary>The senior's contacts in chain order.</summary>
     public IReadOnlyList<ContactRecord> Contacts { get; private set; } = [];
@@ -101,6 +105,19 @@ public sealed class ContactsModel(SeniorProfileStore seniors, ContactStore store
         if (!await commands.DeleteAsync(User, seniorId, contactId, ct)) return NotFound();
         Saved = "Contact removed.";
         return RedirectToPage(new { seniorId });
+    }
+
+    /// <summary>Makes a sign-in invitation for a contact and shows its link once, for the supervisor to hand over.</summary>
+    public async Task<IActionResult> OnPostInviteAsync(Guid seniorId, Guid contactId, CancellationToken ct)
+    {
+        if (!await SuperviseAsync()) return Forbid();
+        var result = await invitations.InviteAsync(User, seniorId, contactId, ct);
+        if (result.NotFound || !await LoadAsync(seniorId, ct)) return NotFound();
+        if (result.Value is not { } token) return Refused(result.Errors);
+        var link = Url.Page("/Account/Invite", null, new { token }, Request.Scheme)!;
+        Invitation = (link, Contacts.First(c => c.Id == contactId).Name);
+        (Language, ChainOrder, Channels) = (Senior.Language, Contacts.Max(c => c.ChainOrder) + 1, ["email"]);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid seniorId, CancellationToken ct)

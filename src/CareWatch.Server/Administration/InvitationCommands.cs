@@ -43,11 +43,7 @@ public sealed class InvitationCommands(ContactStore contacts, RelativeContacts r
     public async Task<AdminResult<UserAccount>> AcceptAsync(string? token, NewRelativeAccount input, CancellationToken ct = default)
     {
         if (await FindAsync(token, ct) is not { } invited) return AdminResult<UserAccount>.Missing();
-        var errors = new Dictionary<string, string[]>();
-        var userName = input.UserName?.Trim() ?? "";
-        var displayName = input.DisplayName?.Trim() ?? "";
-        if (userName.Length is < 3 or > 64) errors["userName"] = ["3 to 64 characters."];
-        if (displayName.Length is 0 or > 100) errors["displayName"] = ["1 to 100 characters."];
+        var (userName, displayName, errors) = StaffCommands.CheckNames(input.UserName, input.DisplayName);
         if (string.IsNullOrEmpty(input.Password)) errors["password"] = ["At least 12 characters."];
         else if (input.Password != input.ConfirmPassword) errors["confirmPassword"] = ["The two passwords differ."];
         if (errors.Count > 0) return AdminResult<UserAccount>.Invalid(errors);

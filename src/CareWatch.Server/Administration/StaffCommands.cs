@@ -29,11 +29,7 @@ public sealed class StaffCommands(UserManager<UserAccount> users, StaffDirectory
     public async Task<AdminResult<CreatedStaffMember>> CreateAsync(ClaimsPrincipal user, NewStaffMember input,
         CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string[]>();
-        var userName = input.UserName?.Trim() ?? "";
-        var displayName = input.DisplayName?.Trim() ?? "";
-        if (userName.Length is < 3 or > 64) errors["userName"] = ["3 to 64 characters."];
-        if (displayName.Length is 0 or > 100) errors["displayName"] = ["1 to 100 characters."];
+        var (userName, displayName, errors) = CheckNames(input.UserName, input.DisplayName);
         if (input.Role is null || !Roles.Contains(input.Role)) errors["role"] = ["Staff or supervisor."];
         if (errors.Count > 0) return AdminResult<CreatedStaffMember>.Invalid(errors);
 
@@ -64,6 +60,18 @@ public sealed class StaffCommands(UserManager<UserAccount> users, StaffDirectory
         await audit.RecordAsync(user, disabled ? AuditActions.AccountDisabled : AuditActions.AccountEnabled,
             accountId.ToString(), ct: ct);
         return AdminResult<string>.Done(accountId.ToString());
+    }
+
+    /// <summary>The trimmed user and display names, and what is wrong with them (the rules of every account form).</summary>
+    internal static (string UserName, string DisplayName, Dictionary<string, string[]> Errors) CheckNames(string? userName,
+        string? displayName)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var user = userName?.Trim() ?? "";
+        var display = displayName?.Trim() ?? "";
+        if (user.Length is < 3 or > 64) errors["userName"] = ["3 to 64 characters."];
+        if (display.Length is 0 or > 100) errors["displayName"] = ["1 to 100 characters."];
+        return (user, display, errors);
     }
 
     // Identity's error codes say which field broke which rule; the usual ones get fixed messages the pages translate

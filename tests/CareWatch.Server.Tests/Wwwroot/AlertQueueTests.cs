@@ -59,6 +59,47 @@ public sealed class AlertQueueTests : ServerTest
         await Assertions.Expect(board.Cards.First.Locator(".handling")).ToContainTextAsync("Test staff");
     }
 
+    // The page's side of desktop notifications: headless Chromium shows none, so the Notification API is replaced by
+    // a recorder before the page's scripts run (permission "default" until the person allows it).
+    private const string NotificationRecorder = """
+        window.__notices = [];
+        class RecordedNotification {
+          static permission = "default";
+          static async requestPermission() { RecordedNotification.permission = "granted"; return "granted"; }
+          constructor(title, options) { window.__notices.push({ title, body: options.body, tag: options.tag }); }
+          close() {}
+        }
+        window.Notification = RecordedNotification;
+        """;
+
+    [Fact]
+    public async Task DesktopNotice_AllowedThenNewSos_OneNoticeNamingTheSeniorAndKind()
+    {
+        await using var board = await Board.LaunchAsync();
+        await board.Page.AddInitScriptAsync(NotificationRecorder);
+        await board.OpenAsync(Server);
+        var allow = board.Page.GetByRole(AriaRole.Button, new() { Name = "Allow desktop notifications" });
+        await allow.ClickAsync();
+        await Assertions.Expect(allow).ToBeHiddenAsync();
+
+        var alert = await RaiseAsync("Sos Notice", AlertKinds.Sos, AlertSeverity.Critical, minutesAgo: 0);
+        await Assertions.Expect(board.Cards.First).ToContainTextAsync("Sos Notice");
+        await board.Page.WaitForFunctionAsync("() => window.__notices.length > 0");
+        var notices = await board.Page.EvaluateAsync<Notice[]>("() => window.__notices");
+
+        var notice = Assert.Single(notices);
+        Assert.Contains("Sos Notice", notice.Title + " " + notice.Body);
+        Assert.Contains("SOS", notice.Title + " " + notice.Body);
+        Assert.Equal($"alert-{alert.Id}", notice.Tag);
+    }
+
+    private sealed class Notice
+    {
+        public string Title { get; set; } = "";
+        public string Body { get; set; } = "";
+        public string Tag { get; set; } = "";
+    }
+
     [Fact]
     public async Task Mute_OnOneDevice_ThatBoardStaysSilentAfterAReloadTheOtherSounds()
     {

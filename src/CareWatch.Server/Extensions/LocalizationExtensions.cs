@@ -1,3 +1,4 @@
+using System.Globalization;
 using CareWatch.Server.Accounts;
 using Microsoft.AspNetCore.Localization;
 
@@ -23,5 +24,23 @@ public static class LocalizationExtensions
             ];
         });
         return builder;
+    }
+
+    private static readonly CultureInfo BritishEnglish = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>
+    /// The request's culture (after authentication: the person's remembered language is a claim). English pages
+    /// write dates, times and numbers as British English ("03/12/2026 03:39", 24-hour clock), as staff in Europe
+    /// and Asia read them and as the pages' scripts do; the text stays the English of the resource keys.
+    /// </summary>
+    public static WebApplication UseCareWatchLocalization(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.Use((context, next) =>
+        {
+            if (CultureInfo.CurrentCulture.Name == CareWatchCultures.Default) CultureInfo.CurrentCulture = BritishEnglish;
+            return next(context);
+        });
+        return app;
     }
 }

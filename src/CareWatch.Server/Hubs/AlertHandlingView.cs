@@ -17,10 +17,13 @@ namespace CareWatch.Server.Hubs;
 /// <param name="NextStep">What the chain does next and when (null: stopped, finished, or not open).</param>
 /// <param name="RemindersSent">Reminders sent after the chain's last step.</param>
 /// <param name="Comments">The latest comments, oldest first; <paramref name="CommentCount"/> counts all.</param>
+/// <param name="ResolvedBy">Once resolved by a person: their name, the <paramref name="Outcome"/> they recorded and
+/// their <paramref name="ResolutionNote"/>, so a closed card says who handled it and what they found.</param>
 public sealed record AlertHandlingView(
     DateTime? AcknowledgedAt, string? AcknowledgedBy, Guid? AssignedTo, string? AssignedToName,
     DateTime? OpenedAt, DateTime? PromptDeadline, IReadOnlyList<AlertStepDone> Steps, AlertNextStepView? NextStep,
-    int RemindersSent, IReadOnlyList<CardComment> Comments, int CommentCount)
+    int RemindersSent, IReadOnlyList<CardComment> Comments, int CommentCount, string? ResolvedBy = null,
+    string? Outcome = null, string? ResolutionNote = null)
 {
     /// <summary>The handling of <paramref name="named"/> under its bureau's <paramref name="chain"/>.</summary>
     public static AlertHandlingView From(NamedAlert named, AlertActivity activity, IReadOnlyList<EscalationStep> chain)
@@ -28,7 +31,8 @@ public sealed record AlertHandlingView(
         var (a, names) = (named.Alert, named.Names);
         return new(Utc(a.AcknowledgedAt), names.AcknowledgedBy, a.AssignedTo, names.AssignedTo, Utc(a.OpenedAt),
             a.Status == AlertStates.Checking ? Utc(a.PromptDeadline) : null, activity.Steps,
-            AlertNextStepView.Of(a, chain), a.RemindersSent, activity.LatestComments, activity.CommentCount);
+            AlertNextStepView.Of(a, chain), a.RemindersSent, activity.LatestComments, activity.CommentCount,
+            names.ResolvedBy, a.Outcome, a.ResolutionNote);
     }
 
     private static DateTime? Utc(DateTime? t) => t is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;

@@ -49,10 +49,13 @@ public sealed class AlertActionsTests : ServerTest
         await Assertions.Expect(card.Locator(".action-status"))
             .ToHaveTextAsync("Someone else changed this alert — reloaded");
         await Assertions.Expect(card.Locator(".status-word")).ToHaveTextAsync("Acknowledged");
-        await ResolveAsync(board, card, "Senior is OK");
+        await ResolveAsync(board, card, "Senior is OK", "Was in the garden.");
 
         await Assertions.Expect(card).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bclosed\b"));
         await Assertions.Expect(card.Locator(".action-status")).ToHaveTextAsync("");
+        // The closed card says who handled it and what they found, not just that it closed.
+        await Assertions.Expect(card.Locator(".outcome")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            "^Resolved by Test staff at .+: Senior is OK — “Was in the garden\\.”$"));
         var stored = (await Transitions.FindAsync(alert.Id))!;
         Assert.Equal((AlertStates.Resolved, AlertOutcomes.SeniorOk), (stored.Status, stored.Outcome));
     }
@@ -65,19 +68,22 @@ public sealed class AlertActionsTests : ServerTest
             seniorId: alert.SeniorId);
         await using var board = await Board.LaunchAsync();
 
-        await Board.SignInAsync(board.Page, Server, relative);
+        await Board.SignInAsync(board.Page, Server, relative); // lands on /Family
+        await board.Page.GotoAsync(Server.HttpsAddress.ToString());
 
         await Assertions.Expect(board.Cards.Locator(".name")).ToHaveTextAsync(["Ida Family"]);
+        await Assertions.Expect(board.Page.Locator("#insights")).ToHaveCountAsync(0);
         await Assertions.Expect(board.Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" })).ToHaveCountAsync(0);
         await Assertions.Expect(board.Page.Locator("#resolve-dialog")).ToHaveCountAsync(0);
     }
 
-    private static async Task ResolveAsync(Board board, ILocator card, string outcome)
+    private static async Task ResolveAsync(Board board, ILocator card, string outcome, string? note = null)
     {
         await card.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).ClickAsync();
         var dialog = board.Page.Locator("#resolve-dialog");
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByLabel(outcome).CheckAsync();
+        if (note is not null) await dialog.GetByLabel("Note (optional)").FillAsync(note);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Resolve alert" }).ClickAsync();
         await Assertions.Expect(dialog).ToBeHiddenAsync();
     }

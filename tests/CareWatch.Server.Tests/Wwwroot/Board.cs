@@ -80,7 +80,9 @@ public sealed class Board : IAsyncDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         try
         {
-            await Assertions.Expect(page).ToHaveURLAsync(server.HttpsAddress.ToString());
+            // A relative lands on their own senior's page, everyone else on the alert queue.
+            var home = account.Role == CareWatch.Server.Accounts.CareWatchRoles.Relative ? "Family" : "";
+            await Assertions.Expect(page).ToHaveURLAsync(new Uri(server.HttpsAddress, home).ToString());
         }
         catch (PlaywrightException ex)
         {

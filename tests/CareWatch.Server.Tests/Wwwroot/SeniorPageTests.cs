@@ -41,7 +41,7 @@ public sealed class SeniorPageTests : ServerTest
         await Assertions.Expect(page.Locator("#days-table tbody tr")).ToHaveCountAsync(14);
         await Assertions.Expect(page.Locator("#days-summary")).Not.ToHaveTextAsync("Loading…");
         var item = page.Locator(".history-item");
-        await Assertions.Expect(item.Locator(".outcome")).ToHaveTextAsync("Helped at home");
+        await Assertions.Expect(item.Locator(".outcome")).ToHaveTextAsync("Assisted at home");
         await Assertions.Expect(item.Locator(".note")).ToHaveTextAsync("Helped her up, no injury.");
         await Assertions.Expect(page.Locator(".still-now")).ToContainTextAsync("Still for");
         await Assertions.Expect(page.Locator(".contact-list")).ToContainTextAsync("Wang Lei");

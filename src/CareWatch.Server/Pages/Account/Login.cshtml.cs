@@ -50,7 +50,7 @@ public sealed class LoginModel(
             : await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
         await RecordAsync(account, result);
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl! : HomeOf(account!));
         // The typed name may be a mistyped password or someone else's name: it is not logged.
         logger.LogInformation("Sign-in refused ({Reason})", result.IsLockedOut ? "locked out" : "wrong credentials");
         Error = result.IsLockedOut
@@ -62,6 +62,10 @@ public sealed class LoginModel(
 
     // Audited by account id, in the account's bureau's log; a name that matches no account is recorded without it
     // (it may be a mistyped password).
+    // Where a sign-in lands without a page to return to: a relative on their own senior's page, everyone else on
+    // the alert queue.
+    private static string HomeOf(UserAccount account) => account.Role == Accounts.CareWatchRoles.Relative ? "/Family" : "/";
+
     private async Task RecordAsync(UserAccount? account, SignInResult result)
     {
         var actor = new AuditActor(AuditActorKind.User, account?.Id.ToString(), null);

@@ -1,7 +1,7 @@
 // The alert cards, updated in place by alert id: a card someone is reading or operating is never replaced,
 // only its changed texts are, and between changes only the live durations tick.
 
-import { canAcknowledge, canResolve } from "./alert-actions";
+import { canAcknowledge, canResolve, outcomeLabels } from "./alert-actions";
 import { isActive } from "./alert-book";
 import { explain } from "./explain";
 import { formatDuration, formatElapsed, formatWhen } from "./format";
@@ -70,7 +70,10 @@ function fill(card, alert, now) {
   card.querySelector(".since").hidden = closed;
   const outcome = card.querySelector(".outcome");
   outcome.hidden = !closed;
-  if (closed) setText(outcome, closedWords(alert, formatWhen(alert.endedAt ?? alert.closedAt, alert.seniorTimeZone, now)));
+  if (closed) {
+    setText(outcome, closedWords(alert, utc => formatWhen(utc, alert.seniorTimeZone, now),
+      o => outcomeLabels[o] ? text(outcomeLabels[o]) : o));
+  }
   else fillTimes(card, alert, now);
   const reason = card.querySelector(".explanation");
   const because = explain(alert, now);

@@ -1,7 +1,7 @@
 // Durations and times as staff read them, in their language and on the senior's own clock ("still since 03:10"
 // must match what the family says), with the date when it is not today there: "21:43", "21:43 yesterday",
 // "28 Nov 21:43" (German "28. Nov. 21:43", Chinese "11月28日 21:43").
-import { culture, text } from "../shared/text";
+import { formatCulture, text } from "../shared/text";
 
 interface Formats { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat; year: Intl.DateTimeFormat; calendar: Intl.DateTimeFormat }
 const formats = new Map<string, Formats>(); // time zone -> formatters (building one costs more than using it)
@@ -10,7 +10,7 @@ function formatsFor(timeZone: string): Formats {
   if (!formats.has(timeZone)) {
     let zone: string | undefined = timeZone;
     try { new Intl.DateTimeFormat("en-GB", { timeZone: zone }); } catch { zone = undefined; } // unknown: local
-    const lang = culture() === "en" ? "en-GB" : culture(); // "1 Dec 23:01", as staff in Europe and Asia read it
+    const lang = formatCulture(); // "1 Dec 23:01", as staff in Europe and Asia read it
     formats.set(timeZone, {
       time: new Intl.DateTimeFormat(lang, { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
       day: new Intl.DateTimeFormat(lang, { timeZone: zone, day: "numeric", month: "short" }),

@@ -25,7 +25,17 @@ const clearedWords: Record<string, string> = {
   "left-charging": "Watch off the charger at {0}", offline: "Watch online again at {0}",
   "low-battery": "Watch charged at {0}",
 };
-export const closedWords = (alert: any, time: string): string =>
+export const closedWords = (alert: any, at: (utc: string) => string, outcomeLabel: (outcome: string) => string): string => {
+  const handling = alert.handling;
+  const time = at(alert.endedAt ?? alert.closedAt);
+  // Resolved by a person: who, when, what they found and their note (staff's cards only carry the handling).
+  if (alert.status === "resolved" && handling?.resolvedBy && handling.outcome) {
+    const said = text("Resolved by {0} at {1}: {2}", handling.resolvedBy, at(alert.closedAt), outcomeLabel(handling.outcome));
+    return handling.resolutionNote ? `${said} — “${handling.resolutionNote}”` : said;
+  }
+  // The senior answered "Are you OK?" on the watch: nobody was called.
+  if (alert.status === "cancelled") return text("The senior answered OK at {0}", time);
   // A device-health alert that closed itself when its condition ended (resolved, no resolver, with its end time).
-  text(alert.status === "resolved" && alert.endedAt ? clearedWords[alert.kind] ?? "Cleared at {0}" : "Closed at {0}",
+  return text(alert.status === "resolved" && alert.endedAt ? clearedWords[alert.kind] ?? "Cleared at {0}" : "Closed at {0}",
     time);
+};

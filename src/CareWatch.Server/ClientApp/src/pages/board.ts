@@ -47,7 +47,8 @@ function render(): void {
 }
 
 function renderInsights(): void {
-  const list = document.getElementById("insights")!;
+  const list = document.getElementById("insights");
+  if (!list) return; // a relative's board shows no insights
   const items = [...insights.values()].sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt));
   list.replaceChildren(...items.map(i => {
     const item = document.createElement("li");
@@ -59,8 +60,9 @@ function renderInsights(): void {
   document.getElementById("no-insights")!.hidden = items.length !== 0;
 }
 
-// A relative's account sees their senior's alerts, not the bureau's insights: an empty list, not an error.
+// A relative's account sees their senior's alerts, not the bureau's insights: not asked for, so no refused request.
 async function insightsOrEmpty(): Promise<any[]> {
+  if (!canAct) return [];
   try { return await getJson<any[]>("api/insights"); }
   catch (e) { if (e instanceof ApiError && e.status === 403) return []; throw e; }
 }

@@ -2,7 +2,7 @@
 // summary line and a table as its text alternative, and refreshes them and "right now" every minute. The rest of
 // the page is rendered on the server.
 import { getJson } from "../shared/api";
-import { culture, formatNumber, text } from "../shared/text";
+import { formatCulture, formatNumber, text } from "../shared/text";
 import { byHour, minuteColumns } from "../senior/hours";
 import { drawDays, drawToday, type ChartLabels } from "../senior/charts";
 import { duration, placeBars, refreshStillness } from "../senior/stillness";
@@ -13,7 +13,7 @@ import "uplot/dist/uPlot.min.css";
 const page = document.querySelector<HTMLElement>(".senior-page")!;
 const seniorId = page.dataset.seniorId!;
 const zone = page.dataset.timeZone!;
-const lang = culture();
+const lang = formatCulture(); // dates and times: British English for "en", as on the board
 const number = { format: (n: number) => formatNumber(n) };
 const labels: ChartLabels = {
   movement: text("Movement"), notWorn: text("Watch not worn"), stillLine: text("Still line"),

@@ -18,4 +18,12 @@ public sealed class SeniorWatches(NpgsqlDataSource dataSource)
         while (await r.ReadAsync(ct)) ids.Add(r.GetString(0));
         return ids;
     }
+
+    /// <summary>The language the senior's watch asks in (seniors.language: en, de or zh); English when not found.</summary>
+    public async Task<string> LanguageForSystemAsync(Guid seniorId, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT language FROM seniors WHERE id = @senior");
+        cmd.Parameters.AddWithValue("senior", seniorId);
+        return await cmd.ExecuteScalarAsync(ct) as string ?? "en";
+    }
 }

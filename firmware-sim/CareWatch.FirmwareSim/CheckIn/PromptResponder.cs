@@ -75,7 +75,7 @@ public sealed class PromptResponder : IDisposable
         }
     }
 
-    // {"alertId":…,"prompt":…,"windowSeconds":…} as the server sends it; prompt defaults to 1.
+    // {"alertId":…,"prompt":…,"windowSeconds":…,"language":…} as the server sends it; prompt defaults to 1.
     private static (long AlertId, int Prompt)? Parse(string json)
     {
         try

@@ -7,7 +7,7 @@ namespace CareWatch.Server.Adapters;
 
 /// <summary>
 /// Adapts the check-in's port to the gateway's direct methods: calls <c>areYouOk</c> on every watch of the senior at
-/// once (a senior may wear one and keep another by the bed) and counts the prompt shown when any answers 2xx. The
+/// once (a senior may wear one and keep another by the bed), in the senior's language, and counts the prompt shown when any answers 2xx. The
 /// answer to "Are you OK?" itself comes later, as the watch's OK event in its telemetry.
 /// </summary>
 public sealed class DirectMethodWatchPrompt(SeniorWatches watches, IDeviceMethods methods, ILogger<DirectMethodWatchPrompt> logger)
@@ -22,7 +22,9 @@ public sealed class DirectMethodWatchPrompt(SeniorWatches watches, IDeviceMethod
     {
         var devices = await watches.DeviceIdsForSystemAsync(seniorId, ct);
         if (devices.Count == 0) return PromptOutcome.Unreachable;
-        var payload = JsonSerializer.Serialize(new { alertId, prompt = promptNumber, windowSeconds = (int)window.TotalSeconds });
+        // The watch words "Are you OK?" in the senior's own language, not the bureau's.
+        var language = await watches.LanguageForSystemAsync(seniorId, ct);
+        var payload = JsonSerializer.Serialize(new { alertId, prompt = promptNumber, windowSeconds = (int)window.TotalSeconds, language });
         var results = await Task.WhenAll(devices.Select(d => methods.InvokeAsync(d, Method, payload, timeout, ct)));
         var shown = results.Count(r => r is { Outcome: DirectMethodOutcome.Completed, Status: >= 200 and < 300 });
         logger.LogInformation("Prompt {Prompt} of alert {AlertId}: shown on {Shown} of {Watches} watch(es)",

@@ -21,7 +21,9 @@ public sealed class AlertLifecycleTests
         using var staff = await Support.Accounts.SignInAsync(rig.Server, rig.Staff);
         await using var board = await AlertChannel.ConnectAsync(rig.Server, staff);
         var prompts = new List<string>();
-        await using var watch = rig.WatchThatShowsPrompts(prompts);
+        var payloads = new List<string>();
+        await rig.Db.ScalarAsync<int>("UPDATE seniors SET language = 'zh' WHERE id = @s RETURNING 1", ("s", rig.Senior.Id));
+        await using var watch = rig.WatchThatShowsPrompts(prompts, payloads);
 
         await LifecycleRig.GoStillAsync(watch);
         var checking = await board.NextMatchingAsync(a => a.Kind == "inactivity");
@@ -31,6 +33,8 @@ public sealed class AlertLifecycleTests
 
         Assert.Equal("checking", checking.Status);
         Assert.Equal(["areYouOk"], prompts);
+        using (var prompt = JsonDocument.Parse(Assert.Single(payloads)))
+            Assert.Equal("zh", prompt.RootElement.GetProperty("language").GetString()); // she is asked in Chinese
         Assert.Equal((checking.Id, "alert-open", "open"), (called.Alert.Id, called.Kind, called.Alert.Status));
         Assert.Equal("chen.lei@example.org", Assert.Single(mail.To.Mailboxes).Address);
         Assert.Contains("/respond/", mail.TextBody); // the relative's "I'm checking on her" link

@@ -83,10 +83,11 @@ public sealed class LifecycleRig : IAsyncDisposable
     private bool _stopped;
 
     /// <summary>A watch of the senior that shows "Are you OK?" (answers the prompt 200) and never presses OK.</summary>
-    public SimulatedWatch WatchThatShowsPrompts(List<string>? prompts = null) =>
+    public SimulatedWatch WatchThatShowsPrompts(List<string>? prompts = null, List<string>? payloads = null) =>
         Arrange.Connect(Server, Device, (method, payload) =>
         {
             if (prompts is not null) lock (prompts) prompts.Add(method);
+            if (payloads is not null) lock (payloads) payloads.Add(payload);
             return new DirectMethodAnswer(200, """{"shown":true}""");
         });
 

@@ -31,7 +31,8 @@ export function drawToday(el: HTMLElement, columns: [number[], (number | null)[]
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), zone),
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(max ?? 0, stillCeiling * 2, 1)] } },
     axes: [
-      { ...axis, values: (_u, splits) => splits.map((s) => clock.format(new Date(s * 1000))) },
+      // Room for a clock label ("03:30") and a gap, so neighbouring hours never run together.
+      { ...axis, space: 70, values: (_u, splits) => splits.map((s) => clock.format(new Date(s * 1000))) },
       { ...axis, size: 50 },
     ],
     series: [

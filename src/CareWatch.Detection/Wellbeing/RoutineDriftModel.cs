@@ -50,7 +50,8 @@ public sealed class RoutineDriftModel
         var scores = Score(_ml, _model, recent);
         var unusual = recent.Where((day, i) => scores[i] > _threshold || LevelIsUnusual(day)).Count();
         if (unusual < unusualDaysNeeded) return new DriftAssessment(false, unusual, []);
-        return new DriftAssessment(true, unusual, DriftDescription.Describe(_baseline, recent));
+        var changes = DriftDescription.Changes(_baseline, recent);
+        return new DriftAssessment(true, unusual, [.. changes.Select(c => c.English)], changes);
     }
 
     private static float[] Score(MLContext ml, ITransformer model, IReadOnlyList<DailyProfile> days)
@@ -91,4 +92,5 @@ public sealed class RoutineDriftModel
 }
 
 /// <summary>Whether a senior's routine has drifted, with the changes in plain words.</summary>
-public sealed record DriftAssessment(bool Drifted, int UnusualDays, IReadOnlyList<string> Changes);
+public sealed record DriftAssessment(bool Drifted, int UnusualDays, IReadOnlyList<string> Changes,
+    IReadOnlyList<DriftChange>? Facts = null);

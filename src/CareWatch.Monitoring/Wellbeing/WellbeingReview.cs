@@ -37,7 +37,12 @@ public sealed class WellbeingReview(
             if (!assessment.Drifted) continue;
 
             var summary = "Routine changed: " + string.Join(" ", assessment.Changes);
-            var details = JsonSerializer.Serialize(new { assessment.UnusualDays, recentDays = RecentDays, usualDays = usual.Count, assessment.Changes });
+            // The facts let each page word the change in its reader's language; the summary is the English for the API.
+            var facts = (assessment.Facts ?? []).Select(f => new { kind = f.Kind, recent = f.Recent, usual = f.Usual, days = f.Days });
+            var details = JsonSerializer.Serialize(new
+            {
+                assessment.UnusualDays, recentDays = RecentDays, usualDays = usual.Count, assessment.Changes, facts,
+            });
             if (await insights.AddIfNoneOpenAsync(seniorId, Kind, now, summary, details, ct) is { } insight)
             {
                 logger.LogInformation("Wellbeing insight {InsightId} for senior {SeniorId}", insight.Id, seniorId);

@@ -21,11 +21,15 @@ public interface IAlertsClient
 }
 
 /// <summary>A wellbeing insight as the board shows it.</summary>
-public sealed record InsightView(long Id, Guid SeniorId, string SeniorName, string SeniorTimeZone, string Kind, DateTime CreatedAt, string Summary)
+/// <param name="Summary">The English sentence stored with it.</param>
+/// <param name="Facts">What changed, from which pages word it in the reader's language (empty for older insights).</param>
+public sealed record InsightView(long Id, Guid SeniorId, string SeniorName, string SeniorTimeZone, string Kind, DateTime CreatedAt,
+    string Summary, IReadOnlyList<InsightFact>? Facts = null)
 {
     /// <summary>Maps a stored insight.</summary>
     public static InsightView From(InsightRecord i) =>
-        new(i.Id, i.SeniorId, i.SeniorName, i.SeniorTimeZone, i.Kind, DateTime.SpecifyKind(i.CreatedAt, DateTimeKind.Utc), i.Summary);
+        new(i.Id, i.SeniorId, i.SeniorName, i.SeniorTimeZone, i.Kind, DateTime.SpecifyKind(i.CreatedAt, DateTimeKind.Utc), i.Summary,
+            InsightFact.Read(i.DetailsJson));
 }
 
 /// <summary>

@@ -29,6 +29,10 @@ public sealed class WellbeingReviewTests
         Assert.StartsWith("Routine changed: Much less activity than usual", added[0].GetProperty("summary").GetString());
         Assert.Equal(0, addedAgain.GetArrayLength()); // one open insight per senior and kind
         Assert.Equal(1, open.GetArrayLength());
+        // The facts the pages word in each reader's language: 4 quiet days of 7 read as much less activity.
+        var fact = open[0].GetProperty("facts")[0];
+        Assert.Equal("less-activity", fact.GetProperty("kind").GetString());
+        Assert.True(fact.GetProperty("recent").GetDouble() <= -0.3);
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM alerts"));
     }
 

@@ -1,6 +1,7 @@
 using CareWatch.Monitoring;
 using CareWatch.Protocol;
 using CareWatch.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CareWatch.Server.Tests.Wwwroot;
@@ -39,6 +40,28 @@ public sealed class LanguageTests : ServerTest
         await Board.SignInAsync(tablet.Page, Server, staff);
         await Assertions.Expect(tablet.Page.Locator("html")).ToHaveAttributeAsync("lang", "de");
         await Assertions.Expect(tablet.Page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Insight_WithFacts_WordedInTheReadersLanguageNotTheStoredEnglish()
+    {
+        var senior = await Arrange.SeniorAsync(Server, "Li Guilan", "Asia/Shanghai");
+        const string details = """
+            {"facts":[{"kind":"less-activity","recent":-0.45,"usual":0,"days":7},
+                      {"kind":"later-rising","recent":9.5,"usual":7,"days":7}]}
+            """;
+        await Server.Services.GetRequiredService<CareWatch.Storage.InsightStore>().AddIfNoneOpenAsync(senior.Id,
+            "routine-drift", DateTime.UtcNow, "Stored in English at review time.", details);
+        await using var board = await Board.LaunchAsync();
+        await board.OpenAsync(Server);
+        var insight = board.Page.Locator("#insights li");
+        await Assertions.Expect(insight).ToContainTextAsync("Routine changed: Much less activity than usual (");
+        await Assertions.Expect(insight).ToContainTextAsync("over the last 7 days). Gets going later: around 09:30 instead of 07:00.");
+
+        await board.Page.GetByRole(AriaRole.Button, new() { Name = "Deutsch" }).ClickAsync();
+        await Assertions.Expect(insight).ToContainTextAsync("Tagesablauf verändert: Viel weniger Aktivität als sonst (");
+        await Assertions.Expect(insight).ToContainTextAsync("Kommt später in Gang: gegen 09:30 statt 07:00.");
+        await Assertions.Expect(insight).Not.ToContainTextAsync("Stored in English");
     }
 
     [Fact]

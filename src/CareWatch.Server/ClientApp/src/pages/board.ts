@@ -12,6 +12,7 @@ import { ResolveDialog } from "../board/resolve-dialog";
 import { ApiError, getJson } from "../shared/api";
 import { Live, showLiveState } from "../shared/live";
 import { text } from "../shared/text";
+import { insightWords } from "../board/insight-words";
 
 // Staff and supervisors act on alerts (the page renders their tools); a relative's board only shows them.
 const canAct = document.getElementById("resolve-dialog") !== null;
@@ -54,7 +55,11 @@ function renderInsights(): void {
     const item = document.createElement("li");
     const name = document.createElement("strong");
     name.textContent = i.seniorName;
-    item.append(name, document.createTextNode(` — ${i.summary}`));
+    const { words, english } = insightWords(i);
+    const said = document.createElement("span");
+    said.textContent = ` — ${words}`;
+    if (english) said.lang = "en"; // an older insight's stored English, said right by a screen reader
+    item.append(name, said);
     return item;
   }));
   document.getElementById("no-insights")!.hidden = items.length !== 0;

@@ -11,6 +11,11 @@ internal static class Chromium
     /// </summary>
     public static BrowserNewPageOptions PageOptions() => new() { TimezoneId = "Europe/Berlin", IgnoreHTTPSErrors = true };
 
+    // Playwright's assertions wait for the page to show a fact. Its default of 5 s is a timing assumption a loaded
+    // 2-core CI machine breaks (a watch's SOS crosses gateway, grain, database and hub before a page shows it), so
+    // every browser test waits up to 20 s; a test that passes still passes as soon as the fact holds.
+    static Chromium() => Assertions.SetDefaultExpectTimeout(20_000);
+
     /// <summary>Headless, as root, with background networking off (this machine has no outside network).</summary>
     public static BrowserTypeLaunchOptions LaunchOptions() => new()
     {

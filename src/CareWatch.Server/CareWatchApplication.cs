@@ -67,7 +67,7 @@ public static class CareWatchApplication
         app.UseRouting();
         app.UseCors(); // closed unless Http:CorsOrigins lists origins
         app.UseAuthentication();
-        app.UseCareWatchLocalization(); // after authentication: the person's remembered language is a claim
+        app.UseRequestLocalization(); // after authentication: the person's remembered language is a claim
         app.UseAuthorization();
         app.UseMiddleware<CookieApiAntiforgery>();
         app.UseRateLimiter(); // after authentication, so "api" counts per signed-in user

@@ -3,10 +3,6 @@ namespace CareWatch.Detection.Wellbeing;
 /// <summary>Puts the difference between recent days and usual days into words a caregiver can act on.</summary>
 public static class DriftDescription
 {
-    /// <summary>The notable changes in English, largest first (at least one: that the pattern differs).</summary>
-    public static IReadOnlyList<string> Describe(IReadOnlyList<DailyProfile> usual, IReadOnlyList<DailyProfile> recent) =>
-        Changes(usual, recent).Select(c => c.English).ToList();
-
     /// <summary>The notable changes as facts, largest first (at least one: that the pattern differs).</summary>
     public static IReadOnlyList<DriftChange> Changes(IReadOnlyList<DailyProfile> usual, IReadOnlyList<DailyProfile> recent)
     {

@@ -50,8 +50,7 @@ public sealed class RoutineDriftModel
         var scores = Score(_ml, _model, recent);
         var unusual = recent.Where((day, i) => scores[i] > _threshold || LevelIsUnusual(day)).Count();
         if (unusual < unusualDaysNeeded) return new DriftAssessment(false, unusual, []);
-        var changes = DriftDescription.Changes(_baseline, recent);
-        return new DriftAssessment(true, unusual, [.. changes.Select(c => c.English)], changes);
+        return new DriftAssessment(true, unusual, DriftDescription.Changes(_baseline, recent));
     }
 
     private static float[] Score(MLContext ml, ITransformer model, IReadOnlyList<DailyProfile> days)
@@ -91,6 +90,9 @@ public sealed class RoutineDriftModel
     }
 }
 
-/// <summary>Whether a senior's routine has drifted, with the changes in plain words.</summary>
-public sealed record DriftAssessment(bool Drifted, int UnusualDays, IReadOnlyList<string> Changes,
-    IReadOnlyList<DriftChange>? Facts = null);
+/// <summary>Whether a senior's routine has drifted, with the changes found (none when it has not).</summary>
+public sealed record DriftAssessment(bool Drifted, int UnusualDays, IReadOnlyList<DriftChange> Facts)
+{
+    /// <summary>The changes in English, as the insight's stored summary says them.</summary>
+    public IReadOnlyList<string> Changes => [.. Facts.Select(f => f.English)];
+}

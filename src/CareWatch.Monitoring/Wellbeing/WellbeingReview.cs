@@ -38,7 +38,7 @@ public sealed class WellbeingReview(
 
             var summary = "Routine changed: " + string.Join(" ", assessment.Changes);
             // The facts let each page word the change in its reader's language; the summary is the English for the API.
-            var facts = (assessment.Facts ?? []).Select(f => new { kind = f.Kind, recent = f.Recent, usual = f.Usual, days = f.Days });
+            var facts = assessment.Facts.Select(f => new { kind = f.Kind, recent = f.Recent, usual = f.Usual, days = f.Days });
             var details = JsonSerializer.Serialize(new
             {
                 assessment.UnusualDays, recentDays = RecentDays, usualDays = usual.Count, assessment.Changes, facts,

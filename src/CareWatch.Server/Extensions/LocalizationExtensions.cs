@@ -1,4 +1,3 @@
-using System.Globalization;
 using CareWatch.Server.Accounts;
 using Microsoft.AspNetCore.Localization;
 
@@ -13,8 +12,13 @@ public static class LocalizationExtensions
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
+            // Text in the reader's language; dates, times and numbers in it too, except that English pages write them
+            // as British English ("03/12/2026 03:39", 24-hour clock), as staff in Europe and Asia read them and as the
+            // scripts do (formatCulture). "en" is no formatting culture, so an English reader falls back to en-GB.
             var names = CareWatchCultures.Supported.Select(c => c.Name).ToArray();
-            o.SetDefaultCulture(CareWatchCultures.Default).AddSupportedCultures(names).AddSupportedUICultures(names);
+            o.AddSupportedUICultures(names)
+                .AddSupportedCultures([.. names.Select(n => n == CareWatchCultures.Default ? BritishEnglish : n)]);
+            o.DefaultRequestCulture = new RequestCulture(BritishEnglish, CareWatchCultures.Default);
             // This browser's explicit choice, then a relative's link's language, then the person's remembered language,
             // then what the browser asks for.
             o.RequestCultureProviders =
@@ -26,21 +30,5 @@ public static class LocalizationExtensions
         return builder;
     }
 
-    private static readonly CultureInfo BritishEnglish = CultureInfo.GetCultureInfo("en-GB");
-
-    /// <summary>
-    /// The request's culture (after authentication: the person's remembered language is a claim). English pages
-    /// write dates, times and numbers as British English ("03/12/2026 03:39", 24-hour clock), as staff in Europe
-    /// and Asia read them and as the pages' scripts do; the text stays the English of the resource keys.
-    /// </summary>
-    public static WebApplication UseCareWatchLocalization(this WebApplication app)
-    {
-        app.UseRequestLocalization();
-        app.Use((context, next) =>
-        {
-            if (CultureInfo.CurrentCulture.Name == CareWatchCultures.Default) CultureInfo.CurrentCulture = BritishEnglish;
-            return next(context);
-        });
-        return app;
-    }
+    private const string BritishEnglish = "en-GB";
 }

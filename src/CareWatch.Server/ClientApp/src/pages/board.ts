@@ -9,7 +9,7 @@ import { listenForCardTools } from "../board/card-tools";
 import type { Colleague } from "../board/handling";
 import { Announcer } from "../board/announcer";
 import { ResolveDialog } from "../board/resolve-dialog";
-import { ApiError, getJson } from "../shared/api";
+import { getJson } from "../shared/api";
 import { Live, showLiveState } from "../shared/live";
 import { text } from "../shared/text";
 import { insightWords } from "../board/insight-words";
@@ -65,12 +65,8 @@ function renderInsights(): void {
   document.getElementById("no-insights")!.hidden = items.length !== 0;
 }
 
-// A relative's account sees their senior's alerts, not the bureau's insights: not asked for, so no refused request.
-async function insightsOrEmpty(): Promise<any[]> {
-  if (!canAct) return [];
-  try { return await getJson<any[]>("api/insights"); }
-  catch (e) { if (e instanceof ApiError && e.status === 403) return []; throw e; }
-}
+// A relative's board shows their senior's alerts, not the bureau's insights: it does not ask for them.
+const insightsForStaff = (): Promise<any[]> => canAct ? getJson<any[]>("api/insights") : Promise.resolve([]);
 
 // The colleagues change rarely: a failed load keeps the last list rather than failing the board.
 async function colleaguesOrKept(): Promise<Colleague[]> {
@@ -82,7 +78,7 @@ async function reload(): Promise<void> {
   book.beginReload();
   heldInsights = [];
   try {
-    const [alertViews, insightViews, staff] = await Promise.all([getJson<any[]>("api/alerts"), insightsOrEmpty(),
+    const [alertViews, insightViews, staff] = await Promise.all([getJson<any[]>("api/alerts"), insightsForStaff(),
       colleaguesOrKept()]);
     colleagues = staff;
     book.completeReload(alertViews);

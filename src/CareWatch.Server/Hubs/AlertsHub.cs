@@ -63,4 +63,11 @@ public sealed class AlertsHub : Hub<IAlertsClient>
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
+
+    /// <summary>
+    /// Answers once this connection has joined its group: SignalR dispatches a client's calls only after
+    /// <see cref="OnConnectedAsync"/> has finished, while the handshake completes before it. A page calls it before
+    /// loading its picture, so no push falls between the load and the join.
+    /// </summary>
+    public Task Ready() => Task.CompletedTask;
 }

@@ -185,6 +185,9 @@ public static class AccessRules
         ["GET $iothub/websocket/negotiate"] = AccessRule.Anonymous,
     };
 
-    /// <summary>Hub methods a client may invoke, with their rule (none today: the board only listens).</summary>
-    public static readonly IReadOnlyDictionary<string, AccessRule> HubMethods = new Dictionary<string, AccessRule>();
+    /// <summary>Hub methods a client may invoke, with their rule (the hub's own: the board otherwise only listens).</summary>
+    public static readonly IReadOnlyDictionary<string, AccessRule> HubMethods = new Dictionary<string, AccessRule>
+    {
+        ["Ready"] = AccessRule.SeniorData, // answers once the connection joined its group; reveals nothing
+    };
 }

@@ -31,7 +31,8 @@ export class Live {
       .build();
     for (const [name, handler] of Object.entries(options.on)) this.connection.on(name, handler);
     this.connection.onreconnecting(() => this.set("reconnecting", false));
-    this.connection.onreconnected(() => { this.set("live", false); void this.reload(); });
+    // If it drops again before it is ready, onreconnecting or onclose says so.
+    this.connection.onreconnected(() => void this.joinedThenReload().catch(() => undefined));
     // Automatic reconnection gave up (or the server closed it): start over, for as long as the page is open.
     this.connection.onclose(() => { this.set("down", false); setTimeout(() => void this.start(), 3000); });
   }
@@ -45,12 +46,19 @@ export class Live {
   async start(): Promise<void> {
     try {
       await this.connection.start();
-      this.set("live", false);
-      await this.reload();
+      await this.joinedThenReload();
     } catch {
       this.set("unreachable", false);
       setTimeout(() => void this.start(), 3000);
     }
+  }
+
+  // The handshake completes before the server has joined this connection to its groups; a push in between would
+  // be missed, and so would a change committed after the reload read. The server runs "Ready" only once the groups
+  // are joined, so the reload that follows sees everything the pushes will not. The badge says "Live" after it.
+  private async joinedThenReload(): Promise<void> {
+    await this.connection.invoke("Ready");
+    await this.reload();
   }
 
   /** Queues a reload after the one under way (a reconnect during a slow load loads again). */

@@ -1,4 +1,6 @@
 
+using CareWatch.Detection.CheckIn;
+
 namespace CareWatch.Detection.Evaluation;
 
 /// <summary>The knobs of one evaluation run; the same settings and seed give the same figures.</summary>
@@ -12,6 +14,15 @@ public sealed record EvaluationSettings(int Seed = 20240, int EmergenciesPerDay 
 
     /// <summary>Share of each person's days that train; the rest evaluate.</summary>
     public double TrainFraction { get; init; } = PersonSplit.TrainFraction;
+
+    /// <summary>How seniors who are fine answer the check-in (the two-stage figures).</summary>
+    public AnswerModel Answers { get; init; } = AnswerModel.Default;
+
+    /// <summary>Further answer models to measure the untouched days under (the report's sweep; empty for the gate).</summary>
+    public IReadOnlyList<AnswerModel> AnswerSweep { get; init; } = [];
+
+    /// <summary>Which alerts ask first and which call staff at once.</summary>
+    public StagePolicy Stage { get; init; } = StagePolicy.Default;
 
     /// <summary>A stable per-person seed: string.GetHashCode is randomised per process, FNV-1a is not.</summary>
     public int PersonSeed(string personId)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CareWatch.Detection.CheckIn;
 
 namespace CareWatch.Detection.Evaluation;
 
@@ -26,7 +27,10 @@ public static class PersonEvaluator
         return new Prepared(personId, split, training, pool, emergencies, still.Ceiling);
     }
 
-    /// <summary>Runs one detector on a prepared person.</summary>
+    // Keeps the answer draws apart from the emergency onsets, which use the same person seed.
+    private const int AnswerSeed = 0x0C4EC41;
+
+    /// <summary>Runs one detector on a prepared person, without and with the check-in stage.</summary>
     public static PersonOutcome Run(Prepared person, IDetectorFactory factory, EvaluationSettings settings)
     {
         var scoring = new Stopwatch();
@@ -40,11 +44,27 @@ public static class PersonEvaluator
         var fa = DetectorRuns.FalseAlarms(Create(), person.Split, settings.Band, scoring);
         long observed = fa.ObservedMinutes;
         var delays = new List<(bool, TimeSpan?)>(person.Emergencies.Count);
+        var staffDelays = new List<(bool, TimeSpan?)>(person.Emergencies.Count);
         foreach (var e in person.Emergencies)
         {
-            delays.Add((settings.Band.IsDay(e.OnsetLocal), DetectorRuns.Delay(Create(), e, scoring)));
-            observed += e.Stream.Length;
+            var day = settings.Band.IsDay(e.OnsetLocal);
+            delays.Add((day, DetectorRuns.Delay(Create(), e, scoring)));
+            staffDelays.Add((day, CheckInRuns.StaffDelay(Create(), e, settings.Answers, settings.Stage, scoring)));
+            observed += 2L * e.Stream.Length;
         }
-        return new PersonOutcome(fa, delays, observed, scoring.ElapsedTicks, person.Emergencies.Count + 1, creating.ElapsedTicks);
+        // The same answers for every detector (a paired comparison): the draws depend on the person and the model of answers only.
+        CheckInResult Untouched(AnswerModel answers)
+        {
+            observed += fa.ObservedMinutes;
+            var random = new Random(settings.PersonSeed(person.PersonId) ^ AnswerSeed);
+            return CheckInRuns.Untouched(Create(), person.Split, settings.Band, answers, settings.Stage, random, scoring);
+        }
+        var checkIn = Untouched(settings.Answers);
+        var sweep = settings.AnswerSweep.Select(Untouched).ToList();
+        var creates = 2 * person.Emergencies.Count + 2 + sweep.Count;
+        return new PersonOutcome(fa, delays, observed, scoring.ElapsedTicks, creates, creating.ElapsedTicks)
+        {
+            CheckIn = checkIn, StaffDelays = staffDelays, Sweep = sweep,
+        };
     }
 }

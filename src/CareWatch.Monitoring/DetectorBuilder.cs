@@ -28,7 +28,7 @@ public sealed class DetectorBuilder(DetectionModelProvider models, IOptions<Moni
                 local => StillnessNorm.Fixed(local, o, band));
         }
         var survival = PersonSurvival.Compile(model, history);
-        var learned = new LearnedDetectorOptions(o.Alpha, o.SafetyFloorDay, o.SafetyFloorNight, band);
+        var learned = o.LearnedOptions();
         return new DetectorSource(() => new LearnedDetector(survival, learned), version,
             local => StillnessNorm.Learned(local, survival, learned));
     }

@@ -99,19 +99,20 @@ public static class CheckInRuns
                 var output = detector.Observe(stream[i]);
                 var end = stream[i].Utc + OneMinute;
                 if (askedFor is { } asked && detector.StillSince != asked) (askedFor, staffAt) = (null, null); // a twitch ended it
-                if (staffAt is { } at && at <= end) return Within(at - emergency.OnsetUtc);
+                if (staffAt is { } at && at <= end) return Within(at - emergency.OnsetUtc, answers);
                 if (i < emergency.OnsetIndex || output.Signal != DetectorSignal.Alert) continue;
                 if (detector.StillSince is not { } since || since < earliestStart) continue;
-                if (policy.Decide(detector.Facts) == Stage.AlarmStaff) return Within(end - emergency.OnsetUtc);
+                if (policy.Decide(detector.Facts) == Stage.AlarmStaff) return Within(end - emergency.OnsetUtc, answers);
                 (askedFor, staffAt) = (since, end + answers.StaffAfter);
             }
             // The stream ends while staff are being asked for: nobody answers, so the call comes when it is due.
-            return staffAt is { } due ? Within(due - emergency.OnsetUtc) : null;
+            return staffAt is { } due ? Within(due - emergency.OnsetUtc, answers) : null;
         }
         finally { scoring.Stop(); }
     }
 
-    private static TimeSpan? Within(TimeSpan delay) => delay <= Emergency.Length ? delay : null;
+    // An alert inside the emergency's 12 h whose check-in runs out after them still calls staff: not a miss.
+    private static TimeSpan? Within(TimeSpan delay, AnswerModel answers) => delay <= Emergency.Length + answers.StaffAfter ? delay : null;
 
     private sealed record Pending(DateTime StillSince, DateTime StillSinceLocal, DateTime? AnswerAt, DateTime SecondAt,
         DateTime StaffAt, bool SecondShown);

@@ -7,13 +7,32 @@ namespace CareWatch.Detection.Model;
 /// <param name="DayFloor">Safety floor by day: alert at this stillness whatever the model says.</param>
 /// <param name="NightFloor">Safety floor by night.</param>
 /// <param name="Band">Which hours are day.</param>
-public sealed record LearnedDetectorOptions(double Alpha, TimeSpan DayFloor, TimeSpan NightFloor, DayBand Band)
+/// <param name="NightAlpha">α for still periods that begin at night, when it differs (waking a sleeping senior with a
+/// prompt has a cost of its own); null: <paramref name="Alpha"/> day and night.</param>
+/// <param name="AnsweredAlpha">α for a still period that begins right after the senior answered "Are you OK?": she
+/// has just said she is fine, so asking again at the usual limit would only nag; null: the usual α.</param>
+public sealed record LearnedDetectorOptions(double Alpha, TimeSpan DayFloor, TimeSpan NightFloor, DayBand Band, double? NightAlpha = null,
+    double? AnsweredAlpha = null)
 {
+    /// <summary>How soon after an answer a still period counts as following it.</summary>
+    public static readonly TimeSpan AfterAnswer = TimeSpan.FromMinutes(5);
+
+    /// <summary>The α for a still period that began at <paramref name="local"/>, right after an answer or not.</summary>
+    public double AlphaAt(DateTime local, bool afterAnswer = false) =>
+        afterAnswer && AnsweredAlpha is { } answered ? answered
+        : NightAlpha is { } night && !Band.IsDay(local) ? night : Alpha;
+
     /// <summary>
-    /// The operating point the product ships with: the most sensitive α whose false alarms on Depresjon stay
-    /// below a 3 h timer's (docs/detection-model.md), with the floors of 4 h by day and 10 h by night.
+    /// The single-stage operating point (every alert to staff): the most sensitive α whose false alarms on Depresjon
+    /// stay below a 3 h timer's (docs/detection-model.md), with the floors of 4 h by day and 10 h by night.
     /// </summary>
     public static LearnedDetectorOptions Default { get; } = new(3e-5, TimeSpan.FromHours(4), TimeSpan.FromHours(10), DayBand.Default);
+
+    /// <summary>
+    /// The operating point the product ships with the check-in on: the sensitivity docs/detection.md recommends on
+    /// Depresjon (α = 0.003 day and night, 1e-5 right after an OK), the same floors.
+    /// </summary>
+    public static LearnedDetectorOptions WithCheckIn { get; } = Default with { Alpha = 0.003, AnsweredAlpha = 1e-5 };
 }
 
 /// <summary>
@@ -26,6 +45,7 @@ public sealed class LearnedDetector(PersonSurvival survival, LearnedDetectorOpti
     private TimeSpan? _alertAfter;
     private bool _alerted;
     private DateTime _lastLocal;
+    private DateTime? _answeredAt;
 
     /// <inheritdoc />
     public DateTime? StillSince => _tracker.StillSince;
@@ -48,6 +68,7 @@ public sealed class LearnedDetector(PersonSurvival survival, LearnedDetectorOpti
     public DetectorOutput Observe(in ActivityMinute minute)
     {
         var wasStillSince = _tracker.StillSince;
+        if (minute.Activity >= CheckIn.CheckInRuns.AnsweredActivity) _answeredAt = minute.Utc; // an OK press (see CheckInRuns)
         if (!_tracker.Observe(minute)) return DetectorOutput.None;
         _lastLocal = minute.Local;
         if (_tracker.StillSince is null)
@@ -59,7 +80,8 @@ public sealed class LearnedDetector(PersonSurvival survival, LearnedDetectorOpti
         if (_tracker.StillSince != wasStillSince)
         {
             _alerted = false;
-            _alertAfter = survival.AlertAfter(_tracker.StillSinceLocal!.Value, options.Alpha);
+            var afterAnswer = _answeredAt is { } answered && _tracker.StillSince - answered <= LearnedDetectorOptions.AfterAnswer;
+            _alertAfter = survival.AlertAfter(_tracker.StillSinceLocal!.Value, options.AlphaAt(_tracker.StillSinceLocal!.Value, afterAnswer));
         }
         if (_alerted) return DetectorOutput.None;
 

@@ -27,9 +27,16 @@ public sealed class LearnedDetectorFactory : IDetectorFactory
     public LearnedDetectorOptions Options => _options;
 
     /// <inheritdoc />
-    public string Name => _options.DayFloor == LearnedDetectorOptions.Default.DayFloor && _options.NightFloor == LearnedDetectorOptions.Default.NightFloor
-        ? $"model α={Format.Alpha(_options.Alpha)}"
-        : $"model α={Format.Alpha(_options.Alpha)}, floors {Format.Duration(_options.DayFloor)} / {Format.Duration(_options.NightFloor)}";
+    public string Name => NameOf(_options);
+
+    /// <summary>The report's name for a sensitivity, e.g. "model α=0.003, 1e-5 after an OK".</summary>
+    public static string NameOf(LearnedDetectorOptions o) =>
+        (o.NightAlpha is { } night && night != o.Alpha
+            ? $"model α={Format.Alpha(o.Alpha)} day / {Format.Alpha(night)} night"
+            : $"model α={Format.Alpha(o.Alpha)}")
+        + (o.AnsweredAlpha is { } answered ? $", {Format.Alpha(answered)} after an OK" : "")
+        + (o.DayFloor == LearnedDetectorOptions.Default.DayFloor && o.NightFloor == LearnedDetectorOptions.Default.NightFloor
+            ? "" : $", floors {Format.Duration(o.DayFloor)} / {Format.Duration(o.NightFloor)}");
 
     /// <summary>The same model at another sensitivity, sharing compiled curves.</summary>
     public LearnedDetectorFactory WithAlpha(double alpha) => With(_options with { Alpha = alpha });

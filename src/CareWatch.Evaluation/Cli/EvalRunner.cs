@@ -17,7 +17,7 @@ public sealed class EvalRunner(TextWriter output, TextWriter log, string command
     {
         var clock = Stopwatch.StartNew();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        var settings = new EvaluationSettings(options.Seed, options.EmergenciesPerDay);
+        var settings = new EvaluationSettings(options.Seed, options.EmergenciesPerDay) { AnswerSweep = AnswerSweep };
         var hook = options.Model ? model : null;
         var badRows = new List<BadRow>();
         var cohorts = new List<CohortSummary>();
@@ -58,6 +58,18 @@ public sealed class EvalRunner(TextWriter output, TextWriter log, string command
         log.WriteLine($"done in {clock.Elapsed.TotalSeconds:0} s");
         return 0;
     }
+
+    /// <summary>
+    /// The answer models the untouched days are measured under besides the default: the first prompt's chance by day
+    /// 0.8 and 0.95 (night as default), then at night 0.5 and 0.9 (day as default); second prompts as default.
+    /// </summary>
+    public static IReadOnlyList<CareWatch.Detection.CheckIn.AnswerModel> AnswerSweep { get; } =
+    [
+        CareWatch.Detection.CheckIn.AnswerModel.Default with { FirstDay = 0.8 },
+        CareWatch.Detection.CheckIn.AnswerModel.Default with { FirstDay = 0.95 },
+        CareWatch.Detection.CheckIn.AnswerModel.Default with { FirstNight = 0.5 },
+        CareWatch.Detection.CheckIn.AnswerModel.Default with { FirstNight = 0.9 },
+    ];
 
     private static string CohortName(string folder)
     {

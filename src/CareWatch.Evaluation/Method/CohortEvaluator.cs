@@ -26,9 +26,9 @@ public static class CohortEvaluator
             try
             {
                 // Population training sees training days only, never anyone's evaluation days.
-                var factories = model(people.Select(p => p.Training).ToList()).ToList();
+                var sensitivities = model(people.Select(p => p.Training).ToList()).ToList();
                 training = clock.Elapsed;
-                entries.AddRange(factories.Select(f => new DetectorEntry(f, DetectorKind.Model)));
+                entries.AddRange(sensitivities);
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
             {
@@ -41,13 +41,16 @@ public static class CohortEvaluator
         var work = Enumerable.Range(0, people.Count).ToList();
         Parallel.ForEach(work, Options(settings), p =>
         {
-            for (var d = 0; d < entries.Count; d++) outcomes[d, p] = PersonEvaluator.Run(people[p], entries[d].Factory, settings);
+            for (var d = 0; d < entries.Count; d++)
+                outcomes[d, p] = PersonEvaluator.Run(people[p], entries[d].Factory, settings with { Stage = entries[d].Stage ?? settings.Stage });
         });
         var detectors = entries.Select((e, d) => new DetectorOutcomes(e, Enumerable.Range(0, people.Count).Select(p => outcomes[d, p]).ToList())).ToList();
 
         var (notWorn, all) = WearByHour(recordings);
         var wear = recordings.Count > 0 && recordings.All(r => r.WearSource == WearSource.Sensor) ? WearSource.Sensor : WearSource.NonWearRule;
-        return new CohortResult(name, source, people, detectors, notWorn, all, wear, training, skipped) { ModelError = modelError };
+        return new CohortResult(name, source, people, detectors, notWorn, all, wear, training, skipped) {
+            ModelError = modelError, Answers = settings.Answers, AnswerSweep = settings.AnswerSweep,
+        };
     }
 
     private static (long[] NotWorn, long[] All) WearByHour(IReadOnlyList<Recording> recordings)

@@ -30,4 +30,10 @@ public sealed record CohortResult(
 {
     /// <summary>Why the learned model could not be trained on this cohort, if it could not.</summary>
     public string? ModelError { get; init; }
+
+    /// <summary>The answer model of the check-in figures.</summary>
+    public CareWatch.Detection.CheckIn.AnswerModel Answers { get; init; } = CareWatch.Detection.CheckIn.AnswerModel.Default;
+
+    /// <summary>The answer models of the sweep, in the order of each outcome's <see cref="PersonOutcome.Sweep"/>.</summary>
+    public IReadOnlyList<CareWatch.Detection.CheckIn.AnswerModel> AnswerSweep { get; init; } = [];
 }

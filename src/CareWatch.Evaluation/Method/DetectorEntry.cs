@@ -16,8 +16,9 @@ public enum DetectorKind
 /// <summary>A detector factory with its kind.</summary>
 /// <param name="Factory">Makes per-person detectors.</param>
 /// <param name="Kind">How the report shows it.</param>
-public sealed record DetectorEntry(IDetectorFactory Factory, DetectorKind Kind)
+/// <param name="Stage">Its own two-stage policy, when it differs from the run's.</param>
+public sealed record DetectorEntry(IDetectorFactory Factory, DetectorKind Kind, CareWatch.Detection.CheckIn.StagePolicy? Stage = null)
 {
-    /// <summary>The factory's name.</summary>
-    public string Name => Factory.Name;
+    /// <summary>The factory's name, and the policy when it is not the run's.</summary>
+    public string Name => Stage is { FloorCallsStaff: true } ? $"{Factory.Name}, floor calls staff" : Factory.Name;
 }

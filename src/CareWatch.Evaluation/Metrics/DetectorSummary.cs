@@ -18,6 +18,9 @@ public sealed record DetectorSummary(
     DelayStats Day, DelayStats Night, double MicrosecondsPerObserve, double MicrosecondsPerCreate = 0,
     (double Day, double Night)? FloorMinutes = null)
 {
+    /// <summary>The same detector with the check-in stage in the loop.</summary>
+    public TwoStageSummary TwoStage { get; init; } = TwoStageSummary.From([], []);
+
     /// <summary>Minutes in a person-month (30 days).</summary>
     public const double MinutesPerMonth = 30 * 24 * 60;
 
@@ -28,7 +31,7 @@ public sealed record DetectorSummary(
     public double MissRate => Day.Count + Night.Count == 0 ? 0 : (double)(Day.Missed + Night.Missed) / (Day.Count + Night.Count);
 
     /// <summary>Summarises one detector's outcomes.</summary>
-    public static DetectorSummary From(DetectorOutcomes outcomes)
+    public static DetectorSummary From(DetectorOutcomes outcomes, IReadOnlyList<CareWatch.Detection.CheckIn.AnswerModel>? sweep = null)
     {
         var people = outcomes.People;
         var alerts = people.Sum(p => p.FalseAlarms.DayAlerts + p.FalseAlarms.NightAlerts);
@@ -43,6 +46,9 @@ public sealed record DetectorSummary(
             DelayStats.From(delays.Where(d => !d.Day).Select(d => d.Delay)), micros,
             people.Sum(p => p.Creates) == 0 ? 0 : people.Sum(p => p.CreateTicks) * 1e6 / System.Diagnostics.Stopwatch.Frequency / people.Sum(p => p.Creates),
             outcomes.Entry.Factory is CareWatch.Detection.Model.LearnedDetectorFactory learned
-                ? (learned.Options.DayFloor.TotalMinutes, learned.Options.NightFloor.TotalMinutes) : null);
+                ? (learned.Options.DayFloor.TotalMinutes, learned.Options.NightFloor.TotalMinutes) : null)
+        {
+            TwoStage = TwoStageSummary.From(people, sweep ?? []),
+        };
     }
 }

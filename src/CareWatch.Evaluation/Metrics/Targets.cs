@@ -60,9 +60,13 @@ public static class Targets
     }
 
     /// <summary>At least as fast by day and by night, and faster in one (a miss-dominated median counts as infinite).</summary>
-    internal static bool Better(TradeoffCurve.Point model, DetectorSummary baseline)
+    internal static bool Better(TradeoffCurve.Point model, DetectorSummary baseline) =>
+        Better(model, new TradeoffCurve.Point(baseline.FalseAlarmsPerPersonMonth, baseline.Day.MedianMinutes, baseline.Night.MedianMinutes));
+
+    /// <summary>The same against a baseline's point of either stage.</summary>
+    internal static bool Better(TradeoffCurve.Point model, TradeoffCurve.Point baseline)
     {
-        double bd = baseline.Day.MedianMinutes ?? double.PositiveInfinity, bn = baseline.Night.MedianMinutes ?? double.PositiveInfinity;
+        double bd = baseline.DayMedian ?? double.PositiveInfinity, bn = baseline.NightMedian ?? double.PositiveInfinity;
         double md = model.DayMedian ?? double.PositiveInfinity, mn = model.NightMedian ?? double.PositiveInfinity;
         return md <= bd && mn <= bn && (md < bd || mn < bn);
     }

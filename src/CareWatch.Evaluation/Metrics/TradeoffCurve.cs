@@ -11,10 +11,13 @@ public static class TradeoffCurve
     /// sensitivities around it; above the curve's highest rate the point with the highest rate is used (the
     /// model can always alert more); below its lowest rate there is no point (null).
     /// </summary>
-    public static Point? At(IReadOnlyList<DetectorSummary> model, double rate)
+    public static Point? At(IReadOnlyList<DetectorSummary> model, double rate) =>
+        At(model.Select(m => new Point(m.FalseAlarmsPerPersonMonth, m.Day.MedianMinutes, m.Night.MedianMinutes)).ToList(), rate);
+
+    /// <summary>The same on points of any stage (the two-stage curve puts staff false alarms on the rate axis).</summary>
+    public static Point? At(IReadOnlyList<Point> curve, double rate)
     {
-        var points = model.Select(m => new Point(m.FalseAlarmsPerPersonMonth, m.Day.MedianMinutes, m.Night.MedianMinutes))
-            .OrderBy(p => p.FalseAlarms).ThenByDescending(p => p.DayMedian ?? double.MaxValue).ToList();
+        var points = curve.OrderBy(p => p.FalseAlarms).ThenByDescending(p => p.DayMedian ?? double.MaxValue).ToList();
         if (points.Count == 0 || rate < points[0].FalseAlarms - 1e-9) return null;
         if (rate >= points[^1].FalseAlarms) return points[^1] with { FalseAlarms = rate };
         for (var i = 1; i < points.Count; i++)

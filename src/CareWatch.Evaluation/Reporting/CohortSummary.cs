@@ -9,11 +9,20 @@ namespace CareWatch.Evaluation.Reporting;
 /// <param name="Targets">The targets checked on this cohort.</param>
 public sealed record CohortSummary(CohortResult Result, IReadOnlyList<DetectorSummary> Detectors, IReadOnlyList<TargetVerdict> Targets)
 {
+    /// <summary>The check-in issue's targets on this cohort.</summary>
+    public IReadOnlyList<TargetVerdict> TwoStageTargets { get; init; } = [];
+
+    /// <summary>The sensitivity the report recommends for this cohort (null without a model).</summary>
+    public DetectorSummary? Recommended { get; init; }
+
     /// <summary>Summarises a cohort.</summary>
     public static CohortSummary From(CohortResult result)
     {
-        var detectors = result.Detectors.Select(DetectorSummary.From).ToList();
-        return new CohortSummary(result, detectors, Metrics.Targets.Check(detectors));
+        var detectors = result.Detectors.Select(d => DetectorSummary.From(d, result.AnswerSweep)).ToList();
+        return new CohortSummary(result, detectors, Metrics.Targets.Check(detectors))
+        {
+            TwoStageTargets = Metrics.TwoStageTargets.Check(detectors), Recommended = Metrics.TwoStageTargets.Recommend(detectors),
+        };
     }
 
     /// <summary>Emergencies injected in this cohort.</summary>

@@ -24,6 +24,7 @@ public static class JsonSummary
         quick = run.Quick,
         elapsedSeconds = Math.Round(run.Elapsed.TotalSeconds, 1),
         skippedRows = run.BadRows.Count,
+        answerModel = CareWatch.Detection.CheckIn.AnswerModel.Default,
         cohorts = cohorts.Select(c => new
         {
             name = c.Result.Name,
@@ -51,8 +52,29 @@ public static class JsonSummary
                 missRate = Math.Round(d.MissRate, 4),
                 microsecondsPerObserve = Math.Round(d.MicrosecondsPerObserve, 4),
                 microsecondsPerCreate = Math.Round(d.MicrosecondsPerCreate, 1),
+                twoStage = new
+                {
+                    dayPromptsPerPersonDay = Math.Round(d.TwoStage.DayPromptsPerPersonDay, 4),
+                    nightPromptsPerPersonMonth = Math.Round(d.TwoStage.NightPromptsPerPersonMonth, 3),
+                    staffFalseAlarms = d.TwoStage.StaffFalseAlarms,
+                    staffFalseAlarmsPerPersonMonth = Math.Round(d.TwoStage.StaffFalseAlarmsPerPersonMonth, 4),
+                    dayMedianToStaffMinutes = d.TwoStage.Day.MedianMinutes,
+                    dayP90ToStaffMinutes = d.TwoStage.Day.P90Minutes,
+                    nightMedianToStaffMinutes = d.TwoStage.Night.MedianMinutes,
+                    nightP90ToStaffMinutes = d.TwoStage.Night.P90Minutes,
+                    missed = d.TwoStage.Day.Missed + d.TwoStage.Night.Missed,
+                    sweep = d.TwoStage.Sweep.Select(p => new
+                    {
+                        answers = p.Answers.Name,
+                        staffFalseAlarmsPerPersonMonth = Math.Round(p.StaffFalseAlarmsPerPersonMonth, 4),
+                        dayPromptsPerPersonDay = Math.Round(p.DayPromptsPerPersonDay, 4),
+                        nightPromptsPerPersonMonth = Math.Round(p.NightPromptsPerPersonMonth, 3),
+                    }),
+                },
             }),
             targets = c.Targets.Select(t => new { target = t.Text, met = t.Met, evidence = t.Evidence }),
+            twoStageTargets = c.TwoStageTargets.Select(t => new { target = t.Text, met = t.Met, evidence = t.Evidence }),
+            recommended = c.Recommended?.Name,
         }),
     }, Options);
 }

@@ -18,9 +18,18 @@ public static class MarkdownReport
           .AppendLine($"Reproduce with `{run.Command}` (seed {run.Seed}). The figures are deterministic for the seed; run times are not.").AppendLine();
         if (run.Quick) md.AppendLine("**Quick run**: people were subsampled; these figures are not the benchmark.").AppendLine();
 
+        foreach (var c in cohorts)
+        {
+            md.AppendLine($"## Targets with the check-in (issue 13, on {c.Result.Name})").AppendLine();
+            md.AppendLine("| Target | Verdict | Evidence |").AppendLine("|---|---|---|");
+            foreach (var t in c.TwoStageTargets)
+                md.AppendLine($"| {t.Text} | {(t.Met is { } met ? (met ? "✓" : "✗") : "– not judged")} | {t.Evidence} |");
+            md.AppendLine();
+            if (c.Recommended is { } rec) md.AppendLine($"Recommended on {c.Result.Name}: **{TwoStageTargets.Describe(rec)}**.").AppendLine();
+        }
         if (cohorts.Count > 0)
         {
-            md.AppendLine($"## Targets (issue 4, on {cohorts[0].Result.Name})").AppendLine();
+            md.AppendLine($"## Targets without a check-in (issue 4, on {cohorts[0].Result.Name})").AppendLine();
             md.AppendLine("| Target | Verdict | Evidence |").AppendLine("|---|---|---|");
             foreach (var t in cohorts[0].Targets)
                 md.AppendLine($"| {t.Text} | {(t.Met is { } met ? (met ? "✓" : "✗") : "– not judged")} | {t.Evidence} |");
@@ -52,6 +61,7 @@ public static class MarkdownReport
         foreach (var s in c.Detectors)
             md.AppendLine(I($"| {s.Name} | {s.FalseAlarmsPerPersonMonth:0.00} | {s.DayFalseAlarms} + {s.FalseAlarms - s.DayFalseAlarms} | {Targets.Minutes(s.Day.MedianMinutes)} | {Targets.Minutes(s.Day.P90Minutes)} | {Targets.Minutes(s.Night.MedianMinutes)} | {Targets.Minutes(s.Night.P90Minutes)} | {s.MissRate:0.0%} ({s.Day.Missed + s.Night.Missed}) | {(Targets.MeetsAlarmAndDelay(s) ? "✓" : "✗")} |"));
         md.AppendLine();
+        WriteTwoStage(md, c);
 
         md.AppendLine($"### {r.Name}: minutes excluded as not worn, by local hour").AppendLine();
         md.AppendLine(r.WearSource == WearSource.Sensor
@@ -74,6 +84,29 @@ public static class MarkdownReport
         md.AppendLine("| Detector | µs per Observe (mean over all scored minutes) | µs per CreateFor (mean; first call per person prepares it) |").AppendLine("|---|---:|---:|");
         foreach (var s in c.Detectors) md.AppendLine(I($"| {s.Name} | {s.MicrosecondsPerObserve:0.000} | {s.MicrosecondsPerCreate:0.0} |"));
         md.AppendLine();
+    }
+
+    private static void WriteTwoStage(StringBuilder md, CohortSummary c)
+    {
+        var r = c.Result;
+        md.AppendLine($"### {r.Name}: with the check-in (answer model {r.Answers.Name}, second prompt {r.Answers.SecondDay:0.##} / {r.Answers.SecondNight:0.##})").AppendLine();
+        md.AppendLine("Every detector asks the senior first; staff are called when nobody answers (or when the policy calls them at once). " +
+                      "Prompts by day per person-day, at night per person-month; staff false alarms per person-month; onset to staff alarm includes the prompts' minutes.").AppendLine();
+        md.AppendLine("| Detector | Prompts / person-day (day) | Prompts / person-month (night) | Staff false alarms / person-month | Day median to staff | Day P90 | Night median to staff | Night P90 | Missed | Meets all targets |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
+        foreach (var s in c.Detectors)
+        {
+            var t = s.TwoStage;
+            md.AppendLine(I($"| {s.Name} | {t.DayPromptsPerPersonDay:0.00} | {t.NightPromptsPerPersonMonth:0.0} | {t.StaffFalseAlarmsPerPersonMonth:0.00} | {Targets.Minutes(t.Day.MedianMinutes)} | {Targets.Minutes(t.Day.P90Minutes)} | {Targets.Minutes(t.Night.MedianMinutes)} | {Targets.Minutes(t.Night.P90Minutes)} | {t.Day.Missed + t.Night.Missed} | {(TwoStageTargets.MeetsAll(t) ? "✓" : "✗")} |"));
+        }
+        md.AppendLine();
+        if (r.AnswerSweep.Count == 0) return;
+        md.AppendLine($"#### {r.Name}: staff false alarms per person-month under other answer models").AppendLine();
+        md.AppendLine("| Detector | " + string.Join(" | ", r.AnswerSweep.Select(a => a.Name)) + " |");
+        md.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", r.AnswerSweep.Count)));
+        foreach (var s in c.Detectors)
+            md.AppendLine($"| {s.Name} | " + string.Join(" | ", s.TwoStage.Sweep.Select(p => I($"{p.StaffFalseAlarmsPerPersonMonth:0.00} ({p.DayPromptsPerPersonDay:0.00}/d, {p.NightPromptsPerPersonMonth:0.0}/m)"))) + " |");
+        md.AppendLine().AppendLine("Each cell: staff false alarms per person-month (prompts per person-day by day, per person-month at night).").AppendLine();
     }
 
     private static void WriteMethod(StringBuilder md, RunInfo run)

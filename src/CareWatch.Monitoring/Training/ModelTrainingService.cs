@@ -71,8 +71,7 @@ public sealed class ModelTrainingService(
 
     private LearnedDetectorFactory Factory(HazardModel model)
     {
-        var m = monitorOptions.Value;
-        return new LearnedDetectorFactory(model, new LearnedDetectorOptions(m.Alpha, m.SafetyFloorDay, m.SafetyFloorNight, new DayBand(m.DayStartHour, m.DayEndHour)));
+        return new LearnedDetectorFactory(model, monitorOptions.Value.LearnedOptions());
     }
 
     private async Task<List<PersonHistory>> LoadPeopleAsync(TrainingOptions o, CancellationToken ct)

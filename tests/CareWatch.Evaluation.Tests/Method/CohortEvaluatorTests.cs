@@ -12,7 +12,7 @@ public class CohortEvaluatorTests
         [Synthetic.Recording("a", 12, 1), Synthetic.Recording("b", 15, 2), Synthetic.Recording("c", 10, 3)];
 
     private static List<DetectorSummary> Run(EvaluationSettings settings, params DetectorEntry[] detectors) =>
-        CohortEvaluator.Run("test", "synthetic", People(), detectors, null, settings).Detectors.Select(DetectorSummary.From).ToList();
+        CohortEvaluator.Run("test", "synthetic", People(), detectors, null, settings).Detectors.Select(d => DetectorSummary.From(d)).ToList();
 
     [Fact]
     public void Run_AlwaysAlert_OneFalseAlarmPerEvaluationMinuteAndNoMiss()
@@ -65,7 +65,7 @@ public class CohortEvaluatorTests
     public void Run_ModelHook_TrainsOnTrainingMinutesOnly()
     {
         List<CareWatch.Detection.PersonHistory>? seen = null;
-        var result = CohortEvaluator.Run("t", "s", People(), [], histories => { seen = [.. histories]; return [new NeverAlertFactory()]; }, Settings);
+        var result = CohortEvaluator.Run("t", "s", People(), [], histories => { seen = [.. histories]; return [new DetectorEntry(new NeverAlertFactory(), DetectorKind.Model)]; }, Settings);
         Assert.NotNull(seen);
         Assert.Equal(3, seen.Count);
         foreach (var (history, person) in seen.Zip(result.People))

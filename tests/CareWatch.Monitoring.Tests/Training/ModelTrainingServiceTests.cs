@@ -31,7 +31,7 @@ public sealed class ModelTrainingServiceTests
         var provider = new DetectionModelProvider(store, TimeProvider.System, NullLogger<DetectionModelProvider>.Instance);
 
         var first = await Service(db, store, provider, new ScriptedEvaluator(Good)).TrainAsync(CancellationToken.None);
-        var worse = Good with { FalseAlarmsPerPersonMonth = 4.0 };
+        var worse = Good with { StaffFalseAlarmsPerPersonMonth = 4.0 };
         var second = await Service(db, store, provider, new ScriptedEvaluator(worse, Good)).TrainAsync(CancellationToken.None);
         var versions = await store.ListAsync();
 
@@ -51,7 +51,7 @@ public sealed class ModelTrainingServiceTests
         var provider = new DetectionModelProvider(store, TimeProvider.System, NullLogger<DetectionModelProvider>.Instance);
 
         await Service(db, store, provider, new ScriptedEvaluator(Good)).TrainAsync(CancellationToken.None);
-        var second = await Service(db, store, provider, new ScriptedEvaluator(Good with { MedianDayDelayMinutes = 62 }, Good)).TrainAsync(CancellationToken.None);
+        var second = await Service(db, store, provider, new ScriptedEvaluator(Good with { MedianDayToStaffMinutes = 62 }, Good)).TrainAsync(CancellationToken.None);
 
         Assert.True(second.Promoted);
         Assert.Equal(["promoted", "retired"], (await store.ListAsync()).Select(v => v.Status));

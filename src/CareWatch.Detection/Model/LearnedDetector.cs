@@ -11,8 +11,10 @@ namespace CareWatch.Detection.Model;
 /// prompt has a cost of its own); null: <paramref name="Alpha"/> day and night.</param>
 /// <param name="AnsweredAlpha">α for a still period that begins right after the senior answered "Are you OK?": she
 /// has just said she is fine, so asking again at the usual limit would only nag; null: the usual α.</param>
+/// <param name="DayPromptBudget">When set, each person's day α is calibrated on their own history to raise at most this many
+/// alerts (prompts) per day, up to <paramref name="Alpha"/> (<see cref="PromptBudget"/>); null: one α for everyone.</param>
 public sealed record LearnedDetectorOptions(double Alpha, TimeSpan DayFloor, TimeSpan NightFloor, DayBand Band, double? NightAlpha = null,
-    double? AnsweredAlpha = null)
+    double? AnsweredAlpha = null, double? DayPromptBudget = null)
 {
     /// <summary>How soon after an answer a still period counts as following it.</summary>
     public static readonly TimeSpan AfterAnswer = TimeSpan.FromMinutes(5);

@@ -11,6 +11,7 @@ public sealed class LearnedDetectorFactory : IDetectorFactory
     private readonly HazardModel _model;
     private readonly LearnedDetectorOptions _options;
     private readonly ConcurrentDictionary<string, PersonSurvival> _compiled;
+    private readonly ConcurrentDictionary<string, LearnedDetectorOptions> _calibrated = new();
 
     /// <summary>A factory over a trained model.</summary>
     public LearnedDetectorFactory(HazardModel model, LearnedDetectorOptions options)
@@ -35,6 +36,7 @@ public sealed class LearnedDetectorFactory : IDetectorFactory
             ? $"model α={Format.Alpha(o.Alpha)} day / {Format.Alpha(night)} night"
             : $"model α={Format.Alpha(o.Alpha)}")
         + (o.AnsweredAlpha is { } answered ? $", {Format.Alpha(answered)} after an OK" : "")
+        + (o.DayPromptBudget is { } budget ? $", day budget {budget.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} prompts/day" : "")
         + (o.DayFloor == LearnedDetectorOptions.Default.DayFloor && o.NightFloor == LearnedDetectorOptions.Default.NightFloor
             ? "" : $", floors {Format.Duration(o.DayFloor)} / {Format.Duration(o.NightFloor)}");
 
@@ -45,6 +47,10 @@ public sealed class LearnedDetectorFactory : IDetectorFactory
     public LearnedDetectorFactory With(LearnedDetectorOptions options) => new(_model, options, _compiled);
 
     /// <inheritdoc />
-    public IInactivityDetector CreateFor(PersonHistory personTraining) =>
-        new LearnedDetector(_compiled.GetOrAdd(personTraining.PersonId, _ => PersonSurvival.Compile(_model, personTraining.Minutes)), _options);
+    public IInactivityDetector CreateFor(PersonHistory personTraining)
+    {
+        var survival = _compiled.GetOrAdd(personTraining.PersonId, _ => PersonSurvival.Compile(_model, personTraining.Minutes));
+        var options = _calibrated.GetOrAdd(personTraining.PersonId, _ => PromptBudget.Calibrate(survival, personTraining.Minutes, _options));
+        return new LearnedDetector(survival, options);
+    }
 }

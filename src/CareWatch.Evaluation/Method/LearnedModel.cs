@@ -32,6 +32,13 @@ public static class LearnedModel
     ];
 
     /// <summary>
+    /// Per-person calibrated sensitivities (day prompt budget, night α): each person's day α is the most sensitive one,
+    /// up to 0.3, that stays within the budget on their own training days (<see cref="PromptBudget"/>); 1e-5 after an OK.
+    /// </summary>
+    public static IReadOnlyList<(double Budget, double Night)> Budgets { get; } =
+        [(0.2, 0.001), (0.3, 0.001), (0.4, 0.001), (0.3, 0.003), (0.5, 0.003)];
+
+    /// <summary>
     /// The cautious end of the curve: smaller α with 12 h floors by day and night — the fixed timers' setting
     /// in home units today — so that the curve reaches the false-alarm rates of the 4–12 h timers and the
     /// comparison with them is made at floors a bureau would really configure.
@@ -54,7 +61,9 @@ public static class LearnedModel
         var dayNight = DayNightAlphas.Select(a => factory.With(LearnedDetectorOptions.Default with { Alpha = a.Day, NightAlpha = a.Night }));
         var answered = AnsweredAlphas.Select(a => factory.With(
             LearnedDetectorOptions.Default with { Alpha = a.Day, NightAlpha = a.Night, AnsweredAlpha = a.Answered }));
+        var budgets = Budgets.Select(b => factory.With(
+            LearnedDetectorOptions.Default with { Alpha = 0.3, NightAlpha = b.Night, AnsweredAlpha = 1e-5, DayPromptBudget = b.Budget }));
         var shipped = new DetectorEntry(factory.With(LearnedDetectorOptions.WithCheckIn), DetectorKind.Model, new StagePolicy(FloorCallsStaff: true));
-        return [.. Alphas.Select(factory.WithAlpha).Concat(dayNight).Concat(answered).Concat(cautious).Select(f => new DetectorEntry(f, DetectorKind.Model)), shipped];
+        return [.. Alphas.Select(factory.WithAlpha).Concat(dayNight).Concat(answered).Concat(budgets).Concat(cautious).Select(f => new DetectorEntry(f, DetectorKind.Model)), shipped];
     };
 }

@@ -41,7 +41,7 @@ public static class Targets
         var meeting = model.Where(MeetsAlarmAndDelay).ToList();
         var v1 = new TargetVerdict(first, meeting.Count > 0, meeting.Count > 0
             ? $"met by {string.Join(", ", meeting.Select(m => m.Name))}"
-            : $"closest: {string.Join("; ", model.Select(m => $"{m.Name}: {m.FalseAlarmsPerPersonMonth:0.00} FA/pm, day {Minutes(m.Day.MedianMinutes)}, night {Minutes(m.Night.MedianMinutes)}"))}");
+            : $"closest: {string.Join("; ", model.OrderBy(Shortfall).Take(3).Select(m => $"{m.Name}: {m.FalseAlarmsPerPersonMonth:0.00} FA/pm, day {Minutes(m.Day.MedianMinutes)}, night {Minutes(m.Night.MedianMinutes)}"))}");
 
         // The floor applies to every sensitivity: none may miss, none may alert later than its floor (+1 min of rounding).
         var late = model.Where(m => m.Day.Missed + m.Night.Missed > 0
@@ -58,6 +58,12 @@ public static class Targets
             : $"{c.Baseline.Name} ({c.Baseline.FalseAlarmsPerPersonMonth:0.00} FA/pm): the model does not reach this false-alarm rate")));
         return [v1, v2, v3];
     }
+
+    // How far from the single-stage target: relative excess of false alarms and of each median (beyond 12 h: far).
+    private static double Shortfall(DetectorSummary s) =>
+        Math.Max(0, s.FalseAlarmsPerPersonMonth - MaxFalseAlarms) / MaxFalseAlarms
+        + (s.Day.MedianMinutes is { } d ? Math.Max(0, d - MaxDayMedian) / MaxDayMedian : 100)
+        + (s.Night.MedianMinutes is { } n ? Math.Max(0, n - MaxNightMedian) / MaxNightMedian : 100);
 
     /// <summary>At least as fast by day and by night, and faster in one (a miss-dominated median counts as infinite).</summary>
     internal static bool Better(TradeoffCurve.Point model, DetectorSummary baseline) =>

@@ -37,9 +37,10 @@ public static class MarkdownReport
         }
         if (run.ChartFile is { } chart)
             md.AppendLine("## Trade-off").AppendLine()
-              .AppendLine($"![False alarms per person-month against median detection delay, day and night]({chart})").AppendLine()
-              .AppendLine("Median delay against false alarms per person-month for each cohort, day (solid, circles) and night (dashed, triangles); " +
-                          "model sensitivities are joined as a curve, baselines are single labelled points. Medians beyond 12 h are drawn at 12 h.").AppendLine();
+              .AppendLine($"![Staff false alarms per person-month against median onset-to-staff delay, and the prompt burden]({chart})").AppendLine()
+              .AppendLine("With the check-in in the loop, one column per cohort. Top: median onset-to-staff delay against staff false alarms per person-month, " +
+                          "day (circles) and night (triangles). Bottom: the prompt burden, prompts per person-day by day against the daytime median. " +
+                          "Model sensitivities are points, timers with the same check-in are labelled points; dotted lines are the targets. Medians beyond 12 h are drawn at 12 h.").AppendLine();
 
         foreach (var c in cohorts) WriteCohort(md, c);
         WriteMethod(md, run);

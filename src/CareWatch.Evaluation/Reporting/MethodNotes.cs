@@ -1,3 +1,4 @@
+using CareWatch.Detection.CheckIn;
 using CareWatch.Evaluation.Data;
 using CareWatch.Evaluation.Method;
 
@@ -38,6 +39,20 @@ public static class MethodNotes
         "- **Targets.** \"Better than every fixed-timer baseline at an equal false-alarm rate\": the model's medians are interpolated linearly " +
         "between its sensitivities at each baseline's false-alarm rate (above its highest rate, its most sensitive point is used; below its lowest, it fails); " +
         "better = no slower by day or night and faster in one. The safety-floor target checks every sensitivity against its own floors (4 h by day / 10 h at night as shipped, 12 h for the cautious ones): no miss and no delay beyond them.",
+        $"- **Check-in (two-stage).** Every detector, the timers included, runs again with the check-in in the loop (`CheckInRuns`). An alert asks the senior " +
+        "(the `StagePolicy` may call staff at once: a watch that cannot be reached, or optionally a safety-floor alert). On the untouched days a senior who is " +
+        $"fine answers as the answer model draws (default: first prompt {AnswerModel.Default.FirstDay:0.##} by day / {AnswerModel.Default.FirstNight:0.##} at night within " +
+        $"{AnswerModel.Default.Window.TotalMinutes:0} min; if missed, a second prompt {AnswerModel.Default.SecondPromptAfter.TotalMinutes:0} min after the first, answered with " +
+        $"{AnswerModel.Default.SecondDay:0.##} / {AnswerModel.Default.SecondNight:0.##}); the minute she presses OK is movement, so her still period ends and a new one may begin " +
+        "(and may be asked about again). Movement of her own during the check-in cancels it. Staff are called when neither prompt is answered, " +
+        $"{AnswerModel.Default.StaffAfter.TotalMinutes:0} min after the first prompt. In an injected emergency nobody answers: onset to staff = the detector's delay plus " +
+        "the check-in. Prompts count by the local hour they are shown (per worn person-day by day, per worn person-month at night); staff false alarms per " +
+        "worn person-month. The answer draws are seeded per person and the same for every detector (a paired comparison). The sweep measures the untouched " +
+        "days again with the first prompt's chance changed (by day 0.8 / 0.95, at night 0.5 / 0.9; the rest as default); emergencies do not depend on it. " +
+        "An alert inside the 12 h emergency whose check-in ends after them still counts as found.",
+        "- **Recommended sensitivity.** One that meets every check-in target, the fastest by day among them; when none does, the one whose figures exceed " +
+        "the targets by the least (the sum of each figure's excess relative to its target). The product ships it (`LearnedDetectorOptions.WithCheckIn`, " +
+        "`Monitoring:Alpha`), and a test holds the two together.",
         "- **Cost.** µs per Observe = Stopwatch time of the streaming loops / minutes streamed, per detector, two people in parallel.",
     ];
 }

@@ -102,4 +102,36 @@ public sealed class LearnedDetectorTests
 
         Assert.Equal(59, alertAt); // at 22:30, not five hours later
     }
+
+    [Fact]
+    public void AlphaAt_NightAndAfterAnOk_TakeTheirOwnSensitivity()
+    {
+        var o = LearnedDetectorOptions.Default with { Alpha = 0.1, NightAlpha = 0.001, AnsweredAlpha = 1e-5 };
+
+        Assert.Equal(0.1, o.AlphaAt(new DateTime(2024, 3, 6, 14, 0, 0)));
+        Assert.Equal(0.001, o.AlphaAt(new DateTime(2024, 3, 6, 2, 0, 0)));
+        Assert.Equal(1e-5, o.AlphaAt(new DateTime(2024, 3, 6, 14, 0, 0), afterAnswer: true));
+        Assert.Equal(0.1, (o with { AnsweredAlpha = null }).AlphaAt(new DateTime(2024, 3, 6, 14, 0, 0), afterAnswer: true));
+    }
+
+    [Fact]
+    public void Observe_StillnessRightAfterAnOk_AsksAgainLaterThanAfterMovement()
+    {
+        var factory = new LearnedDetectorFactory(Model.Value, LearnedDetectorOptions.Default with { Alpha = 0.01, AnsweredAlpha = 1e-6 });
+        var person = SyntheticPeople.Person("z", days: 12, seed: 7);
+        var training = new PersonHistory("z", person.Minutes.Where(m => m.Utc < SyntheticPeople.Start.AddDays(10)).ToList());
+        var onset = SyntheticPeople.Start.AddDays(10).AddHours(12);
+
+        TimeSpan AlertAfter(int pressCount)
+        {
+            var detector = factory.CreateFor(training);
+            var stream = SyntheticPeople.WithEmergency(person, onset.AddMinutes(1), seed: 5).Where(m => m.Utc >= onset.AddHours(-3))
+                .Select(m => m.Utc == onset ? m with { Activity = pressCount } : m);
+            return stream.Select(m => (m.Utc, Output: detector.Observe(m)))
+                .First(x => x.Output.Signal == DetectorSignal.Alert && x.Utc > onset).Utc - onset;
+        }
+
+        // The same stillness from 12:01: after a minute of ordinary movement, and after an OK press.
+        Assert.True(AlertAfter(CareWatch.Detection.CheckIn.CheckInRuns.AnsweredActivity) > AlertAfter(400));
+    }
 }

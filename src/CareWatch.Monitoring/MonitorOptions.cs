@@ -8,15 +8,18 @@ public sealed class MonitorOptions
     /// <summary>
     /// Learned model sensitivity with the check-in on: ask "Are you OK?" when fewer than this share of the senior's
     /// still periods starting around now last as long, by the model's estimate (a score threshold: far in the tail
-    /// it is not a measured share). Shipped 0.003: the sensitivity docs/detection.md recommends with the check-in
-    /// (fewest staff false alarms and prompts for the delay; the report shows which targets it misses).
+    /// it is not a measured share). Shipped 0.01 by day: with <see cref="NightAlpha"/> and <see cref="AnsweredAlpha"/> the
+    /// sensitivity docs/detection.md recommends with the check-in (the report shows which targets it meets and misses).
     /// </summary>
     [Range(0.0, 0.5)]
-    public double Alpha { get; set; } = 0.003;
+    public double Alpha { get; set; } = 0.01;
 
-    /// <summary>The prompting sensitivity for still periods that begin at night, when it differs; null: <see cref="Alpha"/>.</summary>
+    /// <summary>
+    /// The prompting sensitivity for still periods that begin at night, or whose prompt would come at night (waking a
+    /// sleeping senior has a cost of its own); null: <see cref="Alpha"/>. Shipped 1e-4.
+    /// </summary>
     [Range(0.0, 0.5)]
-    public double? NightAlpha { get; set; }
+    public double? NightAlpha { get; set; } = 1e-4;
 
     /// <summary>
     /// The sensitivity for a still period that begins right after the senior answered OK: she has just said she is

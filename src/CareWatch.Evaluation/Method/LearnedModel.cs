@@ -29,6 +29,7 @@ public static class LearnedModel
     public static IReadOnlyList<(double Day, double Night, double Answered)> AnsweredAlphas { get; } =
     [
         (0.003, 0.003, 1e-5), (0.01, 0.001, 1e-5), (0.03, 0.001, 1e-5), (0.1, 0.001, 1e-5), (0.1, 0.001, 1e-7), (0.2, 0.001, 1e-7),
+        (0.01, 1e-4, 1e-5), (0.03, 1e-4, 1e-5), (0.1, 1e-4, 1e-5),
     ];
 
     /// <summary>
@@ -36,7 +37,7 @@ public static class LearnedModel
     /// up to 0.3, that stays within the budget on their own training days (<see cref="PromptBudget"/>); 1e-5 after an OK.
     /// </summary>
     public static IReadOnlyList<(double Budget, double Night)> Budgets { get; } =
-        [(0.2, 0.001), (0.3, 0.001), (0.4, 0.001), (0.3, 0.003), (0.5, 0.003)];
+        [(0.2, 0.001), (0.3, 0.001), (0.4, 0.001), (0.3, 0.003), (0.5, 0.003), (0.2, 1e-4), (0.3, 1e-4), (0.4, 1e-4)];
 
     /// <summary>
     /// The cautious end of the curve: smaller α with 12 h floors by day and night — the fixed timers' setting

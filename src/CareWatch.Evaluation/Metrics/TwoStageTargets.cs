@@ -38,6 +38,20 @@ public static class TwoStageTargets
             : model.MinBy(s => Shortfall(s.TwoStage));
     }
 
+    /// <summary>
+    /// The one sensitivity the report recommends for the product: among the model's sensitivities measured on every
+    /// cohort (and missing no emergency), the one whose summed shortfall over the cohorts is least — so a point that
+    /// meets every target on one cohort and comes closest on another wins over one tuned to a single cohort.
+    /// </summary>
+    public static string? RecommendAcross(IReadOnlyList<IReadOnlyList<DetectorSummary>> cohorts)
+    {
+        if (cohorts.Count == 0) return null;
+        var names = cohorts.Select(c => c.Where(s => s.Kind == DetectorKind.Model && s.TwoStage.Day.Missed + s.TwoStage.Night.Missed == 0)
+            .Select(s => s.Name).ToHashSet()).Aggregate((a, b) => { a.IntersectWith(b); return a; });
+        return names.Count == 0 ? null
+            : names.OrderBy(n => n, StringComparer.Ordinal).MinBy(n => cohorts.Sum(c => Shortfall(c.First(s => s.Name == n).TwoStage)));
+    }
+
     /// <summary>How far a detector is from the targets: the sum of relative excesses (0 when it meets them all).</summary>
     public static double Shortfall(TwoStageSummary t) =>
         Excess(t.StaffFalseAlarmsPerPersonMonth, MaxStaffFalseAlarms) + Excess(t.Day.MedianMinutes, MaxDayMedian)

@@ -25,6 +25,7 @@ public static class JsonSummary
         elapsedSeconds = Math.Round(run.Elapsed.TotalSeconds, 1),
         skippedRows = run.BadRows.Count,
         answerModel = CareWatch.Detection.CheckIn.AnswerModel.Default,
+        recommended = Metrics.TwoStageTargets.RecommendAcross(cohorts.Select(c => c.Detectors).ToList()),
         cohorts = cohorts.Select(c => new
         {
             name = c.Result.Name,
@@ -74,7 +75,7 @@ public static class JsonSummary
             }),
             targets = c.Targets.Select(t => new { target = t.Text, met = t.Met, evidence = t.Evidence }),
             twoStageTargets = c.TwoStageTargets.Select(t => new { target = t.Text, met = t.Met, evidence = t.Evidence }),
-            recommended = c.Recommended?.Name,
+            closest = c.Recommended?.Name,
         }),
     }, Options);
 }

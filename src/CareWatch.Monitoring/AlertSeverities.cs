@@ -23,8 +23,14 @@ public static class AlertSeverities
     public static DateTime? RisesAt(string kind, DateTime openedAt, MonitorOptions options) =>
         kind == AlertKinds.Inactivity && options.InactivityCriticalAfter is { } after ? openedAt + after : null;
 
-    /// <summary>Whether an alert of the kind first asks the senior on the watch ("Are you OK?").</summary>
-    public static bool ChecksIn(string kind, MonitorOptions options) => kind == AlertKinds.Inactivity && options.CheckIn;
+    /// <summary>
+    /// Whether an alert of the kind, set off by <paramref name="trigger"/>, first asks the senior on the watch ("Are you
+    /// OK?"): inactivity does when the check-in is on, unless the two-stage policy calls staff at once (a safety-floor
+    /// alert with <see cref="MonitorOptions.FloorCallsStaff"/>). A watch that cannot be reached is handled when asked.
+    /// </summary>
+    public static bool ChecksIn(string kind, MonitorOptions options, Detection.AlertTrigger? trigger = null) =>
+        kind == AlertKinds.Inactivity && options.CheckIn
+        && new Detection.CheckIn.StagePolicy(options.FloorCallsStaff).Decide(trigger) == Detection.CheckIn.Stage.Prompt;
 
     /// <summary>Device-health kinds close themselves when their state ends (auto-resolved); alarms are closed by people.</summary>
     public static bool AutoResolves(string kind) =>

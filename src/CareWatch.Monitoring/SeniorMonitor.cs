@@ -345,7 +345,7 @@ public sealed class SeniorMonitor(
 
     private async Task<bool> TryRaiseAsync(AlertRequest request, CancellationToken ct)
     {
-        var checkIn = AlertSeverities.ChecksIn(request.Kind, options);
+        var checkIn = AlertSeverities.ChecksIn(request.Kind, options, request.Facts?.Trigger);
         ActiveAlert stored;
         bool inserted;
         try

@@ -61,7 +61,7 @@ public static class CheckInRuns
             }
             if (output.Signal != DetectorSignal.Alert || detector.StillSince is not { } since) continue;
             var sinceLocal = m.Local - (m.Utc - since);
-            if (policy.Decide(detector.Facts) == Stage.AlarmStaff)
+            if (policy.Decide(detector.Facts?.Trigger) == Stage.AlarmStaff)
             {
                 if (since >= evalStartUtc) counts.Staff(band.IsDay(sinceLocal));
                 continue;
@@ -102,7 +102,7 @@ public static class CheckInRuns
                 if (staffAt is { } at && at <= end) return Within(at - emergency.OnsetUtc, answers);
                 if (i < emergency.OnsetIndex || output.Signal != DetectorSignal.Alert) continue;
                 if (detector.StillSince is not { } since || since < earliestStart) continue;
-                if (policy.Decide(detector.Facts) == Stage.AlarmStaff) return Within(end - emergency.OnsetUtc, answers);
+                if (policy.Decide(detector.Facts?.Trigger) == Stage.AlarmStaff) return Within(end - emergency.OnsetUtc, answers);
                 (askedFor, staffAt) = (since, end + answers.StaffAfter);
             }
             // The stream ends while staff are being asked for: nobody answers, so the call comes when it is due.

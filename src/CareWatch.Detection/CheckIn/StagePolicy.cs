@@ -22,7 +22,7 @@ public sealed record StagePolicy(bool FloorCallsStaff)
     /// <summary>The shipped policy: every alert asks first, the floor included (see docs/detection.md).</summary>
     public static StagePolicy Default { get; } = new(FloorCallsStaff: false);
 
-    /// <summary>What to do with an alert whose reason is <paramref name="facts"/>, given whether the watch can be asked.</summary>
-    public Stage Decide(InactivityFacts? facts, bool watchReachable = true) =>
-        !watchReachable || (FloorCallsStaff && facts?.Trigger == AlertTrigger.SafetyFloor) ? Stage.AlarmStaff : Stage.Prompt;
+    /// <summary>What to do with an alert set off by <paramref name="trigger"/>, given whether the watch can be asked.</summary>
+    public Stage Decide(AlertTrigger? trigger, bool watchReachable = true) =>
+        !watchReachable || (FloorCallsStaff && trigger == AlertTrigger.SafetyFloor) ? Stage.AlarmStaff : Stage.Prompt;
 }

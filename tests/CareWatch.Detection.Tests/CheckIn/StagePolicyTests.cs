@@ -4,9 +4,7 @@ namespace CareWatch.Detection.Tests.CheckIn;
 
 public sealed class StagePolicyTests
 {
-    private static readonly InactivityFacts Model = new(AlertTrigger.Model, TimeSpan.FromMinutes(40));
-    private static readonly InactivityFacts Floor = new(AlertTrigger.SafetyFloor, TimeSpan.FromHours(4));
-    private static readonly InactivityFacts Timer = new(AlertTrigger.FixedRule, TimeSpan.FromHours(1));
+    private const AlertTrigger Model = AlertTrigger.Model, Floor = AlertTrigger.SafetyFloor, Timer = AlertTrigger.FixedRule;
 
     [Fact]
     public void Decide_ModelOrTimerOrFloorByDefault_AsksFirst()

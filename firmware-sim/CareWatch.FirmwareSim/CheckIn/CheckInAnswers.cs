@@ -1,3 +1,5 @@
+using CareWatch.Detection;
+using CareWatch.Detection.CheckIn;
 using CareWatch.FirmwareSim.Routine;
 
 namespace CareWatch.FirmwareSim.CheckIn;
@@ -9,7 +11,9 @@ namespace CareWatch.FirmwareSim.CheckIn;
 /// <param name="Seed">The run's seed (<c>--seed</c>).</param>
 /// <param name="WatchIndex">The watch's position in the fleet (keeps two seniors' draws apart).</param>
 /// <param name="Role">How this senior answers.</param>
-/// <param name="OkProbability">A healthy senior's chance of pressing OK, 0–1.</param>
+/// <param name="OkProbability">A healthy senior's chance of pressing OK on the first prompt by day, 0–1; at night and on the
+/// second prompt she answers as the evaluation's <see cref="AnswerModel"/> says (docs/detection.md), so the demo shows
+/// what the report measured.</param>
 /// <param name="OkDelay">How long after the prompt appears she presses OK.</param>
 public sealed record CheckInAnswers(int Seed, int WatchIndex, CheckInRole Role, double OkProbability, TimeSpan OkDelay)
 {
@@ -22,13 +26,26 @@ public sealed record CheckInAnswers(int Seed, int WatchIndex, CheckInRole Role, 
     // Keeps these draws apart from the routine's, which use the same seed.
     private const long Purpose = 0x0C4EC41;
 
-    /// <summary>How long after prompt <paramref name="prompt"/> of alert <paramref name="alertId"/> she presses OK; null: never.</summary>
-    public TimeSpan? DelayFor(long alertId, int prompt) => Role switch
+    /// <summary>The senior's time zone: whether a prompt comes by day or at night is read on her clock.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>How a healthy senior answers: the evaluation's default model, with this run's chance by day.</summary>
+    public AnswerModel Answers => AnswerModel.Default with { FirstDay = OkProbability };
+
+    /// <summary>
+    /// How long after prompt <paramref name="prompt"/> of alert <paramref name="alertId"/>, shown at <paramref name="shownUtc"/>,
+    /// she presses OK; null: never.
+    /// </summary>
+    public TimeSpan? DelayFor(long alertId, int prompt, DateTime shownUtc) => Role switch
     {
         CheckInRole.Collapsed => null,
         CheckInRole.Dozing => OkDelay,
-        _ => new SeededRandom(Seed, Purpose, WatchIndex, alertId, prompt).Chance(OkProbability) ? OkDelay : null,
+        _ => new SeededRandom(Seed, Purpose, WatchIndex, alertId, prompt).Chance(Answers.Chance(Math.Clamp(prompt, 1, 2), IsDay(shownUtc)))
+            ? OkDelay : null,
     };
+
+    private bool IsDay(DateTime utc) =>
+        DayBand.Default.IsDay(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone));
 
     /// <summary>The role of the watch at <paramref name="index"/>: the first ones collapsed, then the dozing ones.</summary>
     public static CheckInRole RoleOf(int index, int stillWatches, int dozingWatches) =>

@@ -41,7 +41,7 @@ public sealed class PromptResponder : IDisposable
         if (method != Method) return new DirectMethodAnswer(404, """{"error":"unknown method"}""");
         if (Parse(payloadJson) is not var (alertId, prompt))
             return new DirectMethodAnswer(400, """{"error":"payload needs alertId"}""");
-        var delay = _answers.DelayFor(alertId, prompt);
+        var delay = _answers.DelayFor(alertId, prompt, _clock.GetUtcNow().UtcDateTime);
         _log?.Invoke($"{_deviceId}: \"Are you OK?\" (alert {alertId}, prompt {prompt}) shown; " +
             (delay is { } d ? $"she presses OK in {d.TotalSeconds:0} s" : "nobody presses OK"));
         if (delay is { } after) Schedule(after);

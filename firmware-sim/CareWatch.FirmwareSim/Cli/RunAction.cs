@@ -45,7 +45,7 @@ public static class RunAction
                 LastStoredMinute = w.Registered?.LastMinuteAt,
                 CheckIn = new CheckInAnswers(settings.Seed, i,
                     CheckInAnswers.RoleOf(i, settings.StillWatches, settings.DozingWatches),
-                    settings.OkProbability, TimeSpan.FromSeconds(settings.OkDelaySeconds)),
+                    settings.OkProbability, TimeSpan.FromSeconds(settings.OkDelaySeconds)) { TimeZone = routines[i].TimeZone },
             }).ToList();
             for (var i = 0; i < members.Count; i++)
             {

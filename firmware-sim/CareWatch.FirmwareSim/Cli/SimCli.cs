@@ -27,7 +27,7 @@ public static class SimCli
         { Description = "The next N watches (after the still ones) doze: still long enough for an alert, then they press OK" };
         var okProbability = new Option<double>("--ok-probability")
         {
-            Description = "Chance that a healthy senior presses OK when the watch asks \"Are you OK?\" (0–1; dozing ones always do, still ones never)",
+            Description = "Chance that a healthy senior presses OK when the watch first asks \"Are you OK?\" by day (0–1; at night and on a second prompt she answers as the evaluation's answer model says; dozing ones always do, still ones never)",
             DefaultValueFactory = _ => CheckInAnswers.DefaultOkProbability,
         };
         var okDelay = new Option<int>("--ok-delay-seconds")

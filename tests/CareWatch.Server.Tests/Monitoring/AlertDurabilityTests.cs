@@ -29,8 +29,10 @@ public sealed class AlertDurabilityTests
         await watch.SendAsync([.. Arrange.Minutes(start, 5, movement: 200), .. Arrange.Minutes(start.AddMinutes(5), 15, movement: 0)], null);
         var alert = await board.NextAsync(TimeSpan.FromSeconds(60));
 
-        // Raised checking (the watch is then unreachable for the prompt, and staff are called).
-        Assert.Equal(("inactivity", "checking", start.AddMinutes(5)), (alert.Kind, alert.Status, alert.StillSince));
+        // Raised checking; the watch is then unreachable for the prompt, and staff are called. The push carries the
+        // alert as it is when delivered, so on a busy machine the first one may already say "open".
+        Assert.Equal(("inactivity", start.AddMinutes(5)), (alert.Kind, alert.StillSince));
+        Assert.Contains(alert.Status, new[] { "checking", "open" });
         Assert.True(await AttemptsAsync(db) > 6, "the write was retried past its failures");
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM alerts"));
     }

@@ -34,6 +34,9 @@ public interface IMonitorAlerts
     /// <summary>Whether an inactivity alert (in any state) was ever raised for the still period that began then.</summary>
     Task<bool> RaisedForStillPeriodAsync(DateTime stillSince, CancellationToken ct);
 
+    /// <summary>The senior's OK presses since <paramref name="since"/> (stored before the monitor hears).</summary>
+    Task<IReadOnlyList<DateTime>> OkPressesAsync(DateTime since, CancellationToken ct);
+
     /// <summary>SOS presses and falls since <paramref name="since"/> that no alert covers (the node died in between).</summary>
     Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(DateTime since, CancellationToken ct);
 

@@ -40,6 +40,10 @@ public sealed class SeniorAlerts(
         store.UnalertedEventsAsync(seniorId, [AlertKinds.Sos, AlertKinds.Fall], since, ct);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<DateTime>> OkPressesAsync(DateTime since, CancellationToken ct) =>
+        store.OkPressesAsync(seniorId, since, ct);
+
+    /// <inheritdoc />
     public async Task<TimeSpan> CheckInWindowAsync(CancellationToken ct) =>
         (await retry.ExecuteAsync(async t => await settings.ForSeniorForSystemAsync(seniorId, t), ct)
          ?? CheckInSettings.Default).Window;
@@ -86,7 +90,7 @@ public sealed class SeniorAlerts(
         var alert = await retry.ExecuteAsync(async t => await transitions.FindActiveAsync(seniorId, AlertKinds.Inactivity, t), ct);
         var result = await ApplyAsync(alert, a => CheckInDecision.OnOk(a, at) switch
         {
-            OkAnswer.Cancel => MonitorChanges.Cancelled(Now),
+            OkAnswer.Cancel => MonitorChanges.Cancelled(a, at, Now),
             OkAnswer.AnsweredLate => MonitorChanges.AnsweredLate(),
             _ => null,
         }, ct);

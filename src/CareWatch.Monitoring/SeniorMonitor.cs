@@ -1,4 +1,5 @@
 using CareWatch.Detection;
+using CareWatch.Detection.CheckIn;
 using CareWatch.Monitoring.CheckIn;
 using CareWatch.Protocol;
 using CareWatch.Storage;
@@ -18,6 +19,8 @@ namespace CareWatch.Monitoring;
 /// event staff see (once: also after a restart); device health resolves itself.</item>
 /// <item>An inactivity alert first asks the senior on the watch ("Are you OK?"); an unreachable watch calls staff at
 /// once; the senior's OK cancels it within the window, or is recorded for staff after it.</item>
+/// <item>An OK press is movement for the detector (<see cref="OkPresses"/>): the still period ends at it, also when
+/// the window is judged again or after a restart, so an answered check-in is not raised a second time.</item>
 /// <item>Late minutes from a second watch that change a minute already judged make it judge its window again.</item>
 /// </list>
 /// </summary>
@@ -39,6 +42,7 @@ public sealed class SeniorMonitor(
     private readonly Dictionary<string, DateTime> _closedByPeople = []; // kind -> start of the run staff closed
     private readonly List<AlertRequest> _pending = []; // event alerts whose write failed: retried
     private readonly List<DateTime> _oks = []; // OK presses not yet stored: retried
+    private readonly OkPresses _okPresses = new(ReplayWindow); // movement for the detector
     private readonly HashSet<long> _unreachable = []; // check-ins to open for staff (the write failed): retried
     private DetectorSource _source = null!;
     private IInactivityDetector _detector = null!;
@@ -89,6 +93,7 @@ public sealed class SeniorMonitor(
             _pending.Add(EventAlert(kind, at));
         _window.Clear();
         _window.Add(recent, charging: false); // charging is not stored per minute
+        _okPresses.Load(await alerts.OkPressesAsync(time.GetUtcNow().UtcDateTime - ReplayWindow, ct));
         await ReplayAsync(ct);
         if (active.FirstOrDefault(a => a.Kind == AlertKinds.Inactivity) is { } inactivity)
             await NameTheDetectorInServiceAsync(inactivity, ct);
@@ -168,7 +173,11 @@ public sealed class SeniorMonitor(
                 _ => null,
             };
             if (kind is not null) _pending.Add(EventAlert(kind, at));
-            else if (e.Kind == DeviceEventKind.Ok) _oks.Add(at); // the check-in's answer
+            else if (e.Kind == DeviceEventKind.Ok)
+            {
+                _oks.Add(at); // the check-in's answer
+                _okPresses.Add(at, _lastMinute);
+            }
         }
         await FlushPendingAsync(ct);
         await FlushOksAsync(ct);
@@ -259,6 +268,7 @@ public sealed class SeniorMonitor(
         _problem = DeviceHealthProblem.None;
         _lastMinute = null;
         _ended.Clear();
+        _okPresses.Rewind(_window.All.Select(m => m.Minute.Start).FirstOrDefault());
         (DateTime StillSince, string Explanation)? alerted = null;
         foreach (var (minute, charging) in _window.All.ToList())
             if (Step(minute, charging, live: false) is { } alert) alerted = alert;
@@ -269,26 +279,29 @@ public sealed class SeniorMonitor(
         await SettleAsync(ct);
     }
 
-    // One minute through the detector and the device-health tracker; returns the detector's alert, if any.
+    // One minute through the detector and the device-health tracker; returns the detector's alert, if any. A minute
+    // with an OK press moves for the detector (the value the evaluation gives it); device health sees it as stored.
     private (DateTime StillSince, string Explanation)? Step(StoredMinute minute, bool charging, bool live)
     {
         _lastMinute = minute.Start;
         var activity = SeniorHistories.ToActivity(minute, zone);
-        var output = _detector.Observe(activity);
+        var answered = _okPresses.Answers(minute.Start);
+        var output = _detector.Observe(
+            answered ? activity with { Activity = CheckInRuns.AnsweredActivity, Worn = true } : activity);
         _problem = _health.Observe(activity.Utc, activity.Local, activity.Worn, charging);
-        NoteEndedConditions(minute, charging, live);
+        NoteEndedConditions(minute, charging, live, answered);
         return output.Signal == DetectorSignal.Alert && _detector.StillSince is { } since ? (since, output.Explanation!) : null;
     }
 
-    private void NoteEndedConditions(StoredMinute minute, bool charging, bool live)
+    private void NoteEndedConditions(StoredMinute minute, bool charging, bool live, bool answered)
     {
         foreach (var (kind, knownUntil) in _open)
         {
             if (minute.Start <= knownUntil || _ended.ContainsKey(kind)) continue;
             var ended = kind switch
             {
-                // Movement while worn ends stillness; a watch taken off does not, staff judge that.
-                AlertKinds.Inactivity => minute.Worn && _detector.StillSince is null,
+                // Movement while worn (or an OK press) ends stillness; a watch taken off does not, staff judge that.
+                AlertKinds.Inactivity => (minute.Worn || answered) && _detector.StillSince is null,
                 AlertKinds.NotWorn => minute.Worn,
                 AlertKinds.LeftCharging => minute.Worn || (live && !charging),
                 _ => false,

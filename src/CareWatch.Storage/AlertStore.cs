@@ -1,3 +1,4 @@
+using CareWatch.Protocol;
 using CareWatch.Storage.Bureaus;
 using Npgsql;
 
@@ -45,6 +46,28 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         var list = new List<(DateTime, string)>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) list.Add((DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), r.GetString(1)));
+        return list;
+    }
+
+    /// <summary>
+    /// When the senior pressed OK on any of her watches since <paramref name="since"/>, oldest first. An OK is
+    /// movement: her monitor feeds those minutes to the detector as moving, also when it replays the window.
+    /// </summary>
+    public async Task<IReadOnlyList<DateTime>> OkPressesAsync(Guid seniorId, DateTime since,
+        CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT DISTINCT e.at FROM device_events e
+            WHERE e.senior_id = @senior AND e.kind = @ok AND e.at >= @since
+            ORDER BY e.at
+            """);
+        cmd.Parameters.AddWithValue("senior", seniorId);
+        // The kind as TelemetryWriter stores it.
+        cmd.Parameters.AddWithValue("ok", DeviceEventKind.Ok.ToString().ToLowerInvariant());
+        cmd.Parameters.AddWithValue("since", since);
+        var list = new List<DateTime>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc));
         return list;
     }
 

@@ -38,6 +38,23 @@ public sealed class AlertStoreTests : IAsyncLifetime
         Assert.Equal([(T0.AddMinutes(30), "sos"), (T0.AddMinutes(40), "fall")], owed);
     }
 
+    [Fact]
+    public async Task OkPressesAsync_TheSeniorsOkPressesSince()
+    {
+        // 07:50 an OK before the instant asked for; 08:05 an SOS; 08:10 and 08:20 OKs; another senior's OK at 08:15.
+        await StoreEventsAsync((T0.AddMinutes(-10), DeviceEventKind.Ok), (T0.AddMinutes(5), DeviceEventKind.Sos),
+            (T0.AddMinutes(20), DeviceEventKind.Ok), (T0.AddMinutes(10), DeviceEventKind.Ok));
+        var directory = new SeniorDirectory(_db.DataSource, TimeProvider.System);
+        var other = await directory.AddSeniorAsync(_senior.BureauId, "Other Senior", "Europe/Berlin");
+        var batch = new TelemetryBatch(2, 80, false, [], [new DeviceEvent(T0.AddMinutes(15), DeviceEventKind.Ok)]);
+        await new TelemetryWriter(_db.DataSource).WriteAsync(
+            [new IncomingTelemetry("w2", other.Id, batch, T0.AddHours(1))]);
+
+        var presses = await _alerts.OkPressesAsync(_senior.Id, T0);
+
+        Assert.Equal([T0.AddMinutes(10), T0.AddMinutes(20)], presses);
+    }
+
     private async Task StoreEventsAsync(params (DateTime At, DeviceEventKind Kind)[] events)
     {
         var batch = new TelemetryBatch(1, 80, false, [], events.Select(e => new DeviceEvent(e.At, e.Kind)).ToList());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareWatch.Storage;
 using CareWatch.Storage.Alerts;
 
 namespace CareWatch.Monitoring.CheckIn;
@@ -33,9 +34,14 @@ public static class MonitorChanges
             .Set("opened_at", at).Set("next_step_at", at).Set("prompt_deadline", null)
             .Set("severity_rises_at", AlertSeverities.RisesAt(kind, at, options));
 
-    /// <summary>The senior pressed OK while the watch was asking: closed, nobody called.</summary>
-    public static AlertChange Cancelled(DateTime at) =>
+    /// <summary>
+    /// The senior pressed OK (at <paramref name="okAt"/>) while the watch was asking: closed at <paramref name="at"/>,
+    /// nobody called. Kept as a labelled episode for her: the still period (started_at) ended at the OK, unless
+    /// movement had ended it before (ended_at), and she was fine (outcome senior-ok): a false alarm of the detector.
+    /// </summary>
+    public static AlertChange Cancelled(AlertRecord alert, DateTime okAt, DateTime at) =>
         new AlertChange(AlertEvents.Cancelled, AlertActor.Senior, Checking, AlertStates.Cancelled)
+            .Set("outcome", AlertOutcomes.SeniorOk).Set("ended_at", alert.EndedAt ?? okAt)
             .Set("closed_at", at).Set("prompt_deadline", null).Set("next_step_at", null).Set("severity_rises_at", null);
 
     /// <summary>The senior pressed OK after staff were called: recorded for them, nothing else changes.</summary>

@@ -3,7 +3,7 @@ namespace CareWatch.Storage.Alerts;
 /// <summary>What staff found, recorded when they resolve an alert (alerts.outcome).</summary>
 public static class AlertOutcomes
 {
-    /// <summary>The senior was fine.</summary>
+    /// <summary>The senior was fine (chosen by staff, or set when she cancelled a check-in with OK).</summary>
     public const string SeniorOk = "senior-ok";
     /// <summary>Staff helped at home.</summary>
     public const string AssistedAtHome = "assisted-at-home";

@@ -45,6 +45,12 @@ public sealed class FakeMonitorAlerts : IMonitorAlerts, IWatchPrompt
     /// <summary>Events stored by the gateway whose alert a dead node never stored.</summary>
     public List<(DateTime At, string Kind)> Unalerted { get; } = [];
 
+    /// <summary>OK presses the gateway stored (a test adds them before the monitor hears of them).</summary>
+    public List<DateTime> OkPresses { get; } = [];
+
+    public Task<IReadOnlyList<DateTime>> OkPressesAsync(DateTime since, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<DateTime>>(OkPresses.Where(at => at >= since).Order().ToList());
+
     public Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(DateTime since, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<(DateTime, string)>>(Unalerted.Where(e => e.At >= since).ToList());
 

@@ -1,5 +1,6 @@
 using CareWatch.Detection;
 using CareWatch.Detection.Baselines;
+using CareWatch.Protocol;
 using CareWatch.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -34,6 +35,13 @@ public sealed class MonitorRig
 
     public static List<StoredMinute> Minutes(DateTime from, int count, int movement, bool worn = true) =>
         Enumerable.Range(0, count).Select(i => new StoredMinute(from.AddMinutes(i), movement, worn)).ToList();
+
+    /// <summary>She presses OK at <paramref name="at"/>: stored by the gateway, then reported to the monitor.</summary>
+    public async Task OkAsync(DateTime at)
+    {
+        Alerts.OkPresses.Add(at);
+        await Monitor.ObserveEventsAsync([new DeviceEvent(at, DeviceEventKind.Ok)], CancellationToken.None);
+    }
 
     /// <summary>Feeds live minutes one batch a minute, moving the clock along as a watch streaming in real time would.</summary>
     public async Task LiveAsync(List<StoredMinute> minutes, bool charging = false)

@@ -117,6 +117,7 @@ public sealed class ResponseTimesApiTests : ServerTest
     private async Task CancelledCheckInAsync(Guid bureau, DateTime at)
     {
         var alert = await RaiseAsync(bureau, AlertKinds.Inactivity, at, AlertStates.Checking);
-        await Transitions.ApplyAsync(alert.Id, alert.Version, MonitorChanges.Cancelled(at.AddMinutes(1)), at.AddMinutes(1));
+        var okAt = at.AddMinutes(1);
+        await Transitions.ApplyAsync(alert.Id, alert.Version, MonitorChanges.Cancelled(alert, okAt, okAt), okAt);
     }
 }

@@ -83,6 +83,9 @@ public sealed class AlertLifecycleTests
         var cancelled = await board.NextMatchingAsync(a => a.Status == "cancelled");
 
         Assert.Equal("raised,prompted,cancelled", await rig.EventsAsync(cancelled.Id));
+        // Remembered as her episode: the still period ended at the OK, and she was fine.
+        Assert.Equal("senior-ok", await rig.Db.ScalarAsync<string>(
+            "SELECT outcome FROM alerts WHERE id = @a AND ended_at IS NOT NULL", ("a", cancelled.Id)));
         // Only the boards were told; nobody was called, mailed or sent a webhook.
         Assert.Equal(0L, await rig.Db.ScalarAsync<long>(
             "SELECT count(*) FROM notification_outbox WHERE alert_id = @a AND recipient <> 'board'", ("a", cancelled.Id)));

@@ -55,9 +55,11 @@ export class Live {
 
   // The handshake completes before the server has joined this connection to its groups; a push in between would
   // be missed, and so would a change committed after the reload read. The server runs "Ready" only once the groups
-  // are joined, so the reload that follows sees everything the pushes will not. The badge says "Live" after it.
+  // are joined: from then on pushes arrive, so the badge says "Live" (not yet current) and the reload that follows
+  // sees everything the pushes will not.
   private async joinedThenReload(): Promise<void> {
     await this.connection.invoke("Ready");
+    this.set("live", false);
     await this.reload();
   }
 

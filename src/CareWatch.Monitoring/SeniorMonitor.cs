@@ -286,8 +286,7 @@ public sealed class SeniorMonitor(
         _lastMinute = minute.Start;
         var activity = SeniorHistories.ToActivity(minute, zone);
         var answered = _okPresses.Answers(minute.Start);
-        var output = _detector.Observe(
-            answered ? activity with { Activity = CheckInRuns.AnsweredActivity, Worn = true } : activity);
+        var output = _detector.Observe(answered ? CheckInRuns.Answered(activity) : activity);
         _problem = _health.Observe(activity.Utc, activity.Local, activity.Worn, charging);
         NoteEndedConditions(minute, charging, live, answered);
         return output.Signal == DetectorSignal.Alert && _detector.StillSince is { } since ? (since, output.Explanation!) : null;

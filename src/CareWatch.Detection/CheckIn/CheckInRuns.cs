@@ -15,6 +15,12 @@ public static class CheckInRuns
     /// <summary>The count a minute with an OK press carries: above any person's still ceiling, so it is movement.</summary>
     public const int AnsweredActivity = 100_000;
 
+    /// <summary>The minute as a detector sees it when the senior pressed OK in it: worn and moving.</summary>
+    public static ActivityMinute Answered(in ActivityMinute minute) => minute with { Activity = AnsweredActivity, Worn = true };
+
+    /// <summary>Whether a minute carries an OK press (made by <see cref="Answered"/>).</summary>
+    public static bool IsAnswered(in ActivityMinute minute) => minute.Activity >= AnsweredActivity;
+
     private static readonly TimeSpan OneMinute = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -29,12 +35,14 @@ public static class CheckInRuns
         var evalStartUtc = split.EvaluationStartUtc;
         var from = EmergencyInjector.LowerBound(minutes, evalStartUtc - DetectorRuns.WarmUp);
         var counts = new Counts();
+        var worn = 0;
         Pending? pending = null;
         scoring.Start();
         for (var i = from; i < minutes.Length; i++)
         {
             var m = minutes[i];
             var counted = i >= split.EvaluationStart;
+            if (counted && m.Worn) worn++;
             if (pending is { } p)
             {
                 var end = m.Utc + OneMinute;
@@ -45,7 +53,7 @@ public static class CheckInRuns
                 }
                 if (p.AnswerAt < end)
                 {
-                    m = m with { Activity = AnsweredActivity, Worn = true };
+                    m = Answered(m);
                     pending = null;
                 }
             }
@@ -74,8 +82,6 @@ public static class CheckInRuns
                 shown + answers.SecondPromptAfter, shown + answers.StaffAfter, SecondShown: false);
         }
         scoring.Stop();
-        var worn = 0;
-        for (var i = split.EvaluationStart; i < minutes.Length; i++) if (minutes[i].Worn) worn++;
         return new CheckInResult(counts.DayPrompts, counts.NightPrompts, counts.DayStaff, counts.NightStaff, worn);
     }
 

@@ -71,7 +71,7 @@ public sealed class LearnedDetector(PersonSurvival survival, LearnedDetectorOpti
     public DetectorOutput Observe(in ActivityMinute minute)
     {
         var wasStillSince = _tracker.StillSince;
-        if (minute.Activity >= CheckIn.CheckInRuns.AnsweredActivity) _answeredAt = minute.Utc; // an OK press (see CheckInRuns)
+        if (CheckIn.CheckInRuns.IsAnswered(minute)) _answeredAt = minute.Utc;
         if (!_tracker.Observe(minute)) return DetectorOutput.None;
         _lastLocal = minute.Local;
         if (_tracker.StillSince is null)

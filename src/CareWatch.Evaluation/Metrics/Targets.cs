@@ -61,9 +61,12 @@ public static class Targets
 
     // How far from the single-stage target: relative excess of false alarms and of each median (beyond 12 h: far).
     private static double Shortfall(DetectorSummary s) =>
-        Math.Max(0, s.FalseAlarmsPerPersonMonth - MaxFalseAlarms) / MaxFalseAlarms
-        + (s.Day.MedianMinutes is { } d ? Math.Max(0, d - MaxDayMedian) / MaxDayMedian : 100)
-        + (s.Night.MedianMinutes is { } n ? Math.Max(0, n - MaxNightMedian) / MaxNightMedian : 100);
+        Excess(s.FalseAlarmsPerPersonMonth, MaxFalseAlarms) + Excess(s.Day.MedianMinutes, MaxDayMedian)
+        + Excess(s.Night.MedianMinutes, MaxNightMedian);
+
+    /// <summary>How far a figure exceeds its target, relative to it (0 within it; a median beyond 12 h is far off).</summary>
+    internal static double Excess(double? value, double target) =>
+        value is { } v ? Math.Max(0, v - target) / target : 100;
 
     /// <summary>At least as fast by day and by night, and faster in one (a miss-dominated median counts as infinite).</summary>
     internal static bool Better(TradeoffCurve.Point model, DetectorSummary baseline) =>

@@ -54,12 +54,9 @@ public static class TwoStageTargets
 
     /// <summary>How far a detector is from the targets: the sum of relative excesses (0 when it meets them all).</summary>
     public static double Shortfall(TwoStageSummary t) =>
-        Excess(t.StaffFalseAlarmsPerPersonMonth, MaxStaffFalseAlarms) + Excess(t.Day.MedianMinutes, MaxDayMedian)
-        + Excess(t.Night.MedianMinutes, MaxNightMedian) + Excess(t.DayPromptsPerPersonDay, MaxDayPrompts)
-        + Excess(t.NightPromptsPerPersonMonth, MaxNightPrompts);
-
-    private static double Excess(double? value, double target) =>
-        value is { } v ? Math.Max(0, v - target) / target : 100; // beyond 12 h: far off
+        Targets.Excess(t.StaffFalseAlarmsPerPersonMonth, MaxStaffFalseAlarms) + Targets.Excess(t.Day.MedianMinutes, MaxDayMedian)
+        + Targets.Excess(t.Night.MedianMinutes, MaxNightMedian) + Targets.Excess(t.DayPromptsPerPersonDay, MaxDayPrompts)
+        + Targets.Excess(t.NightPromptsPerPersonMonth, MaxNightPrompts);
 
     /// <summary>The targets' verdicts for the report and the JSON.</summary>
     public static IReadOnlyList<TargetVerdict> Check(IReadOnlyList<DetectorSummary> all)

@@ -67,9 +67,7 @@ public static class TradeoffChart
             var d = plot.Add.Marker(x, Hours(b.TwoStage.Day.MedianMinutes), MarkerShape.OpenCircle, 9, palette.GetColor(2));
             var n = plot.Add.Marker(x, Hours(b.TwoStage.Night.MedianMinutes), MarkerShape.OpenTriangleUp, 9, palette.GetColor(3));
             if (first) { d.LegendText = "timers with check-in, day"; n.LegendText = "timers with check-in, night"; first = false; }
-            var label = plot.Add.Text(Short(b.Name), x, Hours(b.TwoStage.Day.MedianMinutes));
-            label.LabelFontSize = 10;
-            label.OffsetX = 6;
+            Label(plot, b, x);
         }
         var target = plot.Add.VerticalLine(X(TwoStageTargets.MaxStaffFalseAlarms), 1, Colors.Gray, LinePattern.Dotted);
         target.LegendText = "target 0.5 staff FA/person-month";
@@ -102,9 +100,7 @@ public static class TradeoffChart
             var x = X(b.TwoStage.DayPromptsPerPersonDay);
             var marker = plot.Add.Marker(x, Hours(b.TwoStage.Day.MedianMinutes), MarkerShape.OpenCircle, 9, palette.GetColor(2));
             if (first) { marker.LegendText = "timers with check-in, day"; first = false; }
-            var label = plot.Add.Text(Short(b.Name), x, Hours(b.TwoStage.Day.MedianMinutes));
-            label.LabelFontSize = 10;
-            label.OffsetX = 6;
+            Label(plot, b, x);
         }
         var target = plot.Add.VerticalLine(X(TwoStageTargets.MaxDayPrompts), 1, Colors.Gray, LinePattern.Dotted);
         target.LegendText = "target 0.5 prompts/person-day";
@@ -120,6 +116,14 @@ public static class TradeoffChart
     // Every model sensitivity, in x order; drawn as points only, since the day/night and after-OK variants do not lie on one curve.
     private static List<DetectorSummary> Curve(CohortSummary cohort, Func<DetectorSummary, double> x) =>
         cohort.Detectors.Where(d => d.Kind == DetectorKind.Model).OrderBy(x).ToList();
+
+    // A baseline's short name beside its daytime point.
+    private static void Label(Plot plot, DetectorSummary baseline, double x)
+    {
+        var label = plot.Add.Text(Short(baseline.Name), x, Hours(baseline.TwoStage.Day.MedianMinutes));
+        label.LabelFontSize = 10;
+        label.OffsetX = 6;
+    }
 
     private static void LogAxis(Plot plot)
     {

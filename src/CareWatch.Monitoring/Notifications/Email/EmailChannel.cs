@@ -1,7 +1,6 @@
 using CareWatch.Storage.Alerts;
 using CareWatch.Storage.Notifications;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Polly;
@@ -76,15 +75,7 @@ public sealed class EmailChannel(
     {
         // One connection per mail: simple and robust across relay restarts; the parallel attempts of the channel
         // loop (Outbox:Parallelism) give the throughput. A pooled connection is the step when volume needs it.
-        using var client = new SmtpClient { Timeout = (int)_smtp.Timeout.TotalMilliseconds };
-        await client.ConnectAsync(_smtp.Host, _smtp.Port, _smtp.Tls switch
-        {
-            SmtpTlsMode.None => SecureSocketOptions.None,
-            SmtpTlsMode.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            SmtpTlsMode.StartTlsWhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
-            _ => SecureSocketOptions.StartTls,
-        }, ct);
-        if (!string.IsNullOrEmpty(_smtp.UserName)) await client.AuthenticateAsync(_smtp.UserName, _smtp.Password, ct);
+        using var client = await SmtpRelay.OpenAsync(_smtp, _smtp.Timeout, ct);
         try { await client.SendAsync(message, ct); }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
         {

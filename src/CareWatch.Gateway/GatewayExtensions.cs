@@ -72,6 +72,8 @@ public static class GatewayExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryPipeline>());
         services.TryAddSingleton<GatewayMqttServer>();
         services.AddHostedService(sp => sp.GetRequiredService<GatewayMqttServer>());
+        services.TryAddSingleton(sp => new GatewayListenerStatus(sp.GetRequiredService<GatewayMqttServer>(),
+            sp.GetRequiredService<GatewayDrain>(), sp.GetRequiredService<IOptions<GatewayOptions>>()));
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

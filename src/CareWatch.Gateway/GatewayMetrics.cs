@@ -24,6 +24,9 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _minutesAlreadyStored;
     private readonly Counter<long> _eventsAlreadyStored;
     private readonly Counter<long> _notificationFailures;
+    private readonly Histogram<double> _batchWrite;
+    private readonly Histogram<double> _durable;
+    private readonly UpDownCounter<long> _connectedWatches;
     private readonly ConcurrentDictionary<RejectReason, long> _rejectedSnapshot = new();
     private readonly ConcurrentDictionary<string, long> _refusedSnapshot = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _closedSnapshot = new(StringComparer.Ordinal);
@@ -56,7 +59,19 @@ public sealed class GatewayMetrics
         _notificationFailures = meter.CreateCounter<long>("carewatch.gateway.notifications.failed",
             description: "Stored messages a telemetry observer (the monitors) failed to take; they are in PostgreSQL");
         _hubReadFailures = meter.CreateCounter<long>("carewatch.gateway.hub.failures", description: "IoT Hub mode: partition reads that failed and resumed from the checkpoint");
+        // Buckets from a millisecond to ten seconds: a group commit takes a few ms, a failover several seconds.
+        var latency = new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets };
+        _batchWrite = meter.CreateHistogram("carewatch.gateway.batch.write.duration", unit: "s",
+            description: "One group commit of device messages to PostgreSQL, retries included", advice: latency);
+        _durable = meter.CreateHistogram("carewatch.gateway.puback.duration", unit: "s",
+            description: "From a message's arrival at the pipeline to its commit, after which the watch gets its PUBACK",
+            advice: latency);
+        _connectedWatches = meter.CreateUpDownCounter<long>("carewatch.gateway.watches.connected",
+            description: "Watches with at least one open MQTT connection to this node");
     }
+
+    private static readonly double[] LatencyBuckets =
+        [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     /// <summary>New messages stored so far.</summary>
     public long Accepted => Interlocked.Read(ref _acceptedCount);
@@ -120,6 +135,15 @@ public sealed class GatewayMetrics
         Interlocked.Increment(ref _notificationFailureCount);
         _notificationFailures.Add(1);
     }
+
+    /// <summary>A batch was written (or given up) after <paramref name="elapsed"/>.</summary>
+    internal void OnBatchWritten(TimeSpan elapsed) => _batchWrite.Record(elapsed.TotalSeconds);
+
+    /// <summary>A message was committed <paramref name="elapsed"/> after it reached the pipeline.</summary>
+    internal void OnDurable(TimeSpan elapsed) => _durable.Record(elapsed.TotalSeconds);
+
+    /// <summary>A watch's first connection opened (+1) or its last one closed (-1).</summary>
+    internal void OnWatchPresence(int change) => _connectedWatches.Add(change);
 
     internal void OnWriteFailed() { Interlocked.Increment(ref _writeFailureCount); _writeFailures.Add(1); }
 

@@ -135,4 +135,11 @@ public sealed class MonitorOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan? InactivityCriticalAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How often the active-alert gauge on /metrics is sampled from PostgreSQL (one grouped count over the partial
+    /// index of active alerts). 15 s matches Prometheus' usual scrape interval.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan MetricsSampleEvery { get; set; } = TimeSpan.FromSeconds(15);
 }

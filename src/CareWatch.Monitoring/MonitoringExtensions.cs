@@ -1,4 +1,5 @@
 using CareWatch.Monitoring.CheckIn;
+using CareWatch.Monitoring.Metrics;
 using CareWatch.Monitoring.Privacy;
 using CareWatch.Monitoring.Training;
 using CareWatch.Monitoring.Wellbeing;
@@ -23,6 +24,10 @@ public static class MonitoringExtensions
     {
         services.AddOptions<MonitorOptions>().BindConfiguration("Monitoring").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<MonitoringMetrics>();
+        services.TryAddSingleton<CareWatch.Storage.Alerts.ActiveAlertCensus>();
+        services.AddHostedService<ActiveAlertsSampler>();
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<CareWatch.Storage.Alerts.OutboxWakeup>();
         services.TryAddSingleton<CareWatch.Storage.Alerts.AlertTransitions>();

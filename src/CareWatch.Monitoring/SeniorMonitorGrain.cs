@@ -1,4 +1,5 @@
 using CareWatch.Monitoring.CheckIn;
+using CareWatch.Monitoring.Metrics;
 using CareWatch.Protocol;
 using CareWatch.Storage;
 using CareWatch.Storage.Alerts;
@@ -24,12 +25,14 @@ public sealed class SeniorMonitorGrain(
     DetectorBuilder detectors,
     ResiliencePipelineProvider<string> pipelines,
     IOptions<MonitorOptions> options,
+    MonitoringMetrics metrics,
     TimeProvider time,
     ILogger<SeniorMonitorGrain> logger) : Grain, ISeniorMonitorGrain
 {
     private SeniorMonitor _monitor = null!;
     private IGrainTimer? _retry;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private bool _counted; // in the active-grains gauge
 
     private Guid SeniorId => this.GetPrimaryKey();
 
@@ -42,6 +45,16 @@ public sealed class SeniorMonitorGrain(
             pipelines.GetPipeline(SeniorAlerts.RetryPipeline), options.Value, time, logger);
         _monitor = new SeniorMonitor(port, prompt, SeniorId, options.Value, _zone, time, logger);
         await StartAsync(ct);
+        metrics.OnGrain(+1); // only once activated: a failed activation never counts
+        _counted = true;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
+    {
+        if (_counted) metrics.OnGrain(-1);
+        _counted = false;
+        return base.OnDeactivateAsync(reason, ct);
     }
 
     /// <inheritdoc />

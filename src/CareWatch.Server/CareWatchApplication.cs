@@ -55,6 +55,7 @@ public static class CareWatchApplication
         builder.AddCareWatchNotifications();
         builder.Services.AddSeniorsBoard();
         builder.AddCareWatchHealthChecks();
+        builder.AddCareWatchMetrics();
         builder.AddCareWatchDemoSeed();
         builder.Services.AddOpenApi();
         configureTestServices?.Invoke(builder.Services);
@@ -78,6 +79,7 @@ public static class CareWatchApplication
         var openApi = app.MapOpenApi();
         if (app.Environment.IsDevelopment()) openApi.AllowAnonymous();
         app.MapHealthApi();
+        app.MapMetricsApi(); // admin only
         app.MapSeniorsApi().RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapSeniorActivityApi().RequireAuthorization(CareWatchPolicies.SeniorData);
         app.MapSeniorAlertHistoryApi().RequireAuthorization(CareWatchPolicies.SeniorData);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CareWatch.Storage;
 using Microsoft.Extensions.Hosting;
@@ -58,9 +59,13 @@ public sealed class TelemetryPipeline : BackgroundService
     /// </summary>
     public async Task<bool> SubmitAsync(IncomingTelemetry message, CancellationToken ct)
     {
+        // Latencies are wall-clock facts (like the retry delays), not readings of the injected clock.
+        var started = Stopwatch.GetTimestamp();
         var pending = new PendingWrite(message);
         await _queue.Writer.WriteAsync(pending, ct);
-        return await pending.Completion.Task.WaitAsync(ct);
+        var isNew = await pending.Completion.Task.WaitAsync(ct);
+        _metrics.OnDurable(Stopwatch.GetElapsedTime(started));
+        return isNew;
     }
 
     /// <inheritdoc />
@@ -115,6 +120,7 @@ public sealed class TelemetryPipeline : BackgroundService
     {
         var messages = batch.Select(p => p.Message).ToList();
         TelemetryWriteResult result;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             result = await _retry.ExecuteAsync(async token => await _writer.WriteAsync(messages, token), ct);
@@ -125,6 +131,10 @@ public sealed class TelemetryPipeline : BackgroundService
                 "Could not store a batch of {Count} device messages; their devices will resend", batch.Count);
             foreach (var p in batch) p.Completion.TrySetException(new TelemetryNotStoredException(ex));
             return;
+        }
+        finally
+        {
+            _metrics.OnBatchWritten(Stopwatch.GetElapsedTime(started));
         }
         // Minutes a watch sent twice under different messages are acknowledged but kept once: counted, not silent.
         _metrics.OnAlreadyStored(result.MinutesAlreadyStored, result.EventsAlreadyStored);

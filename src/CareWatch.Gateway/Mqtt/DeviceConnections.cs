@@ -84,7 +84,7 @@ internal sealed class DeviceConnections(
     {
         var session = DeviceSession.From(e.SessionItems);
         if (session is null || !session.MarkCounted()) return;
-        _open.AddOrUpdate(session.DeviceId, 1, (_, n) => n + 1);
+        if (_open.AddOrUpdate(session.DeviceId, 1, (_, n) => n + 1) == 1) metrics.OnWatchPresence(+1);
         session.ExpiryTimer = time.CreateTimer(OnExpiryTimer, session, UntilExpiry(session), Timeout.InfiniteTimeSpan);
         await RecordAsync(session.DeviceId, connected: true);
     }
@@ -95,6 +95,8 @@ internal sealed class DeviceConnections(
         if (session is null || !session.UnmarkCounted()) return;
         session.ExpiryTimer?.Dispose();
         var left = _open.AddOrUpdate(session.DeviceId, 0, (_, n) => n - 1);
+        // Counted on the transitions to 1 and to 0, so a connect racing this removal still nets out right.
+        if (left == 0) metrics.OnWatchPresence(-1);
         if (left <= 0) _open.TryRemove(new KeyValuePair<string, int>(session.DeviceId, left));
         // A takeover is not the end of the watch's presence: only a real disconnect is recorded.
         if (e.DisconnectType != MqttClientDisconnectType.Takeover) await RecordAsync(session.DeviceId, connected: false);

@@ -1,3 +1,4 @@
+using CareWatch.Monitoring.Metrics;
 using CareWatch.Storage;
 using CareWatch.Storage.Alerts;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ namespace CareWatch.Monitoring.Lifecycle;
 /// </summary>
 public sealed class StaffActions(
     NpgsqlDataSource dataSource, AlertTransitions transitions, AlertQueries queries, IGrainFactory grains,
-    OutboxWakeup wakeup, TimeProvider time, ILogger<StaffActions> logger)
+    OutboxWakeup wakeup, TimeProvider time, ILogger<StaffActions> logger, MonitoringMetrics? metrics = null)
 {
     /// <summary>Takes the alert (open, or still checking); the escalation chain stops.</summary>
     public Task<StaffActionResult> AcknowledgeAsync(TenantScope scope, long alertId, int version, AlertActor actor,
@@ -78,6 +79,8 @@ public sealed class StaffActions(
         // The transition queued its notifications (the boards' push among them) in this transaction, so its own
         // wake-up came before they were visible: wake the dispatcher again now they are.
         if (result.Applied) wakeup.Notify();
+        if (result is { Applied: true, Alert.AcknowledgedAt: { } acknowledged } && alert.AcknowledgedAt is null)
+            metrics?.OnAcknowledged(alert.Kind, acknowledged - (alert.OpenedAt ?? alert.RaisedAt));
         switch (result)
         {
             case { Status: TransitionStatus.NotFound }:

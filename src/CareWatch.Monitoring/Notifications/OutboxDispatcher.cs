@@ -1,3 +1,4 @@
+using CareWatch.Monitoring.Metrics;
 using CareWatch.Storage;
 using CareWatch.Storage.Alerts;
 using CareWatch.Storage.Notifications;
@@ -15,7 +16,8 @@ namespace CareWatch.Monitoring.Notifications;
 /// </summary>
 public sealed partial class OutboxDispatcher(
     OutboxStore store, IEnumerable<INotificationChannel> channels, OutboxWakeup wakeup, TimeProvider time,
-    IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> log, DatabaseSchema? schema = null) : BackgroundService
+    IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> log, DatabaseSchema? schema = null,
+    MonitoringMetrics? metrics = null) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
     private readonly Dictionary<string, ChannelSignal> _signals =
@@ -75,6 +77,7 @@ public sealed partial class OutboxDispatcher(
             : null;
         // Recorded even if the caller is stopping: a sent row left 'sending' would be sent again after the lease.
         await store.RecordAsync(item, outcome, now, retryAt, CancellationToken.None);
+        metrics?.OnDelivery(channel.Channel, outcome, dead: outcome.Status == DeliveryStatus.Failed && retryAt is null);
         if (outcome.Status == DeliveryStatus.Failed)
             LogFailed(log, item.Id, item.Channel, item.Attempts, retryAt is null, outcome.Reason ?? "");
     }

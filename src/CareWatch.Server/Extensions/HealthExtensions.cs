@@ -11,7 +11,8 @@ public static class HealthExtensions
     internal const string ReadyTag = "ready";
 
     /// <summary>
-    /// Registers the readiness checks. The registered timeout only cancels a check's token, which a hung database
+    /// Registers the readiness checks, one per dependency: PostgreSQL (and the schema), the device gateway's
+    /// listener, the Orleans cluster, the SMTP relay. The registered timeout only cancels a check's token, which a hung database
     /// call does not heed; each check therefore bounds its own wait (its budget) and the timeout is the backstop.
     /// </summary>
     public static WebApplicationBuilder AddCareWatchHealthChecks(this WebApplicationBuilder builder)
@@ -20,8 +21,18 @@ public static class HealthExtensions
         // One instance (AddCheck<T> would build a new one, and a new probe pool, per request).
         builder.Services.AddSingleton(_ => new DatabaseReadyHealthCheck(
             DatabaseReadyHealthCheck.CreateProbe(connectionString)));
-        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadyTag],
-            timeout: DatabaseReadyHealthCheck.Budget + TimeSpan.FromSeconds(2));
+        builder.Services.AddSingleton<GatewayReadyHealthCheck>();
+        builder.Services.AddSingleton<OrleansReadyHealthCheck>();
+        builder.Services.AddSingleton<SmtpReadyHealthCheck>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadyTag],
+                timeout: DatabaseReadyHealthCheck.Budget + TimeSpan.FromSeconds(2))
+            .AddCheck<GatewayReadyHealthCheck>("gateway", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(1))
+            .AddCheck<OrleansReadyHealthCheck>("orleans", tags: [ReadyTag],
+                timeout: OrleansReadyHealthCheck.Budget + TimeSpan.FromSeconds(2))
+            // Degraded, not unhealthy: an SMTP outage delays mail (the outbox retries) but must not take the node out.
+            .AddCheck<SmtpReadyHealthCheck>("smtp", HealthStatus.Degraded, tags: [ReadyTag],
+                timeout: SmtpReadyHealthCheck.Budget + TimeSpan.FromSeconds(2));
         return builder;
     }
 

@@ -74,6 +74,7 @@ public static class AccessRules
     {
         ["GET health/live"] = AccessRule.Anonymous,
         ["GET health/ready"] = AccessRule.Anonymous,
+        ["GET metrics"] = AccessRule.Admin,
         ["GET openapi/{documentName}.json"] = AccessRule.SignedIn,
         ["GET Account/Login"] = AccessRule.AnonymousPage,
         ["GET Account/Logout"] = AccessRule.AnonymousPage,

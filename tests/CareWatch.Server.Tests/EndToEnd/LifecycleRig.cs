@@ -112,6 +112,7 @@ public sealed class LifecycleRig : IAsyncDisposable
         // seconds.
         "Outbox:RetryFirst=00:00:00.5", "Outbox:RetryMax=00:00:02", "Outbox:BreakFor=00:00:01", "Outbox:MaxAttempts=100",
         "Outbox:Lease=00:00:03",
+        "Monitoring:MetricsSampleEvery=00:00:01", // the active-alert gauge on /metrics
     ];
 
     private async Task<ServerHost> StartServerAsync()

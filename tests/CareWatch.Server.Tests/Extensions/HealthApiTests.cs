@@ -11,6 +11,26 @@ namespace CareWatch.Server.Tests.Extensions;
 public sealed class HealthApiTests(ITestOutputHelper output)
 {
     [Fact]
+    public async Task Ready_SmtpRelayDown_AnswersEveryDependencyAndStaysReadyWithSmtpDegraded()
+    {
+        await using var db = await TestDatabase.CreateAsync(migrate: false);
+        var nobodyListens = FreePort.Next(); // taken from the pool, never bound
+        await using var server = await ServerHost.StartAsync(db.ConnectionString,
+            "Smtp:Host=127.0.0.1", $"Smtp:Port={nobodyListens}", "Smtp:Tls=None", "Smtp:From=CareWatch <a@carewatch.test>");
+        await server.WaitUntilReadyAsync();
+
+        using var ready = await server.Http.GetAsync("health/ready");
+        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode); // mail waits in the outbox: the node still takes alarms
+        Assert.Equal("Degraded", checks.GetProperty("smtp").GetProperty("status").GetString());
+        Assert.Contains("SMTP relay", checks.GetProperty("smtp").GetProperty("reason").GetString());
+        foreach (var name in new[] { "database", "gateway", "orleans" })
+            Assert.Equal("Healthy", checks.GetProperty(name).GetProperty("status").GetString());
+        Assert.Contains("1 active silo", checks.GetProperty("orleans").GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task Ready_DatabaseStoppedThenRestarted_Turns503WithReasonThen200()
     {
         await using var cluster = await PrivateCluster.StartAsync();

@@ -27,10 +27,10 @@ done
 
 state="$root/.carewatch/bench-alerts"
 rm -rf "$state"; mkdir -p "$state"; chmod 755 "$root/.carewatch" "$state"
-server_pid="" pg_dir="$state/pg"
+server_pid="" child_pid="" pg_dir="$state/pg"
 cleanup() {
   trap - INT TERM HUP EXIT
-  [ -n "$server_pid" ] && { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }
+  for pid in $child_pid $server_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   ops/pg-cluster.sh stop "$pg_dir" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -59,12 +59,16 @@ psql -h 127.0.0.1 -p "$pg_port" -U postgres -d carewatch -qc "INSERT INTO senior
   SELECT gen_random_uuid(), (SELECT id FROM bureaus ORDER BY created_at LIMIT 1), 'Bench senior ' || g, 'Europe/Berlin', now()
   FROM generate_series(1, $seniors) g"
 echo "Registering $seniors watches…" >&2
-timeout 300 "${sim[@]}" register --server "$url" --count "$seniors" --out "$state/watches.txt" --parallelism 16 >&2
+# In the background with a wait, here and below, so a signal (the no-argument run's time limit) stops at once.
+timeout 300 "${sim[@]}" register --server "$url" --count "$seniors" --out "$state/watches.txt" --parallelism 16 >&2 &
+child_pid=$!; wait "$child_pid"; child_pid=""
 echo "Measuring: $seniors SOS presses at $rate per minute, $boards board(s) listening…" >&2
 cpu_before=$(cpu_seconds "$server_pid")
 timeout --signal=INT 900 "${sim[@]}" bench-alerts --connections-file "$state/watches.txt" --server "$url" \
   --mqtt-port "$mqtt_port" --ca-file "$state/pki/ca.crt" --alerts-per-minute "$rate" --boards "$boards" \
-  | tee "$state/bench.log" >&2
+  >"$state/bench.log" &
+child_pid=$!; wait "$child_pid"; child_pid=""
+cat "$state/bench.log" >&2
 cpu_after=$(cpu_seconds "$server_pid")
 line=$(grep ' *RESULT ' "$state/bench.log" | tail -1)
 get() { echo "$line" | grep -o " $1=[0-9.]*" | cut -d= -f2; }

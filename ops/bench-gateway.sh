@@ -154,7 +154,9 @@ if [ -n "$own_seniors" ]; then
 fi
 echo "Registering $largest watches…" >&2
 reg_start=$(date +%s.%N)
-timeout 600 "${sim[@]}" register --server "$url" --count "$largest" --out "$state/watches.txt" --parallelism 16 >&2
+# In the background with a wait, here and below, so a signal (the no-argument run's time limit) stops at once.
+timeout 600 "${sim[@]}" register --server "$url" --count "$largest" --out "$state/watches.txt" --parallelism 16 >&2 &
+sim_pids=($!); wait "${sim_pids[0]}"; sim_pids=()
 reg_seconds=$(echo "$(date +%s.%N) - $reg_start" | bc)
 
 # What ingest costs, in a window inside one load run: the server's CPU and that of every process of its private
@@ -164,10 +166,10 @@ server_before=0 pg_before=0 server_after=0 pg_after=0 stored_before=0 stored_aft
 stored() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d carewatch -tAqc "SELECT count(*) FROM device_messages"; }
 window_warmup=0 window_seconds=0
 measure_window() {
-  sleep "$window_warmup"
+  sleep "$window_warmup" & wait $!
   stored_before=$(stored); t_before=$(date +%s.%N)
   server_before=$(cpu_seconds "$server_pid"); pg_before=$(pg_cpu_seconds "$pg_dir")
-  sleep "$window_seconds"
+  sleep "$window_seconds" & wait $!
   server_after=$(cpu_seconds "$server_pid"); pg_after=$(pg_cpu_seconds "$pg_dir")
   t_after=$(date +%s.%N); stored_after=$(stored)
 }

@@ -28,3 +28,12 @@ ensure_node() {
   apt_install nodejs npm
 }
 ensure_openssl() { command -v openssl >/dev/null 2>&1 || apt_install openssl; }
+# The raw broker reference of the gateway bench: Debian's mosquitto, run by the bench as a child process with its
+# own config. The package enables its system service on install; the bench never uses it, so it is disabled again.
+ensure_mosquitto() {
+  dpkg -s mosquitto >/dev/null 2>&1 && return 0
+  apt_install mosquitto
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  command -v systemctl >/dev/null 2>&1 && { $sudo systemctl disable --now mosquitto.service >/dev/null 2>&1 || true; }
+}

@@ -8,9 +8,11 @@ namespace CareWatch.FirmwareSim.Bench;
 
 /// <summary>
 /// The alert latency benchmark (issue 11, point 8): every watch of the file presses SOS once, at an even pace of
-/// <see cref="AlertBenchSettings.AlertsPerMinute"/>, while one board listens on the alerts hub. The latency of an
-/// alert is from just before the watch publishes the SOS (the deciding event: its telemetry arriving) to the
-/// board's first push about that senior, on one clock, so it covers MQTT/TLS, the commit before PUBACK, the monitor,
+/// <see cref="AlertBenchSettings.AlertsPerMinute"/>, while <see cref="AlertBenchSettings.Boards"/> boards listen on the
+/// alerts hub. The latency of an alert at a board is from just before the watch publishes the SOS (the deciding event:
+/// its telemetry arriving) to that board's first push about that senior, on one clock; the percentiles are over every
+/// (alert, board) pair, so with many boards they include the fan-out. It covers MQTT/TLS, the commit before PUBACK,
+/// the monitor,
 /// the alert's statement with its outbox row, the dispatcher and SignalR.
 /// </summary>
 public sealed class AlertBenchRunner(AlertBenchSettings settings, TimeProvider time, Action<string> log)
@@ -29,7 +31,8 @@ public sealed class AlertBenchRunner(AlertBenchSettings settings, TimeProvider t
         var stats = new LoadStats();
         var roots = settings.CaFile is { } ca ? TlsTrust.LoadCa(ca) : null;
         var watches = devices.Select(d => new LoadWatch(d, null, load, time, stats)).ToList();
-        await using var board = new BoardListener(settings.Server, settings.ApiKey, "sos", time);
+        var boards = Enumerable.Range(0, settings.Boards)
+            .Select(_ => new BoardListener(settings.Server, settings.ApiKey, "sos", time)).ToList();
         try
         {
             await Parallel.ForEachAsync(watches, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct },
@@ -40,7 +43,9 @@ public sealed class AlertBenchRunner(AlertBenchSettings settings, TimeProvider t
             await Parallel.ForEachAsync(watches, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct },
                 async (w, token) => await w.PublishAsync(token));
             await Task.Delay(TimeSpan.FromSeconds(10), time, ct);
-            await board.StartAsync(ct);
+            var starting = new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct };
+            await Parallel.ForEachAsync(boards, starting, async (b, token) => await b.StartAsync(token));
+            log($"{boards.Count} board(s) listening");
 
             var sentAt = new long?[watches.Count];
             var gap = TimeSpan.FromMinutes(1) / settings.AlertsPerMinute;
@@ -57,18 +62,20 @@ public sealed class AlertBenchRunner(AlertBenchSettings settings, TimeProvider t
             await Task.WhenAll(sends);
             var seniors = devices.Select(d => seniorOf[d.DeviceId]).ToList();
             using var patience = new CancellationTokenSource(settings.Patience, time);
-            while (board.FirstSeen.Count < seniors.Count && !patience.IsCancellationRequested)
+            while (boards.Any(b => b.FirstSeen.Count < seniors.Count) && !patience.IsCancellationRequested)
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, CancellationToken.None);
-            var latencies = seniors.Select((s, i) => board.FirstSeen.TryGetValue(s, out var seen) && sentAt[i] is { } sent
-                    ? time.GetElapsedTime(sent, seen).TotalMilliseconds : (double?)null)
+            var latencies = boards.SelectMany(b => seniors.Select((s, i) =>
+                    b.FirstSeen.TryGetValue(s, out var seen) && sentAt[i] is { } sent
+                        ? time.GetElapsedTime(sent, seen).TotalMilliseconds : (double?)null))
                 .Where(l => l is not null).Select(l => l!.Value).Order().ToList();
-            var result = AlertBenchResult.From(watches.Count, latencies, time.GetElapsedTime(start));
+            var result = AlertBenchResult.From(watches.Count, boards.Count, latencies, time.GetElapsedTime(start));
             log(result.Format());
             return result;
         }
         finally
         {
             foreach (var w in watches) await w.DisposeAsync();
+            foreach (var b in boards) await b.DisposeAsync();
         }
     }
 

@@ -17,6 +17,8 @@ public sealed class AlertBenchSettings
     public string? CaFile { get; init; }
     /// <summary>New alerts per minute, evenly spaced (each from the next watch).</summary>
     public double AlertsPerMinute { get; init; } = 1000;
+    /// <summary>Boards (SignalR connections to the alerts hub, one bureau) that each receive every alert.</summary>
+    public int Boards { get; init; } = 1;
     /// <summary>How long a push may take before it counts as missing.</summary>
     public TimeSpan Patience { get; init; } = TimeSpan.FromSeconds(30);
 }

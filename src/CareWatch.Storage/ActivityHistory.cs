@@ -4,7 +4,8 @@ namespace CareWatch.Storage;
 
 /// <summary>
 /// Reads seniors' stored minutes as one stream per senior (<see cref="StoredMinute.Combine"/>): for the monitor's
-/// rebuild, training and the wellbeing review alike.
+/// rebuild, training and the wellbeing review alike. They read the minute_activity view (migration 0024) bounded by
+/// its day column as well, so only the day rows of the period are unpacked.
 /// </summary>
 public sealed class ActivityHistory(NpgsqlDataSource dataSource)
 {
@@ -20,7 +21,7 @@ public sealed class ActivityHistory(NpgsqlDataSource dataSource)
         await using var cmd = dataSource.CreateCommand($"""
             SELECT minute, {OneMinutePerMinute}
             FROM minute_activity
-            WHERE senior_id = @senior AND minute >= @since
+            WHERE senior_id = @senior AND day > @since - interval '24 hours' AND minute >= @since
             GROUP BY minute
             ORDER BY minute
             """);
@@ -44,7 +45,7 @@ public sealed class ActivityHistory(NpgsqlDataSource dataSource)
             FROM (
                 SELECT senior_id, minute, {OneMinutePerMinute}
                 FROM minute_activity
-                WHERE minute >= @since AND senior_id IS NOT NULL
+                WHERE day > @since - interval '24 hours' AND minute >= @since AND senior_id IS NOT NULL
                 GROUP BY senior_id, minute
             ) a JOIN seniors s ON s.id = a.senior_id
             ORDER BY a.senior_id, a.minute

@@ -11,6 +11,7 @@
 #   ops/bench.sh stop [--watches "0 40 1000"]       SIGTERM to exit, with and without watches connected (ops/bench-stop.sh)
 #   ops/bench.sh alerts [--seniors N] [--alerts-per-minute R] [--boards B]   SOS to B boards' SignalR push (ops/bench-alerts.sh)
 #   ops/bench.sh seniors-board                      /Seniors with 2,000 seniors in Chromium (ops/bench-seniors-board.sh)
+#   ops/bench.sh storage [--people N] [--days D]    bytes per senior-day and the 30-day read (ops/bench-storage.sh)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -23,6 +24,7 @@ if [ "$what" = gateway ]; then exec ops/bench-gateway.sh "$@"; fi
 if [ "$what" = stop ]; then exec ops/bench-stop.sh "$@"; fi
 if [ "$what" = alerts ]; then exec ops/bench-alerts.sh "$@"; fi
 if [ "$what" = seniors-board ]; then exec ops/bench-seniors-board.sh "$@"; fi
+if [ "$what" = storage ]; then exec ops/bench-storage.sh "$@"; fi
 if [ "${CAREWATCH_BENCH_BUILT:-}" != 1 ]; then
   timeout 900 flock .carewatch/build.lock dotnet build src/CareWatch.Evaluation -c Release -v quiet -nologo -clp:ErrorsOnly >&2
 fi
@@ -30,5 +32,5 @@ eval_dll=src/CareWatch.Evaluation/bin/Release/net10.0/carewatch-eval.dll
 case "$what" in
   training) exec dotnet "$eval_dll" bench-training "$@" ;;
   detection) exec dotnet "$eval_dll" "$@" ;;
-  *) echo "usage: ops/bench.sh [training|detection|gateway|stop|alerts|seniors-board [options]]" >&2; exit 2 ;;
+  *) echo "usage: ops/bench.sh [training|detection|gateway|stop|alerts|seniors-board|storage [options]]" >&2; exit 2 ;;
 esac

@@ -4,31 +4,25 @@ namespace CareWatch.Storage;
 
 /// <summary>
 /// Reads seniors' stored minutes as one stream per senior (<see cref="StoredMinute.Combine"/>): for the monitor's
-/// rebuild, training and the wellbeing review alike.
+/// rebuild, training and the wellbeing review alike. They read the day rows of minute_days (migration 0024) and
+/// decode them in <see cref="MinuteDayStream"/>.
 /// </summary>
 public sealed class ActivityHistory(NpgsqlDataSource dataSource)
 {
-    // StoredMinute.Combine in SQL: the worn readings of a minute if there are any, else all of them; the larger movement.
-    private const string OneMinutePerMinute = """
-        CASE WHEN bool_or(worn) THEN max(movement) FILTER (WHERE worn) ELSE max(movement) END AS movement,
-        bool_or(worn) AS worn
-        """;
-
     /// <summary>The senior's minutes from <paramref name="since"/> on, oldest first.</summary>
     public async Task<IReadOnlyList<StoredMinute>> MinutesSinceAsync(Guid seniorId, DateTime since, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT minute, {OneMinutePerMinute}
-            FROM minute_activity
-            WHERE senior_id = @senior AND minute >= @since
-            GROUP BY minute
-            ORDER BY minute
+            SELECT {MinuteDayStream.Columns}
+            FROM minute_days d
+            WHERE d.senior_id = @senior AND d.day > @since - interval '24 hours'
+            ORDER BY d.day
             """);
         cmd.Parameters.AddWithValue("senior", seniorId);
-        cmd.Parameters.AddWithValue("since", since);
+        cmd.Parameters.AddWithValue("since", Utc(since));
         var list = new List<StoredMinute>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) list.Add(new StoredMinute(r.GetDateTime(0), r.GetInt32(1), r.GetBoolean(2)));
+        await MinuteDayStream.ReadAsync(r, Utc(since), (_, m) => list.Add(m), ct);
         return list;
     }
 
@@ -40,31 +34,31 @@ public sealed class ActivityHistory(NpgsqlDataSource dataSource)
         DateTime since, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT a.senior_id, s.time_zone, a.minute, a.movement, a.worn
-            FROM (
-                SELECT senior_id, minute, {OneMinutePerMinute}
-                FROM minute_activity
-                WHERE minute >= @since AND senior_id IS NOT NULL
-                GROUP BY senior_id, minute
-            ) a JOIN seniors s ON s.id = a.senior_id
-            ORDER BY a.senior_id, a.minute
+            SELECT {MinuteDayStream.Columns}, s.time_zone
+            FROM minute_days d JOIN seniors s ON s.id = d.senior_id
+            WHERE d.day > @since - interval '24 hours'
+            ORDER BY d.senior_id, d.day
             """);
-        cmd.Parameters.AddWithValue("since", since);
+        cmd.Parameters.AddWithValue("since", Utc(since));
+        var zones = new Dictionary<Guid, string>();
         var result = new List<(Guid, string, List<StoredMinute>)>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         List<StoredMinute>? current = null;
         Guid currentId = Guid.Empty;
-        while (await r.ReadAsync(ct))
+        // The zone is read per row (column 5) before the stream decodes it; emit runs after the row is read.
+        await MinuteDayStream.ReadAsync(r, Utc(since), (id, m) =>
         {
-            var id = r.GetGuid(0);
             if (current is null || id != currentId)
             {
                 current = [];
                 currentId = id;
-                result.Add((id, r.GetString(1), current));
+                result.Add((id, zones[id], current));
             }
-            current.Add(new StoredMinute(r.GetDateTime(2), r.GetInt32(3), r.GetBoolean(4)));
-        }
+            current.Add(m);
+        }, ct, row => zones[row.GetGuid(0)] = row.GetString(5));
         return result;
     }
+
+    // Callers pass UTC instants, sometimes without the kind set; timestamptz parameters need it.
+    private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 }

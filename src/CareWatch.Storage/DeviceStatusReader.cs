@@ -25,14 +25,17 @@ public sealed record DeviceStatusRecord(
 /// <summary>Reads the registry's per-watch status in one query.</summary>
 public sealed class DeviceStatusReader(NpgsqlDataSource dataSource)
 {
-    // The latest minute comes from the (device_id, minute) primary key: one index probe per watch.
+    // The latest minute comes from the newest day row of minute_days (its key starts with device_id, day) and that
+    // row's last_minute: one index probe per watch, no array unpacked.
     private const string Select = """
         SELECT d.device_id, d.senior_id, d.enabled, d.created_at, d.last_seen_at, d.battery, d.charging,
                m.worn, m.minute, t.reported ->> 'firmwareVersion', d.last_connected_at, d.last_disconnected_at,
                d.clock_error_seconds
         FROM devices d
-        LEFT JOIN LATERAL (SELECT worn, minute FROM minute_activity a WHERE a.device_id = d.device_id
-                           ORDER BY minute DESC LIMIT 1) m ON true
+        LEFT JOIN LATERAL (SELECT get_bit(a.worn, a.last_minute) = 1 AS worn,
+                                  a.day + a.last_minute * interval '1 minute' AS minute
+                           FROM minute_days a WHERE a.device_id = d.device_id
+                           ORDER BY a.day DESC, a.last_minute DESC LIMIT 1) m ON true
         LEFT JOIN device_twins t ON t.device_id = d.device_id
         """;
 

@@ -22,7 +22,8 @@ public sealed class SeniorActivityReader(NpgsqlDataSource dataSource)
                    CASE WHEN bool_or(a.worn) THEN max(a.movement) FILTER (WHERE a.worn) ELSE max(a.movement) END,
                    bool_or(a.worn)
             FROM seniors s
-            LEFT JOIN minute_activity a ON a.senior_id = s.id AND a.minute >= @from AND a.minute < @to
+            LEFT JOIN minute_activity a ON a.senior_id = s.id AND a.day > @from - interval '24 hours' AND a.day < @to
+                                       AND a.minute >= @from AND a.minute < @to
             WHERE s.id = @senior AND {TenantScope.SeniorCondition("s")}
             GROUP BY a.minute
             ORDER BY a.minute

@@ -52,7 +52,7 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         int minutesKept = 0, eventsKept = 0;
         if (fresh.Count > 0)
         {
-            minutesKept = await CopyMinutesAsync(connection, fresh, ct);
+            minutesKept = await MinuteDayMerge.WriteAsync(connection, fresh, ct);
             eventsKept = await InsertEventsAsync(connection, fresh, ct);
             await UpdateDevicesAsync(connection, fresh, ct);
         }
@@ -86,52 +86,6 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
             inserted.Add((reader.GetString(0), reader.GetInt64(1), digest));
         }
         return inserted;
-    }
-
-    // Minutes go through binary COPY into a staging table because a day's replay is 1440 rows per
-    // message; the final INSERT … ON CONFLICT DO NOTHING keeps the first value when two messages
-    // (a replay and a live batch) cover the same minute, instead of failing the whole batch; within
-    // one batch DISTINCT ON … ord makes "first" mean the earlier message of the batch.
-    // Returns the number of minutes inserted.
-    private static async Task<int> CopyMinutesAsync(NpgsqlConnection connection, List<IncomingTelemetry> fresh,
-        CancellationToken ct)
-    {
-        if (fresh.All(m => m.Batch.Minutes.Count == 0)) return 0;
-        await using (var create = new NpgsqlCommand("""
-            CREATE TEMP TABLE minute_staging (
-                ord integer NOT NULL, device_id text NOT NULL, senior_id uuid, minute timestamptz NOT NULL,
-                movement integer NOT NULL, steps integer NOT NULL, worn boolean NOT NULL
-            ) ON COMMIT DROP
-            """, connection))
-        {
-            await create.ExecuteNonQueryAsync(ct);
-        }
-        await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY minute_staging (ord, device_id, senior_id, minute, movement, steps, worn) FROM STDIN (FORMAT BINARY)", ct))
-        {
-            var ord = 0;
-            foreach (var message in fresh)
-            foreach (var minute in message.Batch.Minutes)
-            {
-                await importer.StartRowAsync(ct);
-                await importer.WriteAsync(ord++, NpgsqlDbType.Integer, ct);
-                await importer.WriteAsync(message.DeviceId, NpgsqlDbType.Text, ct);
-                if (message.SeniorId is { } senior) await importer.WriteAsync(senior, NpgsqlDbType.Uuid, ct);
-                else await importer.WriteNullAsync(ct);
-                await importer.WriteAsync(minute.Start, NpgsqlDbType.TimestampTz, ct);
-                await importer.WriteAsync(minute.Movement, NpgsqlDbType.Integer, ct);
-                await importer.WriteAsync(minute.Steps, NpgsqlDbType.Integer, ct);
-                await importer.WriteAsync(minute.Worn, NpgsqlDbType.Boolean, ct);
-            }
-            await importer.CompleteAsync(ct);
-        }
-        await using var move = new NpgsqlCommand("""
-            INSERT INTO minute_activity (device_id, senior_id, minute, movement, steps, worn)
-            SELECT DISTINCT ON (device_id, minute) device_id, senior_id, minute, movement, steps, worn
-            FROM minute_staging ORDER BY device_id, minute, ord
-            ON CONFLICT DO NOTHING
-            """, connection);
-        return await move.ExecuteNonQueryAsync(ct);
     }
 
     // Returns the number of events inserted.

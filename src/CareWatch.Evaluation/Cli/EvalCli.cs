@@ -41,6 +41,7 @@ public static class EvalCli
         var bench = new Command("bench-training", "Times model training on a simulated fleet, curve compilation and scoring") { benchPeople, benchDays, seed };
         bench.SetAction(r => Benchmarks.TrainingBenchmark.Run(r.GetValue(benchPeople), r.GetValue(benchDays), r.GetValue(seed), Console.Out));
         root.Subcommands.Add(bench);
+        root.Subcommands.Add(StorageCommand(seed));
         root.SetAction(r => run(new EvalOptions
         {
             Data = r.GetValue(data) ?? [],
@@ -56,5 +57,23 @@ public static class EvalCli
             Model = !r.GetValue(noModel),
         }));
         return root;
+    }
+
+    // ops/bench.sh storage (ops/bench-storage.sh): storage per senior-day and the 30-day read, before and after.
+    private static Command StorageCommand(Option<int> seed)
+    {
+        var connection = new Option<string>("--connection") { Description = "PostgreSQL to create the databases in", Required = true };
+        var people = new Option<int>("--people") { Description = "Simulated seniors", DefaultValueFactory = _ => 1000 };
+        var days = new Option<int>("--days") { Description = "Days per senior", DefaultValueFactory = _ => 30 };
+        var before = new Option<int>("--before-people") { Description = "Seniors copied to the per-minute table", DefaultValueFactory = _ => 100 };
+        var data = new Option<string>("--depresjon") { Description = "Depresjon folder, read in place", DefaultValueFactory = _ => "../shared/data/depresjon" };
+        var command = new Command("bench-storage", "Storage per senior-day and the 30-day read, per-minute rows vs day rows")
+        {
+            connection, people, days, before, data, seed,
+        };
+        command.SetAction(r => Benchmarks.StorageBenchmark.RunAsync(r.GetValue(connection)!, r.GetValue(people),
+            r.GetValue(days), r.GetValue(before), r.GetValue(data)!, r.GetValue(seed), Console.Out, Console.Error)
+            .GetAwaiter().GetResult());
+        return command;
     }
 }

@@ -9,8 +9,8 @@ namespace CareWatch.Storage.Board;
 /// </summary>
 public sealed class SeniorStateReader(NpgsqlDataSource dataSource)
 {
-    // Each lateral is one index probe per senior: devices_senior, minute_activity's (device_id, minute) key read
-    // backwards, and alerts_one_active (senior_id, kind) for the active alerts.
+    // Each lateral is one index probe per senior: devices_senior, minute_days's (device_id, day, senior_id) key read
+    // backwards (the newest day row's last_minute), and alerts_one_active (senior_id, kind) for the active alerts.
     private const string Select = """
         SELECT s.id, s.bureau_id, s.display_name, s.time_zone, b.low_battery_percent,
                coalesce(d.watches, 0), d.device_id, d.last_seen_at, d.battery, d.charging, m.worn,
@@ -24,8 +24,8 @@ public sealed class SeniorStateReader(NpgsqlDataSource dataSource)
             FROM devices x WHERE x.senior_id = s.id AND x.enabled
             ORDER BY x.last_seen_at DESC NULLS LAST, x.device_id LIMIT 1) d ON true
         LEFT JOIN LATERAL (
-            SELECT ma.worn FROM minute_activity ma WHERE ma.device_id = d.device_id
-            ORDER BY ma.minute DESC LIMIT 1) m ON true
+            SELECT get_bit(ma.worn, ma.last_minute) = 1 AS worn FROM minute_days ma WHERE ma.device_id = d.device_id
+            ORDER BY ma.day DESC, ma.last_minute DESC LIMIT 1) m ON true
         LEFT JOIN senior_still st ON st.senior_id = s.id
         LEFT JOIN LATERAL (
             SELECT x.id, x.kind, x.status, x.severity, x.started_at FROM alerts x

@@ -9,7 +9,8 @@ public sealed record RetentionResult(bool Ran, long MinutesDeleted, long EventsD
 /// <summary>
 /// Rolls raw data older than a cutoff up into <c>activity_hourly</c> and deletes it: the senior's minutes (one
 /// stream per senior, as <see cref="StoredMinute.Combine"/> reads them), button and fall events, and the
-/// de-duplication rows of <c>device_messages</c>. One UTC hour per transaction, in order; each raw row is counted
+/// de-duplication rows of <c>device_messages</c>. One UTC hour per transaction, in order (minutes, stored a UTC day per
+/// row, go with the day's first hour once the whole day is older than the cutoff); each raw row is counted
 /// exactly once because the same statement deletes it and adds it to its hour, so a rerun (or a run that was cut
 /// off halfway) changes nothing already done. One node at a time: a session advisory lock, skipped when held.
 /// </summary>
@@ -19,10 +20,15 @@ public sealed class RawDataRetention(NpgsqlDataSource dataSource)
     private const long LockKey = 0x43617265_52657465;
 
     // The per-minute combination is ActivityHistory's (and StoredMinute.Combine's); steps follow the chosen reading.
+    // Minutes are stored a UTC day per row (migration 0024), so they go a whole day at a time: @from..@to is a day.
     private const string RollUpMinutes = """
-        WITH gone AS (
-            DELETE FROM minute_activity WHERE minute >= @from AND minute < @to
-            RETURNING senior_id, minute, movement, steps, worn
+        WITH gone_days AS (
+            DELETE FROM minute_days WHERE day >= @from AND day < @to RETURNING *
+        ), gone AS (
+            SELECT d.senior_id, d.day + (u.i - 1) * interval '1 minute' AS minute, u.movement, u.steps::integer AS steps,
+                   get_bit(d.worn, u.i::integer - 1) = 1 AS worn
+            FROM gone_days d, unnest(d.movement, d.steps) WITH ORDINALITY AS u(movement, steps, i)
+            WHERE get_bit(d.present, u.i::integer - 1) = 1
         ), per_minute AS (
             SELECT senior_id, minute,
                    CASE WHEN bool_or(worn) THEN max(movement) FILTER (WHERE worn) ELSE max(movement) END AS movement,
@@ -67,7 +73,7 @@ public sealed class RawDataRetention(NpgsqlDataSource dataSource)
 
     private const string OldestHour = """
         SELECT date_trunc('hour', least(
-            (SELECT min(minute) FROM minute_activity WHERE minute < @cutoff),
+            (SELECT min(day) FROM minute_days WHERE day <= @cutoff - interval '24 hours'),
             (SELECT min(at) FROM device_events WHERE at < @cutoff),
             (SELECT min(received_at) FROM device_messages WHERE received_at < @cutoff)), 'UTC')
         """;
@@ -92,7 +98,9 @@ public sealed class RawDataRetention(NpgsqlDataSource dataSource)
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 var from = DateTime.SpecifyKind(hour.Value, DateTimeKind.Utc);
-                minutes += await CountAsync(RollUpMinutes, connection, tx, from, stillMovement, ct);
+                // A day of minutes goes once it is wholly older than the cutoff: minutes outlive it by < 1 day.
+                if (from.TimeOfDay == TimeSpan.Zero && from.AddDays(1) <= cutoff)
+                    minutes += await CountAsync(RollUpMinutes, connection, tx, from, stillMovement, ct, TimeSpan.FromDays(1));
                 events += await CountAsync(RollUpEvents, connection, tx, from, stillMovement, ct);
                 messages += await ExecuteAsync(DeleteMessages, connection, tx, from, ct);
                 await tx.CommitAsync(ct);
@@ -114,9 +122,9 @@ public sealed class RawDataRetention(NpgsqlDataSource dataSource)
     }
 
     private static async Task<long> CountAsync(string sql, NpgsqlConnection connection, NpgsqlTransaction tx, DateTime from,
-        int still, CancellationToken ct)
+        int still, CancellationToken ct, TimeSpan? length = null)
     {
-        await using var cmd = Hour(sql, connection, tx, from);
+        await using var cmd = Hour(sql, connection, tx, from, length);
         if (sql.Contains("@still", StringComparison.Ordinal)) cmd.Parameters.AddWithValue("still", still);
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
@@ -128,11 +136,12 @@ public sealed class RawDataRetention(NpgsqlDataSource dataSource)
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static NpgsqlCommand Hour(string sql, NpgsqlConnection connection, NpgsqlTransaction tx, DateTime from)
+    private static NpgsqlCommand Hour(string sql, NpgsqlConnection connection, NpgsqlTransaction tx, DateTime from,
+        TimeSpan? length = null)
     {
         var cmd = new NpgsqlCommand(sql, connection, tx);
         cmd.Parameters.AddWithValue("from", from);
-        cmd.Parameters.AddWithValue("to", from.AddHours(1));
+        cmd.Parameters.AddWithValue("to", from + (length ?? TimeSpan.FromHours(1)));
         return cmd;
     }
 }

@@ -28,7 +28,7 @@ public sealed class SeniorErasure(NpgsqlDataSource dataSource, AuditLog audit)
     /// </summary>
     public static readonly IReadOnlyList<string> DeletedTables =
         [
-            "minute_activity", "device_events", "activity_hourly", "insights", "alert_events", "notification_outbox",
+            "minute_days", "device_events", "activity_hourly", "insights", "alert_events", "notification_outbox",
             "alerts", "senior_consents", "senior_contacts", "senior_still",
         ];
 
@@ -79,7 +79,7 @@ public sealed class SeniorErasure(NpgsqlDataSource dataSource, AuditLog audit)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var n = await ExecuteAsync(connection, tx, "DELETE FROM minute_activity WHERE senior_id = @senior", seniorId, ct)
+        var n = await ExecuteAsync(connection, tx, "DELETE FROM minute_days WHERE senior_id = @senior", seniorId, ct)
             + await ExecuteAsync(connection, tx, "DELETE FROM device_events WHERE senior_id = @senior", seniorId, ct);
         await tx.CommitAsync(ct);
         return n;

@@ -11,7 +11,7 @@ public sealed class TelemetryPipelineFailureTests(GatewayHost host) : IClassFixt
         var device = await host.CreateDeviceAsync();
         var payload = Batches.Payload(Batches.Minutes(5, 3));
         var failuresBefore = host.Metrics.WriteFailures;
-        await host.Database.DataSource.CreateCommand("ALTER TABLE minute_activity RENAME TO minute_activity_away").ExecuteNonQueryAsync();
+        await host.Database.DataSource.CreateCommand("ALTER TABLE minute_days RENAME TO minute_days_away").ExecuteNonQueryAsync();
         using (var client = await DeviceClient.ConnectAsync(host, device))
         {
             // The gateway closes the connection instead of acknowledging: the watch keeps the message.
@@ -20,7 +20,7 @@ public sealed class TelemetryPipelineFailureTests(GatewayHost host) : IClassFixt
         Assert.Equal(failuresBefore + 1, host.Metrics.WriteFailures);
         Assert.Equal(0, await host.CountAsync("device_messages", device.DeviceId));
 
-        await host.Database.DataSource.CreateCommand("ALTER TABLE minute_activity_away RENAME TO minute_activity").ExecuteNonQueryAsync();
+        await host.Database.DataSource.CreateCommand("ALTER TABLE minute_days_away RENAME TO minute_days").ExecuteNonQueryAsync();
         using var again = await DeviceClient.ConnectAsync(host, device);
         var result = await DeviceClient.PublishAsync(again, device.DeviceId, payload);
 

@@ -1,11 +1,13 @@
+using CareWatch.Protocol;
+using CareWatch.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CareWatch.Server.Tests.Support;
 
 /// <summary>
-/// Stored minutes of a senior written straight into minute_activity, as the telemetry writer leaves them: for tests
-/// of what is read back (charts, summaries), where the way in (MQTT) is not the subject.
+/// Stored minutes of a senior written by the telemetry writer itself, without the way in (MQTT): for tests of what
+/// is read back (charts, summaries), where the way in is not the subject.
 /// </summary>
 public static class ArrangeMinutes
 {
@@ -16,18 +18,12 @@ public static class ArrangeMinutes
     public static async Task AddAsync(ServerHost server, Guid seniorId, DateTime from, int count, int movement,
         bool worn = true, string deviceId = "arranged-watch")
     {
-        await using var cmd = server.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("""
-            INSERT INTO minute_activity (device_id, senior_id, minute, movement, steps, worn)
-            SELECT @device, @senior, @from + make_interval(mins => i), @movement, 0, @worn
-            FROM generate_series(0, @count - 1) AS i
-            """);
-        cmd.Parameters.AddWithValue("device", deviceId);
-        cmd.Parameters.AddWithValue("senior", seniorId);
-        cmd.Parameters.AddWithValue("from", DateTime.SpecifyKind(from, DateTimeKind.Utc));
-        cmd.Parameters.AddWithValue("count", count);
-        cmd.Parameters.AddWithValue("movement", movement);
-        cmd.Parameters.AddWithValue("worn", worn);
-        await cmd.ExecuteNonQueryAsync();
+        from = DateTime.SpecifyKind(from, DateTimeKind.Utc);
+        var minutes = Enumerable.Range(0, count).Select(i => new MinuteSummary(from.AddMinutes(i), movement, 0, worn)).ToList();
+        // A random seq: each call is a message of its own, never taken for a resend of an earlier one.
+        var batch = new TelemetryBatch(Random.Shared.NextInt64(1, long.MaxValue), 80, false, minutes, []);
+        var writer = new TelemetryWriter(server.Services.GetRequiredService<NpgsqlDataSource>());
+        await writer.WriteAsync([new IncomingTelemetry(deviceId, seniorId, batch, DateTime.UtcNow)]);
     }
 
     /// <summary>The UTC instant a local time of <paramref name="timeZone"/> is.</summary>

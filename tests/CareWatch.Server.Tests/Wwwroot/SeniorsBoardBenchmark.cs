@@ -105,10 +105,19 @@ public sealed class SeniorsBoardBenchmark(ITestOutputHelper output) : ServerTest
                    (random() * 100)::int, random() < 0.05, now() - interval '1 hour',
                    CASE WHEN random() < 0.05 THEN now() - interval '10 minutes' END
             FROM s RETURNING device_id, senior_id),
+            -- Up to the last 60 minutes before now, of today's UTC day row (minute_days, migration 0024).
+            slot AS (
+            SELECT date_trunc('day', now() - interval '1 minute', 'UTC') AS day,
+                   (extract(epoch FROM date_trunc('minute', now()) - interval '1 minute'
+                    - date_trunc('day', now() - interval '1 minute', 'UTC')) / 60)::int AS last),
             m AS (
-            INSERT INTO minute_activity (device_id, senior_id, minute, movement, steps, worn)
-            SELECT d.device_id, d.senior_id, date_trunc('minute', now()) - g * interval '1 minute', 10, 0, true
-            FROM d, generate_series(1, 60) g RETURNING 1),
+            INSERT INTO minute_days (device_id, senior_id, day, present, worn, movement, steps, last_minute)
+            SELECT d.device_id, d.senior_id, slot.day, b.bits, b.bits,
+                   array_fill(10, ARRAY[1440]), array_fill(0::smallint, ARRAY[1440]), slot.last
+            FROM d, slot, LATERAL (SELECT (repeat('0', greatest(slot.last - 59, 0))
+                                           || repeat('1', slot.last + 1 - greatest(slot.last - 59, 0))
+                                           || repeat('0', 1439 - slot.last))::bit(1440) AS bits) b
+            RETURNING 1),
             st AS (
             INSERT INTO senior_still (senior_id, still_since, last_minute, updated_at)
             SELECT d.senior_id, now() - interval '40 minutes', date_trunc('minute', now()), now()

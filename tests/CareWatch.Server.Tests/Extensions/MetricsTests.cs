@@ -18,6 +18,8 @@ namespace CareWatch.Server.Tests.Extensions;
 /// </summary>
 public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
+    // At least, not exactly: the exporter listens to meters by name across the process, so other tests' servers in
+    // the same test run add to the figures.
     [Fact]
     public async Task Scrape_AfterAnSosMailedWebhookedAndAcknowledged_ServesEveryListedInstrument()
     {
@@ -42,7 +44,7 @@ public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
         await Eventually.TrueAsync(async () =>
         {
             samples = PrometheusScrape.Parse(await admin.Http.GetStringAsync("metrics"));
-            return samples.Sum("carewatch_alerts_active", ("kind", "sos"), ("state", "acknowledged")) == 1
+            return samples.Sum("carewatch_alerts_active", ("kind", "sos"), ("state", "acknowledged")) >= 1
                 && samples.Sum("carewatch_notifications_delivered_total", ("channel", "webhook")) >= 1
                 && samples.Sum("carewatch_gateway_messages_rejected_total") >= 1;
         }, "the scrape shows the acknowledged SOS, the webhook's delivery and the rejected message");
@@ -50,14 +52,14 @@ public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
         foreach (var s in samples.Where(s => s.Name.StartsWith("carewatch_", StringComparison.Ordinal)))
             output.WriteLine($"{s.Name} {string.Join(",", s.Labels.Select(l => $"{l.Key}={l.Value}"))} {s.Value}");
         Assert.True(samples.Sum("carewatch_gateway_messages_accepted_total") >= 2);
-        var rejected = Assert.Single(samples, s => s.Name == "carewatch_gateway_messages_rejected_total");
-        Assert.True(Enum.TryParse<RejectReason>(rejected.Labels["reason"], out _), "by reason");
+        Assert.All(samples.Where(s => s.Name == "carewatch_gateway_messages_rejected_total"),
+            rejected => Assert.True(Enum.TryParse<RejectReason>(rejected.Labels["reason"], out _), "by reason"));
         Assert.True(samples.Sum("carewatch_gateway_batch_write_duration_seconds_count") >= 1);
         Assert.True(samples.Sum("carewatch_gateway_puback_duration_seconds_count") >= 2);
         Assert.True(samples.Sum("carewatch_gateway_watches_connected") >= 1);
         Assert.True(samples.Sum("carewatch_monitor_grains_active") >= 1);
         Assert.True(samples.Sum("carewatch_monitor_scoring_duration_seconds_count") >= 17);
-        Assert.Equal(1, samples.Sum("carewatch_alerts_acknowledge_duration_seconds_count", ("kind", "sos")));
+        Assert.True(samples.Sum("carewatch_alerts_acknowledge_duration_seconds_count", ("kind", "sos")) >= 1);
         Assert.True(samples.Sum("carewatch_notifications_delivered_total", ("channel", "email")) >= 1);
         Assert.True(samples.Sum("carewatch_notifications_delivered_total", ("channel", "signalr")) >= 1);
         Assert.True(samples.Sum("carewatch_notifications_failed_total", ("channel", "webhook"), ("dead", "false")) >= 1);

@@ -143,6 +143,52 @@ public sealed class TelemetryWriterTests : IAsyncLifetime
         Assert.Equal(1L, await _db.ScalarAsync<long>("SELECT count(*) FROM minute_activity WHERE movement = 99"));
     }
 
+    [Fact]
+    public async Task WriteAsync_LaterMessagePartlyRepeatingStoredMinutes_FillsOnlyEmptySlotsOfTheStoredDay()
+    {
+        await _writer.WriteAsync([Message(new TelemetryBatch(1, 50, false, Minutes(Minute0, 3, movement: 1), []))]);
+
+        var result = await _writer.WriteAsync(
+            [Message(new TelemetryBatch(2, 50, false, Minutes(Minute0.AddMinutes(2), 3, movement: 8), []))]);
+
+        Assert.Equal(1, result.MinutesAlreadyStored);
+        Assert.Equal(5L, await Count("minute_activity"));
+        Assert.Equal(1L, await Count("minute_days"));
+        Assert.Equal(1, await _db.ScalarAsync<int>("SELECT movement FROM minute_activity WHERE minute = @m",
+            ("m", Minute0.AddMinutes(2))));
+        Assert.Equal(8, await _db.ScalarAsync<int>("SELECT movement FROM minute_activity WHERE minute = @m",
+            ("m", Minute0.AddMinutes(4))));
+    }
+
+    [Fact]
+    public async Task WriteAsync_MessageRepeatingOnlyStoredMinutes_LeavesTheDayRowUnwritten()
+    {
+        await _writer.WriteAsync([Message(new TelemetryBatch(1, 50, false, Minutes(Minute0, 3, movement: 1), []))]);
+        var before = await _db.ScalarAsync<string>("SELECT xmin::text FROM minute_days");
+
+        var result = await _writer.WriteAsync(
+            [Message(new TelemetryBatch(2, 50, false, Minutes(Minute0, 3, movement: 9), []))]);
+
+        Assert.Equal([true], result.IsNew);
+        Assert.Equal(3, result.MinutesAlreadyStored);
+        Assert.Equal(before, await _db.ScalarAsync<string>("SELECT xmin::text FROM minute_days"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ConcurrentWritersOnOneNewDay_KeepEveryMinute()
+    {
+        // Several transactions find no row for the day and insert it at once: the later ones merge into the first.
+        var writes = Enumerable.Range(0, 8).Select(w => Task.Run(() => _writer.WriteAsync(
+            [Message(new TelemetryBatch(100 + w, 50, false, Minutes(Minute0.AddMinutes(10 * w), 10, movement: w + 1), []))])));
+
+        await Task.WhenAll(writes);
+
+        Assert.Equal(1L, await Count("minute_days"));
+        Assert.Equal(80L, await Count("minute_activity"));
+        Assert.Equal(8, await _db.ScalarAsync<int>("SELECT movement FROM minute_activity WHERE minute = @m",
+            ("m", Minute0.AddMinutes(79))));
+    }
+
     private static IncomingTelemetry Message(TelemetryBatch batch) => new("w1", null, batch, Minute0.AddHours(1));
 
     private static List<MinuteSummary> Minutes(DateTime from, int count, int movement = 5) =>

@@ -33,7 +33,7 @@ public sealed class MinuteDay
         for (var slot = 0; slot < Slots; slot++)
         {
             if (!present[slot]) continue;
-            Count++;
+            if (Count++ == 0) FirstMinute = (short)slot;
             LastMinute = (short)slot;
         }
     }
@@ -53,11 +53,17 @@ public sealed class MinuteDay
     public int[] Movement { get; }
     public short[] Steps { get; }
 
+    /// <summary>The lowest present slot (0 while none is).</summary>
+    public short FirstMinute { get; private set; }
+
     /// <summary>The highest present slot (0 while none is).</summary>
     public short LastMinute { get; private set; }
 
     /// <summary>How many slots are present.</summary>
     public int Count { get; private set; }
+
+    /// <summary>True when the present slots are one unbroken run, <see cref="FirstMinute"/> to <see cref="LastMinute"/>.</summary>
+    public bool IsOneRun => Count > 0 && Count == LastMinute - FirstMinute + 1;
 
     /// <summary>Midnight UTC of the day <paramref name="minute"/> falls in.</summary>
     public static DateTime DayOf(DateTime minute) =>
@@ -92,6 +98,7 @@ public sealed class MinuteDay
         Worn[slot] = worn;
         Movement[slot] = movement;
         Steps[slot] = steps;
+        FirstMinute = Count == 0 ? (short)slot : Math.Min(FirstMinute, (short)slot);
         LastMinute = Math.Max(LastMinute, (short)slot);
         Count++;
         return true;

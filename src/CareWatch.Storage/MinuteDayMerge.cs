@@ -9,42 +9,61 @@ namespace CareWatch.Storage;
 /// transaction: first write wins per watch and minute, as with the per-minute key before.
 /// </summary>
 /// <remarks>
-/// The merge happens here, not in SQL: the stored rows the batch touches are read and locked, the new minutes are
-/// filled into their empty slots, and each changed row is written back whole. Merging 1,440-element arrays in SQL
-/// (unnest … WITH ORDINALITY per row) cost PostgreSQL about 1 ms of CPU per message, 12 times the rest of the write;
-/// a row whose minutes are all stored already is not written at all.
+/// The stored rows a batch touches are locked and their presence masks read first; then each row is written the
+/// cheapest way that keeps first-write-wins:
+/// <list type="bullet">
+/// <item>every staged minute stored already: not written;</item>
+/// <item>the new minutes are one run of empty slots (a watch's batch of the last minutes, the usual case): only that
+/// slice of the arrays is assigned, so neither side converts the 1,440-element arrays;</item>
+/// <item>otherwise (a replay overlapping stored minutes, or gaps): the stored arrays are read, merged here and
+/// written back whole.</item>
+/// </list>
+/// Merging the arrays in SQL (unnest … WITH ORDINALITY per row) cost PostgreSQL about 1 ms of CPU per message, and
+/// converting whole arrays through Npgsql for every message cost the server about as much (docs/performance-notes.md).
 /// </remarks>
 internal static class MinuteDayMerge
 {
-    // Locks the stored rows of the staged keys. Their arrays are read only where the batch has a minute the row lacks,
-    // so a message that repeats stored minutes costs an index probe and a 180-byte mask, not two 1,440-element arrays.
+    private const short NewRow = 0, WholeRow = 1, Slice = 2;
+
+    // Arrays come back only for rows merged here: the batch has a minute the row lacks, and its new minutes are not
+    // one run of empty slots.
     private const string ReadStored = """
-        SELECT k.i, t.present,
-               CASE WHEN bit_count(k.present & ~t.present) > 0 THEN t.worn END,
-               CASE WHEN bit_count(k.present & ~t.present) > 0 THEN t.movement END,
-               CASE WHEN bit_count(k.present & ~t.present) > 0 THEN t.steps END
-        FROM unnest(@device::text[], @senior::uuid[], @day::timestamptz[], @present::bit(1440)[])
-             WITH ORDINALITY AS k(device_id, senior_id, day, present, i)
-        JOIN minute_days t ON t.device_id = k.device_id AND t.day = k.day
-                          AND t.senior_id IS NOT DISTINCT FROM k.senior_id
+        SELECT k.i, t.present, CASE WHEN m.merge THEN t.worn END, CASE WHEN m.merge THEN t.movement END,
+               CASE WHEN m.merge THEN t.steps END
+        FROM unnest(@device::text[], @senior::uuid[], @day::timestamptz[], @present::bit(1440)[], @one_run::boolean[])
+             WITH ORDINALITY AS k(device_id, senior_id, day, present, one_run, i)
+        JOIN minute_days t ON t.device_id = k.device_id AND t.day = k.day AND t.senior_id IS NOT DISTINCT FROM k.senior_id
+        CROSS JOIN LATERAL (SELECT bit_count(k.present & ~t.present) > 0
+                                   AND (NOT k.one_run OR bit_count(k.present & t.present) > 0) AS merge) m
         FOR UPDATE OF t
         """;
 
-    // Rows read and locked above: written back as merged.
-    private const string UpdateStored = """
+    private const string StagedKey = """
+        t.device_id = s.device_id AND t.day = s.day AND t.senior_id IS NOT DISTINCT FROM s.senior_id
+        """;
+
+    private static readonly string UpdateWhole = $"""
         UPDATE minute_days t
         SET present = s.present, worn = s.worn, movement = s.movement, steps = s.steps, last_minute = s.last_minute
-        FROM minute_day_staging s
-        WHERE s.stored AND t.device_id = s.device_id AND t.day = s.day AND t.senior_id IS NOT DISTINCT FROM s.senior_id
+        FROM minute_day_staging s WHERE s.kind = {WholeRow} AND {StagedKey}
+        """;
+
+    // The slots lo..hi (1-based, as PostgreSQL subscripts) were all empty when locked, so OR-ing the masks is the merge.
+    private static readonly string UpdateSlice = $"""
+        UPDATE minute_days t
+        SET present = t.present | s.present, worn = t.worn | s.worn,
+            movement[s.lo:s.hi] = s.movement, steps[s.lo:s.hi] = s.steps,
+            last_minute = greatest(t.last_minute, s.last_minute)
+        FROM minute_day_staging s WHERE s.kind = {Slice} AND {StagedKey}
         """;
 
     // Rows that did not exist when read. Another transaction (a second node writing the same watch's same day at the
     // same instant) may insert one first; then the SQL merge keeps both, first write winning per slot. Only the
     // "already stored" count misses that other row's minutes.
-    private const string InsertNew = """
+    private static readonly string InsertNew = $"""
         INSERT INTO minute_days AS t (device_id, senior_id, day, present, worn, movement, steps, last_minute)
         SELECT device_id, senior_id, day, present, worn, movement, steps, last_minute
-        FROM minute_day_staging WHERE NOT stored
+        FROM minute_day_staging WHERE kind = {NewRow}
         ON CONFLICT ON CONSTRAINT minute_days_key DO UPDATE SET
             present = t.present | EXCLUDED.present,
             worn = t.worn | (EXCLUDED.worn & ~t.present),
@@ -64,31 +83,39 @@ internal static class MinuteDayMerge
         var staged = Group(fresh);
         if (staged.Count == 0) return 0;
         var stored = await ReadStoredAsync(connection, staged, ct);
-        var writes = new List<(MinuteDay Row, bool Stored)>(staged.Count);
+        var writes = new List<(MinuteDay Row, short Kind)>(staged.Count);
         var added = 0;
         for (var i = 0; i < staged.Count; i++)
         {
-            if (!stored[i].Exists)
+            var day = staged[i];
+            switch (stored[i])
             {
-                writes.Add((staged[i], false));
-                added += staged[i].Count;
-                continue;
+                case (null, _):
+                    writes.Add((day, NewRow));
+                    added += day.Count;
+                    break;
+                case (_, { } row):
+                    var taken = row.Fill(day);
+                    added += taken;
+                    if (taken > 0) writes.Add((row, WholeRow));
+                    break;
+                case ({ } present, null):
+                    if (!new BitArray(present).Not().And(day.Present).HasAnySet()) break;
+                    writes.Add((day, Slice)); // one run of empty slots, or the read would have merged it
+                    added += day.Count;
+                    break;
             }
-            if (stored[i].Row is not { } row) continue; // every staged minute is stored already
-            var taken = row.Fill(staged[i]);
-            added += taken;
-            if (taken > 0) writes.Add((row, true));
         }
         if (writes.Count > 0) await WriteRowsAsync(connection, writes, ct);
         return added;
     }
 
-    // Per staged row, in order: whether a row is stored, and the stored row itself when the batch has a minute it
-    // lacks (null when every staged minute is stored already).
-    private static async Task<(bool Exists, MinuteDay? Row)[]> ReadStoredAsync(NpgsqlConnection connection,
+    // Per staged row, in order: the stored presence mask (null when no row is stored), and the whole stored row when
+    // it is to be merged here.
+    private static async Task<(BitArray? Present, MinuteDay? Row)[]> ReadStoredAsync(NpgsqlConnection connection,
         List<MinuteDay> staged, CancellationToken ct)
     {
-        var stored = new (bool, MinuteDay?)[staged.Count];
+        var stored = new (BitArray?, MinuteDay?)[staged.Count];
         await using var cmd = new NpgsqlCommand(ReadStored, connection);
         cmd.Parameters.AddWithValue("device", staged.Select(d => d.DeviceId).ToArray());
         cmd.Parameters.AddWithValue("senior", staged.Select(d => d.SeniorId).ToArray());
@@ -97,39 +124,42 @@ internal static class MinuteDayMerge
         {
             Value = staged.Select(d => d.Present).ToArray(),
         });
+        cmd.Parameters.AddWithValue("one_run", staged.Select(d => d.IsOneRun).ToArray());
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var i = (int)reader.GetInt64(0) - 1;
             var d = staged[i];
+            var present = reader.GetFieldValue<BitArray>(1);
             stored[i] = reader.IsDBNull(3)
-                ? (true, null)
-                : (true, MinuteDay.FromStored(d.DeviceId, d.SeniorId, d.Day, reader.GetFieldValue<BitArray>(1),
-                    reader.GetFieldValue<BitArray>(2), reader.GetFieldValue<int[]>(3), reader.GetFieldValue<short[]>(4)));
+                ? (present, null)
+                : (present, MinuteDay.FromStored(d.DeviceId, d.SeniorId, d.Day, present, reader.GetFieldValue<BitArray>(2),
+                    reader.GetFieldValue<int[]>(3), reader.GetFieldValue<short[]>(4)));
         }
         return stored;
     }
 
-    private static async Task WriteRowsAsync(NpgsqlConnection connection, List<(MinuteDay Row, bool Stored)> writes,
+    private static async Task WriteRowsAsync(NpgsqlConnection connection, List<(MinuteDay Row, short Kind)> writes,
         CancellationToken ct)
     {
         await using (var create = new NpgsqlCommand("""
             CREATE TEMP TABLE minute_day_staging (
                 device_id text NOT NULL, senior_id uuid, day timestamptz NOT NULL, present bit(1440) NOT NULL,
                 worn bit(1440) NOT NULL, movement integer[] NOT NULL, steps smallint[] NOT NULL,
-                last_minute smallint NOT NULL, stored boolean NOT NULL
+                last_minute smallint NOT NULL, kind smallint NOT NULL, lo integer NOT NULL, hi integer NOT NULL
             ) ON COMMIT DROP
             """, connection))
         {
             await create.ExecuteNonQueryAsync(ct);
         }
         await using (var importer = await connection.BeginBinaryImportAsync("""
-            COPY minute_day_staging (device_id, senior_id, day, present, worn, movement, steps, last_minute, stored)
+            COPY minute_day_staging (device_id, senior_id, day, present, worn, movement, steps, last_minute, kind, lo, hi)
             FROM STDIN (FORMAT BINARY)
             """, ct))
         {
-            foreach (var (d, isStored) in writes)
+            foreach (var (d, kind) in writes)
             {
+                var (lo, length) = kind == Slice ? (d.FirstMinute, d.LastMinute - d.FirstMinute + 1) : (0, MinuteDay.Slots);
                 await importer.StartRowAsync(ct);
                 await importer.WriteAsync(d.DeviceId, NpgsqlDbType.Text, ct);
                 if (d.SeniorId is { } senior) await importer.WriteAsync(senior, NpgsqlDbType.Uuid, ct);
@@ -137,18 +167,20 @@ internal static class MinuteDayMerge
                 await importer.WriteAsync(d.Day, NpgsqlDbType.TimestampTz, ct);
                 await importer.WriteAsync(d.Present, NpgsqlDbType.Bit, ct);
                 await importer.WriteAsync(d.Worn, NpgsqlDbType.Bit, ct);
-                await importer.WriteAsync(d.Movement, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
-                await importer.WriteAsync(d.Steps, NpgsqlDbType.Array | NpgsqlDbType.Smallint, ct);
+                await importer.WriteAsync(d.Movement.AsSpan(lo, length).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
+                await importer.WriteAsync(d.Steps.AsSpan(lo, length).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Smallint, ct);
                 await importer.WriteAsync(d.LastMinute, NpgsqlDbType.Smallint, ct);
-                await importer.WriteAsync(isStored, NpgsqlDbType.Boolean, ct);
+                await importer.WriteAsync(kind, NpgsqlDbType.Smallint, ct);
+                await importer.WriteAsync(lo + 1, NpgsqlDbType.Integer, ct);
+                await importer.WriteAsync(lo + length, NpgsqlDbType.Integer, ct);
             }
             await importer.CompleteAsync(ct);
         }
         var batch = new NpgsqlBatch(connection);
         await using (batch)
         {
-            if (writes.Any(w => w.Stored)) batch.BatchCommands.Add(new NpgsqlBatchCommand(UpdateStored));
-            if (writes.Any(w => !w.Stored)) batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertNew));
+            foreach (var (kind, sql) in new[] { (NewRow, InsertNew), (WholeRow, UpdateWhole), (Slice, UpdateSlice) })
+                if (writes.Any(w => w.Kind == kind)) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
             await batch.ExecuteNonQueryAsync(ct);
         }
     }

@@ -160,6 +160,26 @@ public sealed class TelemetryWriterTests : IAsyncLifetime
             ("m", Minute0.AddMinutes(4))));
     }
 
+    [Theory]
+    [InlineData(false)] // one run of new minutes: only that slice of the stored arrays is assigned
+    [InlineData(true)] // new minutes with a gap: the stored row is read, merged and written whole
+    public async Task WriteAsync_NewMinutesIntoAStoredDay_KeepStoredAndAddNewWithTheirValues(bool gap)
+    {
+        await _writer.WriteAsync([Message(new TelemetryBatch(1, 50, false, Minutes(Minute0, 2, movement: 1), []))]);
+        List<MinuteSummary> later =
+            [new(Minute0.AddMinutes(5), 40, 7, false), new(Minute0.AddMinutes(gap ? 9 : 6), 41, 8, true)];
+
+        var result = await _writer.WriteAsync([Message(new TelemetryBatch(2, 50, false, later, []))]);
+
+        Assert.Equal(0, result.MinutesAlreadyStored);
+        var rows = await _db.ScalarAsync<string>("""
+            SELECT string_agg(to_char(minute AT TIME ZONE 'UTC', 'HH24:MI') || ' ' || movement || ' ' || steps || ' ' || worn,
+                              ', ' ORDER BY minute)
+            FROM minute_activity
+            """);
+        Assert.Equal($"08:00 1 0 true, 08:01 1 0 true, 08:05 40 7 false, {(gap ? "08:09" : "08:06")} 41 8 true", rows);
+    }
+
     [Fact]
     public async Task WriteAsync_MessageRepeatingOnlyStoredMinutes_LeavesTheDayRowUnwritten()
     {

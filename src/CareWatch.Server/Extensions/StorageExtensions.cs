@@ -16,7 +16,7 @@ public static class StorageExtensions
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set (environment: ConnectionStrings__{ConnectionStringName}).");
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => CareWatchDataSource.Create(connectionString));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DeviceRegistry>();
         builder.Services.AddSingleton<SeniorDirectory>();

@@ -204,12 +204,6 @@ if [ "$ceiling_watches" -gt 0 ]; then
     "$(( stored_after - stored_before ))")
 fi
 
-# 3. Storage on the current layout, from what the runs above stored: bytes per row of each table (indexes and TOAST
-# included), scaled to one senior-day of one watch with the firmware's default 5-minute batches (1,440 minute rows,
-# 288 message rows). The load watches send one minute per message, so their rows are not a day's mix by themselves.
-read -r ma_bytes ma_rows dm_bytes dm_rows < <(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d carewatch -tAF' ' -c "
-  SELECT pg_total_relation_size('minute_activity'), (SELECT count(*) FROM minute_activity),
-         pg_total_relation_size('device_messages'), (SELECT count(*) FROM device_messages)")
 stop_server
 
 row "Registering $largest watches through \`POST /api/devices\` (16 in flight)" "—" "19,000 in 15–17 s (2026-11-26)" "$(printf '%.0f' "$reg_seconds") s"
@@ -242,12 +236,7 @@ if [ "$ceiling_watches" -gt 0 ]; then
   fi
   row "Ingest ceiling: accepted messages/s at $ceiling_watches watches × 1 message/s offered, ${ceiling_seconds} s on the warm server" "≥ 50 % of the raw broker" "$anchor" "**$ceiling/s** = $share (PUBACK p50 ${ceiling_p50} ms, p99 ${ceiling_p99} ms; $ceiling_10k CPU-s per 10,000, server + PG)"
 fi
-if [ "${ma_rows:-0}" -gt 0 ] && [ "${dm_rows:-0}" -gt 0 ]; then
-  ma_row=$(( ma_bytes / ma_rows )) dm_row=$(( dm_bytes / dm_rows ))
-  day_kb=$(( (ma_row * 1440 + dm_row * 288) / 1024 ))
-  row "Storage per senior-day, current layout (\`pg_total_relation_size\` of minute_activity + device_messages after the runs above, per row, × 1,440 minutes + 288 messages of 5-minute batches)" "—" "—" "**$day_kb KB** = ${ma_row} B × 1,440 + ${dm_row} B × 288 ($ma_rows minute rows in $(( ma_bytes / 1024 )) KB, $dm_rows message rows in $(( dm_bytes / 1024 )) KB)"
-fi
-# 4. Connections held; server memory per connected watch on a fresh server per count, so heaps kept
+# 3. Connections held; server memory per connected watch on a fresh server per count, so heaps kept
 # from earlier runs do not hide growth.
 for n in $hold_counts; do
   start_server "hold-$n"

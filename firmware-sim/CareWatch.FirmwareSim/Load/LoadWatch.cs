@@ -8,7 +8,7 @@ using MQTTnet.Protocol;
 namespace CareWatch.FirmwareSim.Load;
 
 /// <summary>
-/// A stripped-down watch for load runs: one MQTT connection, one one-minute batch per publish, no
+/// A stripped-down watch for load runs: one MQTT connection, one one-minute batch per publish (a new minute each), no
 /// offline buffer and no retries (a failed publish is counted and the next tick tries again). What it
 /// keeps from the real firmware is everything the gateway pays for: TLS, the IoT Hub CONNECT with a SAS
 /// token, the telemetry topic with its property bag, QoS 1 with PUBACK after commit, a fresh seq each time.
@@ -20,6 +20,9 @@ internal sealed class LoadWatch(DeviceConnectionString device, IPEndPoint? local
     [
         new("schema", TelemetryLimits.Schema), new("$.ct", "application/json"), new("$.ce", "utf-8"),
     ];
+
+    // Six days of minutes: inside the gateway's seven-day replay window (TelemetryLimits.MaxAge) with a day to spare.
+    private const int PastMinutes = 6 * 1440;
 
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly string _topic = IotHubTopics.Telemetry(device.DeviceId, Properties);
@@ -63,12 +66,30 @@ internal sealed class LoadWatch(DeviceConnectionString device, IPEndPoint? local
         }
     }
 
-    /// <summary>Publishes one batch holding the last completed minute and records the outcome.</summary>
-    public async Task PublishAsync(CancellationToken ct)
+    /// <summary>
+    /// Publishes one batch holding one minute the gateway has not stored yet, and records the outcome. A watch sends
+    /// a minute once, so each load message is a minute of the last six days picked by its seq (unique per watch, and
+    /// apart between runs started at other times): the gateway pays for storing it, not for recognising a repeat.
+    /// </summary>
+    public Task PublishAsync(CancellationToken ct)
+    {
+        var seq = Interlocked.Increment(ref _seq);
+        return PublishMinuteAsync(seq, LastCompletedMinute().AddMinutes(-(seq % PastMinutes)), ct);
+    }
+
+    /// <summary>Publishes one batch holding the last completed minute (what wakes a senior's monitor), as above.</summary>
+    public Task PublishLatestMinuteAsync(CancellationToken ct) =>
+        PublishMinuteAsync(Interlocked.Increment(ref _seq), LastCompletedMinute(), ct);
+
+    private DateTime LastCompletedMinute()
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var minute = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddMinutes(-1);
-        var batch = new TelemetryBatch(Interlocked.Increment(ref _seq), 80, false, [new MinuteSummary(minute, 12, 0, true)], []);
+        return new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddMinutes(-1);
+    }
+
+    private async Task PublishMinuteAsync(long seq, DateTime minute, CancellationToken ct)
+    {
+        var batch = new TelemetryBatch(seq, 80, false, [new MinuteSummary(minute, 12, 0, true)], []);
         // MQTTnet reports a cancelled wait as a timeout; only publishes that failed on their own count.
         try { await SendAsync(batch, ct); }
         catch (Exception) when (ct.IsCancellationRequested) { return; }

@@ -68,7 +68,8 @@ public sealed class AlertBenchRunner(AlertBenchSettings settings, TimeProvider t
                     b.FirstSeen.TryGetValue(s, out var seen) && sentAt[i] is { } sent
                         ? time.GetElapsedTime(sent, seen).TotalMilliseconds : (double?)null))
                 .Where(l => l is not null).Select(l => l!.Value).Order().ToList();
-            var result = AlertBenchResult.From(watches.Count, boards.Count, latencies, time.GetElapsedTime(start));
+            var result = AlertBenchResult.From(watches.Count, boards.Count, latencies, time.GetElapsedTime(start),
+                boards.Sum(b => b.Pushes));
             log(result.Format());
             return result;
         }

@@ -13,9 +13,13 @@ public sealed class BoardListener(Uri server, string apiKey, string kind, TimePr
 {
     private readonly ConcurrentDictionary<Guid, long> _firstSeen = new();
     private HubConnection? _connection;
+    private long _pushes;
 
     /// <summary>When (<see cref="TimeProvider.GetTimestamp"/>) the board first heard of each senior's alert.</summary>
     public IReadOnlyDictionary<Guid, long> FirstSeen => _firstSeen;
+
+    /// <summary>Every alert push received, of any kind and change.</summary>
+    public long Pushes => Interlocked.Read(ref _pushes);
 
     /// <summary>Connects and starts listening.</summary>
     public async Task StartAsync(CancellationToken ct)
@@ -26,6 +30,7 @@ public sealed class BoardListener(Uri server, string apiKey, string kind, TimePr
         _connection.On<JsonElement>("AlertChanged", alert =>
         {
             var at = time.GetTimestamp();
+            Interlocked.Increment(ref _pushes);
             if (alert.TryGetProperty("kind", out var k) && k.GetString() == kind
                 && alert.TryGetProperty("seniorId", out var s) && s.TryGetGuid(out var senior))
                 _firstSeen.TryAdd(senior, at);

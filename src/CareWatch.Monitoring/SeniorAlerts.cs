@@ -1,4 +1,5 @@
 using CareWatch.Monitoring.CheckIn;
+using CareWatch.Monitoring.Metrics;
 using CareWatch.Storage;
 using CareWatch.Storage.Alerts;
 using CareWatch.Storage.Bureaus;
@@ -56,6 +57,9 @@ public sealed class SeniorAlerts(
     /// <inheritdoc />
     public async Task<(ActiveAlert Alert, bool Inserted)> RaiseAsync(AlertRequest alert, bool checkIn, CancellationToken ct)
     {
+        // The alert's row keeps this activity's trace (AlertTransitions), and its notifications continue it.
+        using var activity = MonitoringTracing.Source.StartActivity(MonitoringTracing.AlertRaise);
+        activity?.SetTag("carewatch.alert.kind", alert.Kind);
         var at = Now;
         var deadline = checkIn ? at + await CheckInWindowAsync(ct) : (DateTime?)null;
         var raise = new NewAlert(seniorId, alert.Kind, AlertSeverities.For(alert.Kind),
@@ -63,6 +67,7 @@ public sealed class SeniorAlerts(
             alert.Facts?.ToJson(), PromptDeadline: deadline, NextStepAt: checkIn ? null : at,
             SeverityRisesAt: checkIn ? null : AlertSeverities.RisesAt(alert.Kind, at, options));
         var raised = await retry.ExecuteAsync(async t => await transitions.RaiseAsync(raise, MonitorChanges.Monitor, at, ct: t), ct);
+        activity?.SetTag("carewatch.alert.id", raised.Alert.Id);
         logger.LogInformation("Alert {AlertId} ({Kind}) {State} for senior {SeniorId} ({Event}): {Reason}", raised.Alert.Id,
             alert.Kind, raised.Alert.Status, seniorId, raised.Inserted ? "raised" : "repeat", alert.Reason);
         return (ToActive(raised.Alert), raised.Inserted);

@@ -56,6 +56,7 @@ public static class CareWatchApplication
         builder.Services.AddSeniorsBoard();
         builder.AddCareWatchHealthChecks();
         builder.AddCareWatchMetrics();
+        builder.AddCareWatchTracing();
         builder.AddCareWatchDemoSeed();
         builder.Services.AddOpenApi();
         configureTestServices?.Invoke(builder.Services);

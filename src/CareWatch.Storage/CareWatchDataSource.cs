@@ -11,10 +11,13 @@ public static class CareWatchDataSource
     /// parameter arrays crossed the JIT threshold, so each batch write compiled LLVM code it ran once — about half
     /// of PostgreSQL's CPU at 3,000 messages/s (docs/performance-notes.md). Options the operator set are kept.
     /// </summary>
-    public static NpgsqlDataSource Create(string connectionString)
+    public static NpgsqlDataSource Create(string connectionString) => Builder(connectionString).Build();
+
+    /// <summary>The same, as a builder for callers that configure more (tracing).</summary>
+    public static NpgsqlDataSourceBuilder Builder(string connectionString)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         settings.Options = string.IsNullOrWhiteSpace(settings.Options) ? "-c jit=off" : $"-c jit=off {settings.Options}";
-        return NpgsqlDataSource.Create(settings.ConnectionString);
+        return new NpgsqlDataSourceBuilder(settings.ConnectionString);
     }
 }

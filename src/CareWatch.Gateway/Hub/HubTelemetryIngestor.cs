@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using CareWatch.Gateway.Ingestion;
 using CareWatch.Protocol;
 using CareWatch.Storage;
@@ -45,6 +46,7 @@ internal sealed class HubTelemetryIngestor(
             logger.LogInformation("Rejected hub message of {DeviceId}: {Reason} ({Detail})", message.DeviceId, result.Reason, result.Detail);
             return HubIngestOutcome.Rejected;
         }
+        using var activity = GatewayTracing.StartMessage(device.DeviceId, batch!, ActivityKind.Consumer);
         var incoming = new IncomingTelemetry(
             device.DeviceId, device.SeniorId, batch!, now.UtcDateTime, clockError, digest);
         var isNew = await pipeline.SubmitAsync(incoming, ct);

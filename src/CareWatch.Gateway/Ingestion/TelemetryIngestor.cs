@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using CareWatch.Gateway.Mqtt;
 using CareWatch.Protocol;
 using CareWatch.Storage;
@@ -45,12 +46,16 @@ internal sealed class TelemetryIngestor(
             return;
         }
 
+        // The message's trace: the pipeline hands its context on with the stored message, so the monitor's alert and
+        // the alert's notifications continue it. Disposed (ended) once the message is stored or given up.
+        using var activity = GatewayTracing.StartMessage(session.DeviceId, batch!, ActivityKind.Server);
         try
         {
             var incoming = new IncomingTelemetry(
                 session.DeviceId, session.SeniorId, batch!, now.UtcDateTime, clockError, digest);
             var isNew = await pipeline.SubmitAsync(incoming, e.CancellationToken);
             metrics.OnStored(isNew, clockError);
+            if (!isNew) activity?.SetTag("carewatch.duplicate", true);
         }
         catch (OperationCanceledException) when (e.CancellationToken.IsCancellationRequested)
         {
@@ -64,6 +69,7 @@ internal sealed class TelemetryIngestor(
         catch (Exception ex)
         {
             metrics.OnWriteFailed();
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             _log.Log(LogLevel.Warning, "message-not-stored", ex,
                 "Message {Seq} of {DeviceId} not stored; closing the connection so it is resent",
                 batch!.Seq, session.DeviceId);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CareWatch.Storage;
 using Microsoft.Extensions.Hosting;
@@ -16,19 +17,23 @@ public sealed class TelemetryNotifier(
     : BackgroundService
 {
     private readonly ITelemetryObserver[] _observers = observers.ToArray();
-    private readonly Channel<IncomingTelemetry> _queue = Channel.CreateBounded<IncomingTelemetry>(
+    private readonly Channel<QueuedTelemetry> _queue = Channel.CreateBounded<QueuedTelemetry>(
         new BoundedChannelOptions(50_000) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
-    internal ValueTask EnqueueAsync(IncomingTelemetry message, CancellationToken ct) =>
-        _observers.Length == 0 ? ValueTask.CompletedTask : _queue.Writer.WriteAsync(message, ct);
+    // The queue is where the message's activity ends: its context travels with it, explicitly.
+    internal ValueTask EnqueueAsync(IncomingTelemetry message, ActivityContext trace, CancellationToken ct) =>
+        _observers.Length == 0 ? ValueTask.CompletedTask : _queue.Writer.WriteAsync(new(message, trace), ct);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var m in _queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var (m, trace) in _queue.Reader.ReadAllAsync(stoppingToken))
             {
+                // A child of the message's activity: the grain calls below carry it on (Orleans' activity propagation).
+                using var activity = GatewayTracing.Source.StartActivity(GatewayTracing.Observe, ActivityKind.Internal, trace);
+                activity?.SetTag("carewatch.device.id", m.DeviceId);
                 var stored = new StoredTelemetry(m.DeviceId, m.SeniorId, m.Batch);
                 foreach (var observer in _observers)
                 {
@@ -40,6 +45,7 @@ public sealed class TelemetryNotifier(
                     {
                         // The data is durable; monitors rebuild from PostgreSQL, so count, log and go on.
                         metrics.OnNotificationFailed();
+                        activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
                         logger.LogError(ex, "Telemetry observer {Observer} failed for {DeviceId} seq {Seq}",
                             observer.GetType().Name, m.DeviceId, m.Batch.Seq);
                     }
@@ -50,4 +56,6 @@ public sealed class TelemetryNotifier(
         {
         }
     }
+
+    private readonly record struct QueuedTelemetry(IncomingTelemetry Message, ActivityContext Trace);
 }

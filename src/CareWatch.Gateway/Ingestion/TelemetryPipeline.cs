@@ -61,7 +61,7 @@ public sealed class TelemetryPipeline : BackgroundService
     {
         // Latencies are wall-clock facts (like the retry delays), not readings of the injected clock.
         var started = Stopwatch.GetTimestamp();
-        var pending = new PendingWrite(message);
+        var pending = new PendingWrite(message, Activity.Current?.Context ?? default);
         await _queue.Writer.WriteAsync(pending, ct);
         var isNew = await pending.Completion.Task.WaitAsync(ct);
         _metrics.OnDurable(Stopwatch.GetElapsedTime(started));
@@ -120,6 +120,12 @@ public sealed class TelemetryPipeline : BackgroundService
     {
         var messages = batch.Select(p => p.Message).ToList();
         TelemetryWriteResult result;
+        // Its own trace, linked to each message's: the commit serves many messages, so it is none's child.
+        using var activity = GatewayTracing.Source.HasListeners()
+            ? GatewayTracing.Source.StartActivity(GatewayTracing.BatchWrite, ActivityKind.Internal, default(ActivityContext),
+                [new("carewatch.batch.messages", batch.Count)],
+                batch.Where(p => p.Trace != default).Select(p => new ActivityLink(p.Trace)).ToList())
+            : null;
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -130,6 +136,7 @@ public sealed class TelemetryPipeline : BackgroundService
             _log.Log(LogLevel.Error, "batch-not-stored", ex,
                 "Could not store a batch of {Count} device messages; their devices will resend", batch.Count);
             foreach (var p in batch) p.Completion.TrySetException(new TelemetryNotStoredException(ex));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             return;
         }
         finally
@@ -141,12 +148,15 @@ public sealed class TelemetryPipeline : BackgroundService
         var isNew = result.IsNew;
         for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(isNew[i]);
         for (var i = 0; i < batch.Count; i++)
-            if (isNew[i]) await _notifier.EnqueueAsync(batch[i].Message, ct);
+            if (isNew[i]) await _notifier.EnqueueAsync(batch[i].Message, batch[i].Trace, ct);
     }
 
-    private sealed class PendingWrite(IncomingTelemetry message)
+    private sealed class PendingWrite(IncomingTelemetry message, ActivityContext trace)
     {
         public IncomingTelemetry Message { get; } = message;
+
+        // The message's activity (default when not traced): the monitors' work on it continues that trace.
+        public ActivityContext Trace { get; } = trace;
 
         // Continuations run elsewhere so a slow MQTT connection never stalls the writer loop.
         public TaskCompletionSource<bool> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

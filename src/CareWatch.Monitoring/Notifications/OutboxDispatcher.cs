@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CareWatch.Monitoring.Metrics;
 using CareWatch.Storage;
 using CareWatch.Storage.Alerts;
@@ -67,6 +68,18 @@ public sealed partial class OutboxDispatcher(
 
     private async Task DeliverOneAsync(INotificationChannel channel, OutboxItem item, CancellationToken ct)
     {
+        // Continues the trace the row was queued in (its alert's), so this delivery's log lines, the channel's
+        // included, carry the alert's correlation id; a row without one starts a trace of its own.
+        using var activity = MonitoringTracing.Source.StartActivity(MonitoringTracing.NotificationDeliver,
+            ActivityKind.Producer, item.Trace?.ToParent() ?? default);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("carewatch.notification.id", item.Id);
+            activity.SetTag("carewatch.notification.channel", item.Channel);
+            activity.SetTag("carewatch.notification.kind", item.Kind);
+            activity.SetTag("carewatch.notification.attempt", item.Attempts);
+            if (item.AlertId is { } alertId) activity.SetTag("carewatch.alert.id", alertId);
+        }
         DeliveryOutcome outcome;
         try { outcome = await channel.DeliverAsync(item, ct); }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; } // the lease brings it back
@@ -79,7 +92,12 @@ public sealed partial class OutboxDispatcher(
         await store.RecordAsync(item, outcome, now, retryAt, CancellationToken.None);
         metrics?.OnDelivery(channel.Channel, outcome, dead: outcome.Status == DeliveryStatus.Failed && retryAt is null);
         if (outcome.Status == DeliveryStatus.Failed)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome.Reason);
             LogFailed(log, item.Id, item.Channel, item.Attempts, retryAt is null, outcome.Reason ?? "");
+        }
+        else if (item.Channel == OutboxChannels.SignalR) LogPushed(log, item.Id, item.Kind, item.AlertId);
+        else LogDelivered(log, item.Id, item.Channel, item.Kind, item.AlertId, item.Attempts);
     }
 
     private async Task FanOutAsync(CancellationToken ct)
@@ -94,6 +112,14 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox channel {Channel}: a round failed ({Error}); retrying.")]
     private static partial void LogRoundFailed(ILogger logger, string channel, string error);
+
+    // A person was notified (e-mail, webhook): worth a line each. Board pushes come by the thousand: debug only.
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Notification {Id} ({Channel}, {Kind}) of alert {AlertId} delivered at attempt {Attempt}")]
+    private static partial void LogDelivered(ILogger logger, long id, string channel, string kind, long? alertId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Notification {Id} ({Kind}) of alert {AlertId} pushed to the boards")]
+    private static partial void LogPushed(ILogger logger, long id, string kind, long? alertId);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Notification {Id} ({Channel}) attempt {Attempt} failed (dead: {Dead}): {Reason}")]

@@ -28,6 +28,9 @@ public static class OrleansExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "carewatch", clusterId: options.ClusterId);
+            // Grain calls carry the caller's trace (W3C traceparent in the request context), so a monitor's alert
+            // belongs to the trace of the device message that caused it (TracingExtensions listens to the source).
+            silo.AddActivityPropagation();
         });
         return builder;
     }

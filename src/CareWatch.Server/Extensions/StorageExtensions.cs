@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CareWatch.Storage;
 using Npgsql;
 
@@ -16,7 +17,14 @@ public static class StorageExtensions
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set (environment: ConnectionStrings__{ConnectionStringName}).");
-        builder.Services.AddSingleton(_ => CareWatchDataSource.Create(connectionString));
+        // Queries are traced only inside a trace (a message, a request, a delivery): the dispatchers' and sweeps' polls
+        // would otherwise each make a trace of one span, several a second, which nobody reads.
+        builder.Services.AddSingleton(_ => CareWatchDataSource.Builder(connectionString)
+            .ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => Activity.Current is not null)
+                .ConfigureBatchFilter(_ => Activity.Current is not null)
+                .EnablePhysicalOpenTracing(false))
+            .Build());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DeviceRegistry>();
         builder.Services.AddSingleton<SeniorDirectory>();

@@ -24,9 +24,10 @@ public sealed class AlertTransitions(NpgsqlDataSource dataSource, OutboxWakeup w
     private const string QueueOutbox = """
         , ob AS (
             INSERT INTO notification_outbox (alert_id, senior_id, bureau_id, channel, recipient, kind, urgent, payload,
-                                             idempotency_key, not_before, created_at)
+                                             idempotency_key, not_before, created_at, trace_id, span_id)
             SELECT c.id, c.senior_id, s.bureau_id, m.channel, m.recipient, m.kind, m.urgent, m.payload::jsonb,
-                   replace(replace(m.key, '{version}', c.version::text), '{alert}', c.id::text), coalesce(m.not_before, @at), @at
+                   replace(replace(m.key, '{version}', c.version::text), '{alert}', c.id::text), coalesce(m.not_before, @at), @at,
+                   coalesce(c.trace_id, @trace_id), CASE WHEN c.trace_id IS NULL THEN @span_id ELSE c.span_id END
             FROM changed c JOIN seniors s ON s.id = c.senior_id
             CROSS JOIN unnest(@o_channel::text[], @o_recipient::text[], @o_kind::text[], @o_urgent::boolean[],
                               @o_payload::text[], @o_key::text[], @o_not_before::timestamptz[])
@@ -47,14 +48,16 @@ public sealed class AlertTransitions(NpgsqlDataSource dataSource, OutboxWakeup w
         await using var cmd = dataSource.CreateCommand($$"""
             WITH changed AS (
                 INSERT INTO alerts (senior_id, kind, status, severity, still_since, raised_at, explanation, started_at,
-                                    updated_at, facts, opened_at, prompt_deadline, next_step_at, severity_rises_at)
+                                    updated_at, facts, opened_at, prompt_deadline, next_step_at, severity_rises_at,
+                                    trace_id, span_id)
                 VALUES (@senior, @kind, @state, @severity, @still, @at, @explanation, @started, @at, @facts::jsonb,
-                        CASE WHEN @state = 'open' THEN @at END, @prompt_deadline, @next_step_at, @severity_rises_at)
+                        CASE WHEN @state = 'open' THEN @at END, @prompt_deadline, @next_step_at, @severity_rises_at,
+                        @trace_id, @span_id)
                 ON CONFLICT (senior_id, kind) WHERE status IN ('checking', 'open', 'acknowledged')
                 DO UPDATE SET repeat_count = alerts.repeat_count + 1, last_repeat_at = EXCLUDED.raised_at,
                               updated_at = EXCLUDED.raised_at
                     WHERE alerts.started_at <> EXCLUDED.started_at
-                RETURNING id, senior_id, version, status, (xmax = 0) AS inserted),
+                RETURNING id, senior_id, version, status, trace_id, span_id, (xmax = 0) AS inserted),
             ev AS (
                 INSERT INTO alert_events (alert_id, senior_id, at, event, actor_kind, actor_id, from_status, to_status,
                                           version, detail)
@@ -116,7 +119,7 @@ public sealed class AlertTransitions(NpgsqlDataSource dataSource, OutboxWakeup w
                 UPDATE alerts a SET status = coalesce(@to, a.status), updated_at = @at{{sets}}
                 FROM previous p
                 WHERE a.id = p.id AND a.version = @version AND a.status = ANY(@from)
-                RETURNING a.id, a.senior_id, a.version, a.status, p.status AS from_status),
+                RETURNING a.id, a.senior_id, a.version, a.status, a.trace_id, a.span_id, p.status AS from_status),
             ev AS (
                 INSERT INTO alert_events (alert_id, senior_id, at, event, actor_kind, actor_id, from_status, to_status,
                                           version, detail)
@@ -176,6 +179,11 @@ public sealed class AlertTransitions(NpgsqlDataSource dataSource, OutboxWakeup w
 
     private static void AddCommon(NpgsqlCommand cmd, AlertActor actor, DateTime at, IReadOnlyList<OutboxMessage> outbox)
     {
+        // The caller's trace: stored on a new alert (a repeat keeps the first one's), and on the change's notifications
+        // only when the alert has none, so all of an alert's notifications carry one correlation id, the raise's.
+        var trace = StoredTrace.Current;
+        cmd.Parameters.Add(Nullable("trace_id", NpgsqlDbType.Text, trace?.TraceId));
+        cmd.Parameters.Add(Nullable("span_id", NpgsqlDbType.Text, trace?.SpanId));
         cmd.Parameters.AddWithValue("at", at);
         cmd.Parameters.AddWithValue("actor_kind", actor.Kind);
         cmd.Parameters.Add(Nullable("actor_id", NpgsqlDbType.Text, actor.Id));

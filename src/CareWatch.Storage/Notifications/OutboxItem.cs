@@ -12,9 +12,10 @@ namespace CareWatch.Storage.Notifications;
 /// <param name="PayloadJson">Structured facts (NotificationPayload), rendered per recipient by the channel.</param>
 /// <param name="IdempotencyKey">Unique per notification: the e-mail's Message-ID, the webhook's Idempotency-Key.</param>
 /// <param name="Attempts">Attempts so far, this one included (a claim counts: a node may die mid-send).</param>
+/// <param name="Trace">The trace its alert was raised in (the correlation id), which the delivery continues; or null.</param>
 public sealed record OutboxItem(
     long Id, long? AlertId, Guid? SeniorId, Guid BureauId, string Channel, string Recipient, string Kind, bool Urgent,
-    string PayloadJson, string IdempotencyKey, int Attempts)
+    string PayloadJson, string IdempotencyKey, int Attempts, StoredTrace? Trace = null)
 {
     /// <summary>The recipient's kind (<c>board</c>, <c>user</c>, <c>contact</c>, <c>webhook</c>).</summary>
     public string RecipientKind => Recipient.Split(':', 2)[0];

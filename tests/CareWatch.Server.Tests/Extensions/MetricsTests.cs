@@ -57,7 +57,9 @@ public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(samples.Sum("carewatch_gateway_puback_duration_seconds_count") >= 2);
         Assert.True(samples.Sum("carewatch_gateway_watches_connected") >= 1);
         Assert.True(samples.Sum("carewatch_monitor_grains_active") >= 1);
-        Assert.True(samples.Sum("carewatch_monitor_scoring_duration_seconds_count") >= 17);
+        // One value per batch judged; the 17 minutes of GoStillAsync are counted as minutes.
+        Assert.True(samples.Sum("carewatch_monitor_scoring_duration_seconds_count") >= 1);
+        Assert.True(samples.Sum("carewatch_monitor_scoring_minutes_total") >= 17);
         Assert.True(samples.Sum("carewatch_alerts_acknowledge_duration_seconds_count", ("kind", "sos")) >= 1);
         Assert.True(samples.Sum("carewatch_notifications_delivered_total", ("channel", "email")) >= 1);
         Assert.True(samples.Sum("carewatch_notifications_delivered_total", ("channel", "signalr")) >= 1);

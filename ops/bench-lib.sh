@@ -23,6 +23,18 @@ bench_build() {
   sim=(dotnet firmware-sim/CareWatch.FirmwareSim/bin/Release/net10.0/CareWatch.FirmwareSim.dll)
 }
 
+# bench_build_eval: the evaluation CLI in Release, under the same lock and the same CAREWATCH_BENCH_BUILT skip as
+# bench_build (separate because only the training, detection and storage benches need it); sets eval_dll.
+bench_build_eval() {
+  if [ "${CAREWATCH_BENCH_BUILT:-}" != 1 ]; then
+    echo "Building the evaluation CLI (Release)…" >&2
+    mkdir -p .carewatch
+    timeout 900 flock .carewatch/build.lock dotnet build src/CareWatch.Evaluation -c Release -v quiet -nologo \
+      -clp:ErrorsOnly >&2
+  fi
+  eval_dll=src/CareWatch.Evaluation/bin/Release/net10.0/carewatch-eval.dll
+}
+
 # bench_mosquitto DIR: the raw broker reference of the gateway bench. Debian's mosquitto as a child process on a free
 # loopback port, MQTT over TLS with a self-signed RSA-2048 certificate (the gateway's key type, so both pay the same
 # handshake) generated into DIR, anonymous (mosquitto then ignores the IoT Hub user name and SAS token the load

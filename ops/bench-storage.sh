@@ -25,9 +25,6 @@ trap cleanup INT TERM HUP EXIT
 # Durability is not what is measured here; fsync off keeps the fill from waiting on the disk.
 CAREWATCH_PG_FSYNC=off bench_postgres "$pg_dir" >&2
 
-if [ "${CAREWATCH_BENCH_BUILT:-}" != 1 ]; then # the no-argument ops/bench.sh built everything once
-  echo "Building the evaluation CLI (Release)…" >&2
-  timeout 900 flock .carewatch/build.lock dotnet build src/CareWatch.Evaluation -c Release -v quiet -nologo -clp:ErrorsOnly >&2
-fi
-timeout 600 dotnet src/CareWatch.Evaluation/bin/Release/net10.0/carewatch-eval.dll bench-storage \
+bench_build_eval
+timeout 600 dotnet "$eval_dll" bench-storage \
   --connection "$ConnectionStrings__CareWatch" "$@"

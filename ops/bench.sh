@@ -25,10 +25,8 @@ if [ "$what" = stop ]; then exec ops/bench-stop.sh "$@"; fi
 if [ "$what" = alerts ]; then exec ops/bench-alerts.sh "$@"; fi
 if [ "$what" = seniors-board ]; then exec ops/bench-seniors-board.sh "$@"; fi
 if [ "$what" = storage ]; then exec ops/bench-storage.sh "$@"; fi
-if [ "${CAREWATCH_BENCH_BUILT:-}" != 1 ]; then
-  timeout 900 flock .carewatch/build.lock dotnet build src/CareWatch.Evaluation -c Release -v quiet -nologo -clp:ErrorsOnly >&2
-fi
-eval_dll=src/CareWatch.Evaluation/bin/Release/net10.0/carewatch-eval.dll
+source ops/bench-lib.sh
+bench_build_eval
 case "$what" in
   training) exec dotnet "$eval_dll" bench-training "$@" ;;
   detection) exec dotnet "$eval_dll" "$@" ;;

@@ -63,6 +63,7 @@ public static class MonitoringExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<RawDataRetention>();
+        services.TryAddSingleton<DeduplicationRetention>();
         services.TryAddSingleton<RetentionJob>();
         services.TryAddSingleton<ConsentStore>();
         services.TryAddSingleton<SeniorExport>();

@@ -156,6 +156,7 @@ public sealed class SeniorMonitor(
             if (Step(minute, minuteCharging, live: true) is { } alert) _due = alert;
             if (_due is { } d && _detector.StillSince != d.StillSince) _due = null;
         }
+        RecordScoring();
         await SettleAsync(ct);
     }
 
@@ -272,6 +273,7 @@ public sealed class SeniorMonitor(
         (DateTime StillSince, string Explanation)? alerted = null;
         foreach (var (minute, charging) in _window.All.ToList())
             if (Step(minute, charging, live: false) is { } alert) alerted = alert;
+        RecordScoring();
         // A still period too long now needs its alert, unless this very period was alerted before (staff may
         // have closed it).
         _due = alerted is { } a && _detector.StillSince == a.StillSince && !_open.ContainsKey(AlertKinds.Inactivity)
@@ -291,6 +293,10 @@ public sealed class SeniorMonitor(
         NoteEndedConditions(minute, charging, live, answered);
         return output.Signal == DetectorSignal.Alert && _detector.StillSince is { } since ? (since, output.Explanation!) : null;
     }
+
+    // The detector is per minute; where a batch of minutes ends is known only here. A timed detector (DetectorBuilder
+    // with metrics) records its scoring time once per batch, not per minute: a restart's replay is one record.
+    private void RecordScoring() => (_detector as Metrics.TimedDetector)?.RecordBatch();
 
     private void NoteEndedConditions(StoredMinute minute, bool charging, bool live, bool answered)
     {

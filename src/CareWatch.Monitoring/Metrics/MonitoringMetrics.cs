@@ -20,6 +20,7 @@ public sealed class MonitoringMetrics
 
     private readonly UpDownCounter<long> _grains;
     private readonly Histogram<double> _scoring;
+    private readonly Counter<long> _scoredMinutes;
     private readonly Histogram<double> _toAcknowledge;
     private readonly Counter<long> _delivered;
     private readonly Counter<long> _failed;
@@ -32,8 +33,11 @@ public sealed class MonitoringMetrics
         _grains = meter.CreateUpDownCounter<long>("carewatch.monitor.grains.active",
             description: "Senior monitor grains active on this node");
         _scoring = meter.CreateHistogram("carewatch.monitor.scoring.duration", unit: "s",
-            description: "The detector judging one minute (the learned model's score, or the fixed rule)",
+            description: "The detector judging one minute (the learned model's score, or the fixed rule), "
+                         + "averaged over each batch of minutes it judges",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ScoringBuckets });
+        _scoredMinutes = meter.CreateCounter<long>("carewatch.monitor.scoring.minutes",
+            description: "Minutes the detectors judged, live and replayed");
         _toAcknowledge = meter.CreateHistogram("carewatch.alerts.acknowledge.duration", unit: "s",
             description: "From staff being called (the end of the check-in) to a person acknowledging the alert",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = AcknowledgeBuckets });
@@ -49,8 +53,12 @@ public sealed class MonitoringMetrics
     /// <summary>A monitor grain activated (+1) or deactivated (-1).</summary>
     public void OnGrain(int change) => _grains.Add(change);
 
-    /// <summary>One minute was judged in <paramref name="seconds"/>.</summary>
-    public void OnScored(double seconds) => _scoring.Record(seconds);
+    /// <summary>A batch of <paramref name="minutes"/> was judged, <paramref name="secondsPerMinute"/> a minute.</summary>
+    public void OnScored(double secondsPerMinute, int minutes)
+    {
+        _scoring.Record(secondsPerMinute);
+        _scoredMinutes.Add(minutes);
+    }
 
     /// <summary>A person acknowledged an alert of <paramref name="kind"/> <paramref name="after"/> staff were called.</summary>
     public void OnAcknowledged(string kind, TimeSpan after) =>

@@ -36,11 +36,7 @@ public sealed class RetentionJobTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_DefaultRetention_OlderThan90DaysSummarisedMonitorsHistoryKeptAndAudited()
     {
-        var audit = new AuditLog(_db.DataSource, _time);
-        var job = new RetentionJob(new RawDataRetention(_db.DataSource), audit, Options.Create(new PrivacyOptions()),
-            Options.Create(new MonitorOptions()), _time, NullLogger<RetentionJob>.Instance);
-
-        var result = await job.RunAsync();
+        var result = await Job().RunAsync();
 
         // Days 91…100 back are older than 90 days; day 90 (noon) is younger than now minus 90 days (02:00).
         Assert.Equal(10L, result.MinutesDeleted);
@@ -50,4 +46,22 @@ public sealed class RetentionJobTests : IAsyncLifetime
         Assert.Equal(30, history.Count);
         Assert.Equal(AuditActions.RetentionApplied.Name, await _db.ScalarAsync<string>("SELECT action FROM audit_log"));
     }
+
+    [Fact]
+    public async Task RunAsync_DefaultRetention_DeduplicationRowsKeptOnlyForTheWindow()
+    {
+        var result = await Job().RunAsync();
+
+        // One message a day, received at 12:01: days 1…22 back are younger than now (02:30) minus 22 days.
+        Assert.Equal(TimeSpan.FromDays(22), DeduplicationRetention.Window);
+        Assert.Equal(78L, result.MessagesDeleted);
+        Assert.Equal(22L, await _db.ScalarAsync<long>("SELECT count(*) FROM device_messages"));
+        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM device_messages WHERE received_at < @cutoff",
+            ("cutoff", Now - DeduplicationRetention.Window)));
+        Assert.Equal(90L, await _db.ScalarAsync<long>("SELECT count(*) FROM minute_activity"));
+    }
+
+    private RetentionJob Job() => new(new RawDataRetention(_db.DataSource), new DeduplicationRetention(_db.DataSource),
+        new AuditLog(_db.DataSource, _time), Options.Create(new PrivacyOptions()), Options.Create(new MonitorOptions()),
+        _time, NullLogger<RetentionJob>.Instance);
 }

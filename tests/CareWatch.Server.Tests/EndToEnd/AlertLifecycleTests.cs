@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using CareWatch.Monitoring.Notifications.Webhooks;
 using CareWatch.Protocol;
@@ -47,8 +45,8 @@ public sealed class AlertLifecycleTests
             Assert.Equal(hook.Header(WebhookSignature.IdempotencyHeader), body.RootElement.GetProperty("id").GetString());
         }
 
-        var acknowledged = await CommandAsync(staff, checking.Id, "acknowledge", v => new { version = v });
-        var resolved = await CommandAsync(staff, checking.Id, "resolve",
+        var acknowledged = await AlertCommands.AcknowledgeAsync(staff, checking.Id);
+        var resolved = await AlertCommands.SendAsync(staff, checking.Id, "resolve",
             v => new { version = v, outcome = "assisted-at-home", note = "Found on the sofa, helped up." });
 
         Assert.Equal("acknowledged", acknowledged.GetProperty("alert").GetProperty("status").GetString());
@@ -173,21 +171,5 @@ public sealed class AlertLifecycleTests
             "SELECT status FROM notification_outbox WHERE senior_id = @s AND channel = 'email'", ("s", rig.Senior.Id)) == "sent",
             "the mail's row recorded as sent");
         Assert.Single(rig.Smtp.Messages());
-    }
-
-    // Reads the alert's version, then posts the command at that version as the staff member; the new detail view.
-    private static async Task<JsonElement> CommandAsync(SignedInClient staff, long alertId, string command,
-        Func<int, object> body)
-    {
-        var detail = await staff.Http.GetFromJsonAsync<JsonElement>($"api/alerts/{alertId}");
-        var version = detail.GetProperty("alert").GetProperty("version").GetInt32();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/alerts/{alertId}/{command}")
-        {
-            Content = JsonContent.Create(body(version)),
-        };
-        request.Headers.Add(CareWatch.Server.Accounts.CookieApiAntiforgery.HeaderName, staff.AntiforgeryToken);
-        using var response = await staff.Http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

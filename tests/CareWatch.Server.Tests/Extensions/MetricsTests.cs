@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using CareWatch.Protocol;
 using CareWatch.Server.Accounts;
 using CareWatch.Server.Tests.EndToEnd;
@@ -39,7 +36,7 @@ public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
         var sos = await board.NextMatchingAsync(a => a.Kind == "sos" && a.Status == "open");
         await rig.Smtp.WaitForMessagesAsync(1);
         await rig.Hook.WaitForRequestsAsync(4);
-        await AcknowledgeAsync(staff, sos.Id);
+        await AlertCommands.AcknowledgeAsync(staff, sos.Id);
         await SendGarbageAsync(rig);
 
         IReadOnlyList<PrometheusSample> samples = [];
@@ -60,7 +57,9 @@ public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(samples.Sum("carewatch_gateway_puback_duration_seconds_count") >= 2);
         Assert.True(samples.Sum("carewatch_gateway_watches_connected") >= 1);
         Assert.True(samples.Sum("carewatch_monitor_grains_active") >= 1);
-        Assert.True(samples.Sum("carewatch_monitor_scoring_duration_seconds_count") >= 17);
+        // One value per batch judged; the 17 minutes of GoStillAsync are counted as minutes.
+        Assert.True(samples.Sum("carewatch_monitor_scoring_duration_seconds_count") >= 1);
+        Assert.True(samples.Sum("carewatch_monitor_scoring_minutes_total") >= 17);
         Assert.True(samples.Sum("carewatch_alerts_acknowledge_duration_seconds_count", ("kind", "sos")) >= 1);
         Assert.True(samples.Sum("carewatch_notifications_delivered_total", ("channel", "email")) >= 1);
         Assert.True(samples.Sum("carewatch_notifications_delivered_total", ("channel", "signalr")) >= 1);
@@ -82,18 +81,5 @@ public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
             .WithPayload(Encoding.UTF8.GetBytes("not json"))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
         await client.DisconnectAsync();
-    }
-
-    private static async Task AcknowledgeAsync(SignedInClient staff, long alertId)
-    {
-        var detail = await staff.Http.GetFromJsonAsync<JsonElement>($"api/alerts/{alertId}");
-        var version = detail.GetProperty("alert").GetProperty("version").GetInt32();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/alerts/{alertId}/acknowledge")
-        {
-            Content = JsonContent.Create(new { version }),
-        };
-        request.Headers.Add(CookieApiAntiforgery.HeaderName, staff.AntiforgeryToken);
-        using var response = await staff.Http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

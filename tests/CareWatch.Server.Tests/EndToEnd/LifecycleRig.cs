@@ -32,6 +32,9 @@ public sealed class LifecycleRig : IAsyncDisposable
     /// <summary>The database.</summary>
     public TestDatabase Db { get; }
 
+    /// <summary>Every line the server logged (its servers', when it is started again), scopes included.</summary>
+    public CapturedLog Log { get; } = new();
+
     /// <summary>The SMTP server process relatives' mail goes to.</summary>
     public SmtpServer Smtp { get; }
 
@@ -113,11 +116,14 @@ public sealed class LifecycleRig : IAsyncDisposable
         "Outbox:RetryFirst=00:00:00.5", "Outbox:RetryMax=00:00:02", "Outbox:BreakFor=00:00:01", "Outbox:MaxAttempts=100",
         "Outbox:Lease=00:00:03",
         "Monitoring:MetricsSampleEvery=00:00:01", // the active-alert gauge on /metrics
+        // The deliveries' log lines (Information; test servers log warnings only): the correlation id is read there.
+        "Logging:LogLevel:CareWatch.Monitoring.Notifications.OutboxDispatcher=Information",
     ];
 
     private async Task<ServerHost> StartServerAsync()
     {
-        var server = await ServerHost.StartAsync(Db.ConnectionString, Settings);
+        var server = await ServerHost.StartAsync(Db.ConnectionString,
+            services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log), Settings);
         await server.WaitUntilReadyAsync();
         return server;
     }

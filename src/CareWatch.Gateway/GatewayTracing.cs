@@ -9,8 +9,11 @@ namespace CareWatch.Gateway;
 /// child of its message's, so that an alert raised from a message carries the message's trace id.
 /// </summary>
 /// <remarks>
-/// <see cref="ActivitySource.StartActivity(string, ActivityKind)"/> returns null while nothing listens, so with tracing
-/// off a message costs one check. Tags are vocabulary and the pseudonymous device id, never a person's data.
+/// <see cref="ActivitySource.StartActivity(string, ActivityKind)"/> returns null while nothing listens; but the server's
+/// tracer provider always listens (the trace id is the logs' correlation id, exported or not), so every accepted
+/// message pays for two activities and its batch for one with a link per message. That cost is inside the ingest
+/// figures of docs/benchmarks.md and not measured apart yet. Tags are vocabulary and the pseudonymous device id, never
+/// a person's data.
 /// </remarks>
 public static class GatewayTracing
 {

@@ -51,7 +51,8 @@ public static class StorageBenchmark
         }
         var cs = new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
         await DatabaseMigrator.MigrateAsync(cs);
-        await using var dataSource = NpgsqlDataSource.Create(cs);
+        // The server's own data source (its session settings included), so the bench writes and reads as the server does.
+        await using var dataSource = CareWatchDataSource.Create(cs);
         var cohort = new StorageCohort(dataSource);
         await fill(cohort);
         await using (var vacuum = dataSource.CreateCommand("VACUUM ANALYZE minute_days")) await vacuum.ExecuteNonQueryAsync();

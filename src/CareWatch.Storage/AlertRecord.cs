@@ -17,6 +17,8 @@ namespace CareWatch.Storage;
 /// <param name="EscalationStep">Chain steps carried out so far.</param>
 /// <param name="NextStepAt">When the escalation sweep acts on it next (null: nothing left to do).</param>
 /// <param name="RelativeChecking">The contact who last answered "I'm checking on her" ("Chen Lei (son)"), if any.</param>
+/// <param name="Trace">The trace that raised it (its correlation id), which later work on it continues; null for rows
+/// raised outside a trace.</param>
 public sealed record AlertRecord(
     long Id,
     Guid SeniorId,
@@ -50,7 +52,8 @@ public sealed record AlertRecord(
     DateTime? SeverityRisesAt = null,
     int RepeatCount = 0,
     DateTime? LastRepeatAt = null,
-    string? RelativeChecking = null)
+    string? RelativeChecking = null,
+    StoredTrace? Trace = null)
 {
     /// <summary>Whether the alert is still someone's business.</summary>
     public bool IsActive => AlertStates.IsActive(Status);
@@ -63,7 +66,8 @@ public sealed record AlertRecord(
                a.assigned_to, a.prompt_count, a.prompt_deadline, a.escalation_step, a.reminders_sent, a.next_step_at,
                a.severity_rises_at, a.repeat_count, a.last_repeat_at,
                (SELECT c.name || ' (' || c.relation || ')' FROM alert_events e JOIN senior_contacts c ON c.id::text = e.actor_id
-                WHERE e.alert_id = a.id AND e.event = 'relative-checking' ORDER BY e.id DESC LIMIT 1)
+                WHERE e.alert_id = a.id AND e.event = 'relative-checking' ORDER BY e.id DESC LIMIT 1),
+               a.trace_id, a.span_id
         FROM alerts a JOIN seniors s ON s.id = a.senior_id
         """;
 
@@ -74,7 +78,7 @@ public sealed record AlertRecord(
         Utc(r.GetDateTime(13)), Time(r, 14), r.IsDBNull(15) ? null : r.GetString(15),
         (AlertSeverity)r.GetInt16(16), Time(r, 17), Time(r, 18), Uuid(r, 19), Uuid(r, 20), Text(r, 21), Text(r, 22),
         Uuid(r, 23), r.GetInt16(24), Time(r, 25), r.GetInt16(26), r.GetInt32(27), Time(r, 28), Time(r, 29),
-        r.GetInt32(30), Time(r, 31), Text(r, 32));
+        r.GetInt32(30), Time(r, 31), Text(r, 32), StoredTrace.From(Text(r, 33), Text(r, 34)));
 
     private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
     private static DateTime? Time(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : Utc(r.GetDateTime(i));

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CareWatch.Monitoring.Metrics;
 using CareWatch.Storage;
 using CareWatch.Storage.Alerts;
 using CareWatch.Storage.Escalation;
@@ -78,6 +80,7 @@ public sealed class EscalationSweep(
             var due = await LockAsync(tx, "a.severity_rises_at <= @now AND a.severity < 3 ORDER BY a.severity_rises_at", now, ct);
             foreach (var alert in due)
             {
+                using var activity = Continue(alert);
                 var result = await transitions.ApplyAsync(alert.Id, alert.Version, EscalationPlanner.SeverityRise(alert, now),
                     now, ct, tx);
                 if (result.Applied) changed.Add(result.Alert!);
@@ -92,6 +95,7 @@ public sealed class EscalationSweep(
     private async Task<AlertRecord?> CarryOutAsync(NpgsqlTransaction tx, AlertRecord alert, BureauChain bureau, DateTime now,
         CancellationToken ct)
     {
+        using var activity = Continue(alert);
         var chain = DefaultChain.Or(bureau.Steps);
         AlertRecord? last = null;
         var current = alert;
@@ -109,6 +113,15 @@ public sealed class EscalationSweep(
             last = current = result.Alert!;
         }
         return last;
+    }
+
+    // The sweep's work on an alert continues the alert's trace (a row without one gets a trace of its own).
+    private static Activity? Continue(AlertRecord alert)
+    {
+        var activity = MonitoringTracing.Source.StartActivity(MonitoringTracing.AlertEscalate, ActivityKind.Internal,
+            alert.Trace?.ToParent() ?? default);
+        activity?.SetTag("carewatch.alert.id", alert.Id);
+        return activity;
     }
 
     private async Task<List<AlertRecord>> LockAsync(NpgsqlTransaction tx, string condition, DateTime now,

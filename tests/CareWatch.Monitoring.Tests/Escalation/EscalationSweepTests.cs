@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using CareWatch.Monitoring.Escalation;
+using CareWatch.Monitoring.Metrics;
 using CareWatch.Monitoring.Lifecycle;
 using CareWatch.Storage;
 using CareWatch.Storage.Alerts;
@@ -75,6 +78,37 @@ public sealed class EscalationSweepTests : IAsyncLifetime
 
     private static (string, string, string, bool) Urgent(string recipient, string channel, string kind = "alert-open") =>
         (recipient, channel, kind, true);
+
+    private static readonly ActivitySource TestSource = new("CareWatch.Monitoring.Tests.Escalation");
+
+    [Fact]
+    public async Task Sweep_WorksOnAnAlertInsideTheTraceThatRaisedIt()
+    {
+        // Listeners hear every test of the process: the sweep's span is found by this test's own trace.
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is MonitoringTracing.SourceName || source == TestSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        AlertRecord alert;
+        StoredTrace raisedIn;
+        using (var raise = TestSource.StartActivity("raise")!)
+        {
+            alert = await OpenAsync();
+            raisedIn = new StoredTrace(raise.TraceId.ToHexString(), raise.SpanId.ToHexString());
+        }
+        Assert.Equal(raisedIn, (await ReloadAsync(alert.Id)).Trace);
+
+        Assert.True(await NewSweep().SweepAsync() > 0);
+
+        var escalate = Assert.Single(stopped, s => s.OperationName == MonitoringTracing.AlertEscalate
+            && s.TraceId.ToHexString() == raisedIn.TraceId);
+        Assert.Equal(raisedIn.SpanId, escalate.ParentSpanId.ToHexString());
+        Assert.Equal(alert.Id, escalate.GetTagItem("carewatch.alert.id"));
+    }
 
     [Fact]
     public async Task Sweep_OpenAlarm_FirstStepCallsTheStaffOnDuty()

@@ -1,5 +1,6 @@
 using CareWatch.Gateway;
 using CareWatch.Monitoring.Metrics;
+using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 using OpenTelemetry.Trace;
 
@@ -24,8 +25,11 @@ public static class TracingExtensions
     /// <summary>Registers the tracer provider, the OTLP exporter when configured, and trace ids in log scopes.</summary>
     public static WebApplicationBuilder AddCareWatchTracing(this WebApplicationBuilder builder)
     {
-        // TraceId and SpanId in every log scope: the console (with IncludeScopes) and any structured sink print them.
+        // TraceId and SpanId in every log scope, for any structured sink; the console prints the trace id alone
+        // (unless Logging:Console:FormatterName picks another layout, such as json).
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Logging.AddConsoleFormatter<TraceIdConsoleFormatter, ConsoleFormatterOptions>();
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName ??= TraceIdConsoleFormatter.Name);
         var endpoint = builder.Configuration[OtlpEndpointKey];
         var standard = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"];
         builder.Services.AddOpenTelemetry().WithTracing(tracing =>

@@ -1,3 +1,5 @@
+using CareWatch.Storage;
+
 namespace CareWatch.Monitoring;
 
 /// <summary>An alert a senior's monitor has decided to raise.</summary>
@@ -7,8 +9,10 @@ namespace CareWatch.Monitoring;
 /// <param name="Explanation">What staff read.</param>
 /// <param name="Reason">Why the monitor raised it, for the log (no personal data).</param>
 /// <param name="Facts">The structured facts (inactivity), from which explanations are rendered when shown.</param>
+/// <param name="Trace">The trace to raise it in when it is not the caller's: the device message that carried an event
+/// found unalerted in storage.</param>
 public sealed record AlertRequest(string Kind, DateTime? StillSince, DateTime StartedAt, string Explanation, string Reason,
-    AlertFacts? Facts = null);
+    AlertFacts? Facts = null, StoredTrace? Trace = null);
 
 /// <summary>An active alert (checking, open or acknowledged) as a monitor needs to know it.</summary>
 /// <param name="Id">The alert.</param>
@@ -38,7 +42,7 @@ public interface IMonitorAlerts
     Task<IReadOnlyList<DateTime>> OkPressesAsync(DateTime since, CancellationToken ct);
 
     /// <summary>SOS presses and falls since <paramref name="since"/> that no alert covers (the node died in between).</summary>
-    Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(DateTime since, CancellationToken ct);
+    Task<IReadOnlyList<UnalertedEvent>> UnalertedEventsAsync(DateTime since, CancellationToken ct);
 
     /// <summary>
     /// Stores the alert: in <c>checking</c> when <paramref name="checkIn"/> (the watch asks first, for the bureau's

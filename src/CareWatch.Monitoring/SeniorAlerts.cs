@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CareWatch.Monitoring.CheckIn;
 using CareWatch.Monitoring.Metrics;
 using CareWatch.Storage;
@@ -37,7 +38,7 @@ public sealed class SeniorAlerts(
         store.ExistsForStillPeriodAsync(seniorId, AlertKinds.Inactivity, stillSince, ct);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(DateTime since, CancellationToken ct) =>
+    public Task<IReadOnlyList<UnalertedEvent>> UnalertedEventsAsync(DateTime since, CancellationToken ct) =>
         store.UnalertedEventsAsync(seniorId, [AlertKinds.Sos, AlertKinds.Fall], since, ct);
 
     /// <inheritdoc />
@@ -57,8 +58,10 @@ public sealed class SeniorAlerts(
     /// <inheritdoc />
     public async Task<(ActiveAlert Alert, bool Inserted)> RaiseAsync(AlertRequest alert, bool checkIn, CancellationToken ct)
     {
-        // The alert's row keeps this activity's trace (AlertTransitions), and its notifications continue it.
-        using var activity = MonitoringTracing.Source.StartActivity(MonitoringTracing.AlertRaise);
+        // The alert's row keeps this activity's trace (AlertTransitions), and its notifications continue it. An event
+        // found in storage is raised in the trace of the message that carried it, not in whatever runs now.
+        using var activity = MonitoringTracing.Source.StartActivity(MonitoringTracing.AlertRaise, ActivityKind.Internal,
+            alert.Trace?.ToParent() ?? default);
         activity?.SetTag("carewatch.alert.kind", alert.Kind);
         var at = Now;
         var deadline = checkIn ? at + await CheckInWindowAsync(ct) : (DateTime?)null;

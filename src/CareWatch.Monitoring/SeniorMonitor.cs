@@ -89,8 +89,8 @@ public sealed class SeniorMonitor(
         var active = await alerts.LoadActiveAsync(ct);
         foreach (var alert in active) Track(alert);
         _pending.RemoveAll(p => p.Kind is AlertKinds.Sos or AlertKinds.Fall); // storage says which are still owed
-        foreach (var (at, kind) in await alerts.UnalertedEventsAsync(time.GetUtcNow().UtcDateTime - ReplayWindow, ct))
-            _pending.Add(EventAlert(kind, at));
+        foreach (var owed in await alerts.UnalertedEventsAsync(time.GetUtcNow().UtcDateTime - ReplayWindow, ct))
+            _pending.Add(EventAlert(owed.Kind, owed.At) with { Trace = owed.Trace });
         _window.Clear();
         _window.Add(recent, charging: false); // charging is not stored per minute
         _okPresses.Load(await alerts.OkPressesAsync(time.GetUtcNow().UtcDateTime - ReplayWindow, ct));

@@ -29,11 +29,11 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     /// was open when they happened or raised after them. After a node died between storing the event and storing
     /// its alert, the senior's next monitor raises them.
     /// </summary>
-    public async Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(Guid seniorId, IReadOnlyList<string> kinds,
+    public async Task<IReadOnlyList<UnalertedEvent>> UnalertedEventsAsync(Guid seniorId, IReadOnlyList<string> kinds,
         DateTime since, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
-            SELECT e.at, e.kind FROM device_events e
+            SELECT e.at, e.kind, e.trace_id, e.span_id FROM device_events e
             WHERE e.senior_id = @senior AND e.kind = ANY(@kinds) AND e.at >= @since
               AND NOT EXISTS (SELECT 1 FROM alerts a
                               WHERE a.senior_id = e.senior_id AND a.kind = e.kind
@@ -43,9 +43,11 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("senior", seniorId);
         cmd.Parameters.AddWithValue("kinds", kinds.ToArray());
         cmd.Parameters.AddWithValue("since", since);
-        var list = new List<(DateTime, string)>();
+        var list = new List<UnalertedEvent>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) list.Add((DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), r.GetString(1)));
+        while (await r.ReadAsync(ct))
+            list.Add(new UnalertedEvent(DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), r.GetString(1),
+                StoredTrace.From(r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))));
         return list;
     }
 

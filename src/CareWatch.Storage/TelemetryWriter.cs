@@ -15,7 +15,7 @@ namespace CareWatch.Storage;
 /// digest of <paramref name="Batch"/>, which is the same when nothing was corrected.
 /// </param>
 public sealed record IncomingTelemetry(string DeviceId, Guid? SeniorId, TelemetryBatch Batch, DateTime ReceivedAt,
-    TimeSpan? ClockError = null, TelemetryDigest? Digest = null);
+    TimeSpan? ClockError = null, TelemetryDigest? Digest = null, StoredTrace? Trace = null);
 
 /// <summary>
 /// Writes batches of device messages in one transaction each. The (device, seq, digest) primary key of
@@ -95,8 +95,9 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         var rows = fresh.SelectMany(m => m.Batch.Events.Select(e => (m, e))).ToList();
         if (rows.Count == 0) return 0;
         await using var cmd = new NpgsqlCommand("""
-            INSERT INTO device_events (device_id, seq, at, senior_id, kind)
-            SELECT * FROM unnest(@device::text[], @seq::bigint[], @at::timestamptz[], @senior::uuid[], @kind::text[])
+            INSERT INTO device_events (device_id, seq, at, senior_id, kind, trace_id, span_id)
+            SELECT * FROM unnest(@device::text[], @seq::bigint[], @at::timestamptz[], @senior::uuid[], @kind::text[],
+                                 @trace_id::text[], @span_id::text[])
             ON CONFLICT DO NOTHING
             """, connection);
         cmd.Parameters.AddWithValue("device", rows.Select(r => r.m.DeviceId).ToArray());
@@ -104,6 +105,8 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("at", rows.Select(r => r.e.At).ToArray());
         cmd.Parameters.AddWithValue("senior", rows.Select(r => r.m.SeniorId).ToArray());
         cmd.Parameters.AddWithValue("kind", rows.Select(r => r.e.Kind.ToString().ToLowerInvariant()).ToArray());
+        cmd.Parameters.AddWithValue("trace_id", rows.Select(r => r.m.Trace?.TraceId).ToArray());
+        cmd.Parameters.AddWithValue("span_id", rows.Select(r => r.m.Trace?.SpanId).ToArray());
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 

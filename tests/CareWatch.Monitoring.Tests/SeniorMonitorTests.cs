@@ -1,5 +1,6 @@
 using CareWatch.Monitoring.Tests.Support;
 using CareWatch.Protocol;
+using CareWatch.Storage;
 using static CareWatch.Monitoring.Tests.Support.MonitorRig;
 
 namespace CareWatch.Monitoring.Tests;
@@ -143,7 +144,7 @@ public sealed class SeniorMonitorTests
     public async Task Start_SosStoredButItsAlertLostWithTheNode_RaisedByTheNextMonitor()
     {
         var rig = new MonitorRig(Morning);
-        rig.Alerts.Unalerted.Add((Morning.AddMinutes(-3), AlertKinds.Sos));
+        rig.Alerts.Unalerted.Add(new UnalertedEvent(Morning.AddMinutes(-3), AlertKinds.Sos));
 
         await rig.Monitor.StartAsync(Rule(), [], default);
 

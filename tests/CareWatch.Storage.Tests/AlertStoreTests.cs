@@ -35,7 +35,7 @@ public sealed class AlertStoreTests : IAsyncLifetime
 
         var owed = await _alerts.UnalertedEventsAsync(_senior.Id, ["sos", "fall"], T0.AddHours(-1));
 
-        Assert.Equal([(T0.AddMinutes(30), "sos"), (T0.AddMinutes(40), "fall")], owed);
+        Assert.Equal([new UnalertedEvent(T0.AddMinutes(30), "sos"), new UnalertedEvent(T0.AddMinutes(40), "fall")], owed);
     }
 
     [Fact]

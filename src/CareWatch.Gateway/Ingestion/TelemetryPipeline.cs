@@ -61,6 +61,9 @@ public sealed class TelemetryPipeline : BackgroundService
     {
         // Latencies are wall-clock facts (like the retry delays), not readings of the injected clock.
         var started = Stopwatch.GetTimestamp();
+        // A message with events keeps its trace in their rows: a monitor that finds one unalerted raises its alert
+        // inside this trace (after a restart, or when this very message activates the monitor).
+        if (message.Batch.Events.Count > 0 && message.Trace is null) message = message with { Trace = StoredTrace.Current };
         var pending = new PendingWrite(message, Activity.Current?.Context ?? default);
         await _queue.Writer.WriteAsync(pending, ct);
         var isNew = await pending.Completion.Task.WaitAsync(ct);

@@ -1,5 +1,6 @@
 using CareWatch.Monitoring.CheckIn;
 using CareWatch.Storage.Alerts;
+using CareWatch.Storage;
 
 namespace CareWatch.Monitoring.Tests.Support;
 
@@ -43,7 +44,7 @@ public sealed class FakeMonitorAlerts : IMonitorAlerts, IWatchPrompt
         Task.FromResult(Rows.Any(r => r.Request.StillSince == stillSince));
 
     /// <summary>Events stored by the gateway whose alert a dead node never stored.</summary>
-    public List<(DateTime At, string Kind)> Unalerted { get; } = [];
+    public List<UnalertedEvent> Unalerted { get; } = [];
 
     /// <summary>OK presses the gateway stored (a test adds them before the monitor hears of them).</summary>
     public List<DateTime> OkPresses { get; } = [];
@@ -51,8 +52,8 @@ public sealed class FakeMonitorAlerts : IMonitorAlerts, IWatchPrompt
     public Task<IReadOnlyList<DateTime>> OkPressesAsync(DateTime since, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<DateTime>>(OkPresses.Where(at => at >= since).Order().ToList());
 
-    public Task<IReadOnlyList<(DateTime At, string Kind)>> UnalertedEventsAsync(DateTime since, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<(DateTime, string)>>(Unalerted.Where(e => e.At >= since).ToList());
+    public Task<IReadOnlyList<UnalertedEvent>> UnalertedEventsAsync(DateTime since, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<UnalertedEvent>>(Unalerted.Where(e => e.At >= since).ToList());
 
     public Task<(ActiveAlert Alert, bool Inserted)> RaiseAsync(AlertRequest alert, bool checkIn, CancellationToken ct)
     {

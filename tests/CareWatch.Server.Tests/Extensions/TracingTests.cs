@@ -25,8 +25,7 @@ public sealed class TracingTests
         await using var rig = await LifecycleRig.StartAsync();
         await using var watch = rig.WatchThatShowsPrompts();
 
-        // The senior's monitor is active, as it is while her watch streams minutes: a monitor activated by the SOS itself
-        // raises it from storage while activating, outside the message's trace (see docs/operations.md).
+        // The senior's monitor is active, as it is while her watch streams minutes (the next test activates it by the SOS).
         var minute = await watch.SendAsync(Arrange.Minutes(Arrange.MinutesAgo(1), 1, movement: 140), null);
         await rig.Server.Monitors.SeenAsync(rig.Device.DeviceId, minute.Seq);
         await watch.SendAsync([], [new DeviceEvent(Arrange.MinutesAgo(0), DeviceEventKind.Sos)]);
@@ -69,6 +68,29 @@ public sealed class TracingTests
         await Eventually.TrueAsync(() => attempted.All(id => spans.All.Any(s => s.OperationName == MonitoringTracing.NotificationDeliver
                 && s.TraceId.ToHexString() == traceId && Equals(s.GetTagItem("carewatch.notification.id"), id))),
             "every attempted notification of the alert was delivered inside the message's trace");
+    }
+
+    [Fact]
+    public async Task SosAsTheFirstMessage_ActivatesTheMonitor_AlertIsRaisedInTheMessagesTrace()
+    {
+        using var spans = new StoppedSpans();
+        await using var rig = await LifecycleRig.StartAsync();
+        await using var watch = rig.WatchThatShowsPrompts();
+
+        // No minute before: this message activates her monitor, which finds the SOS already stored and raises it.
+        await watch.SendAsync([], [new DeviceEvent(Arrange.MinutesAgo(0), DeviceEventKind.Sos)]);
+        long alertId = 0;
+        await Eventually.TrueAsync(async () => (alertId = await rig.Db.ScalarAsync<long>(
+            "SELECT coalesce(max(id), 0) FROM alerts WHERE senior_id = @s AND kind = 'sos'", ("s", rig.Senior.Id))) > 0,
+            "the SOS raised an alert");
+
+        var message = Assert.Single(spans.All, s => s.OperationName == GatewayTracing.Message
+            && Equals(s.GetTagItem("carewatch.device.id"), rig.Device.DeviceId) && s.GetTagItem("carewatch.duplicate") is null);
+        var traceId = message.TraceId.ToHexString();
+        Assert.Equal($"{traceId} {message.SpanId.ToHexString()}", await rig.Db.ScalarAsync<string>(
+            "SELECT trace_id || ' ' || span_id FROM device_events WHERE device_id = @d AND kind = 'sos'",
+            ("d", rig.Device.DeviceId)));
+        Assert.Equal(traceId, await rig.Db.ScalarAsync<string>("SELECT trace_id FROM alerts WHERE id = @a", ("a", alertId)));
     }
 
     /// <summary>The activities of CareWatch's sources that ended while it listened.</summary>

@@ -55,9 +55,26 @@ public sealed class AlertStoreTests : IAsyncLifetime
         Assert.Equal([T0.AddMinutes(10), T0.AddMinutes(20)], presses);
     }
 
-    private async Task StoreEventsAsync(params (DateTime At, DeviceEventKind Kind)[] events)
+    [Fact]
+    public async Task UnalertedEventsAsync_CarriesTheTraceOfTheMessageThatBroughtTheEvent()
     {
-        var batch = new TelemetryBatch(1, 80, false, [], events.Select(e => new DeviceEvent(e.At, e.Kind)).ToList());
-        await new TelemetryWriter(_db.DataSource).WriteAsync([new IncomingTelemetry("w1", _senior.Id, batch, T0.AddHours(1))]);
+        var trace = new StoredTrace("ae82982c6acc4bd8ba33b5147bed1ade", "9009b415800cfd50");
+        await StoreEventsAsync(trace, (T0, DeviceEventKind.Sos));
+        await StoreEventsAsync(null, (T0.AddMinutes(5), DeviceEventKind.Fall));
+
+        var owed = await _alerts.UnalertedEventsAsync(_senior.Id, ["sos", "fall"], T0.AddHours(-1));
+
+        Assert.Equal([new UnalertedEvent(T0, "sos", trace), new UnalertedEvent(T0.AddMinutes(5), "fall")], owed);
+    }
+
+    private Task StoreEventsAsync(params (DateTime At, DeviceEventKind Kind)[] events) => StoreEventsAsync(null, events);
+
+    private long _seq;
+
+    private async Task StoreEventsAsync(StoredTrace? trace, params (DateTime At, DeviceEventKind Kind)[] events)
+    {
+        var batch = new TelemetryBatch(++_seq, 80, false, [], events.Select(e => new DeviceEvent(e.At, e.Kind)).ToList());
+        await new TelemetryWriter(_db.DataSource).WriteAsync(
+            [new IncomingTelemetry("w1", _senior.Id, batch, T0.AddHours(1), Trace: trace)]);
     }
 }

@@ -21,6 +21,9 @@ logs="$root/.carewatch/bench"
 rm -rf "$logs"; mkdir -p "$logs"
 started=$(date +%s)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# CPU time the hypervisor gave to other guests (steal), over the whole run: figures taken while it is high are slow.
+cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9 }' /proc/stat; }
+read -r ticks_before steal_before < <(cpu_ticks)
 commit=$(git rev-parse --short HEAD)
 git diff --quiet HEAD -- src firmware-sim ops 2>/dev/null || commit="$commit (with uncommitted changes)"
 
@@ -95,6 +98,8 @@ part fan-out 80 0 "Dashboard fan-out|p99 ≤ 500 ms" \
   ops/bench.sh alerts --seniors 100 --alerts-per-minute 600 --boards 500 --why "stress: six times that peak"
 
 elapsed=$(( $(date +%s) - started ))
+read -r ticks_after steal_after < <(cpu_ticks)
+steal=$(awk -v s=$(( steal_after - steal_before )) -v t=$(( ticks_after - ticks_before )) 'BEGIN { printf "%.0f", t > 0 ? 100 * s / t : 0 }')
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 ram=$(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
 {
@@ -107,6 +112,8 @@ ram=$(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
   echo "- Machine: ${cpu:-unknown CPU}, $(nproc) cores, ${ram} GB RAM; load average $load_before at the start and"
   echo "  $(cut -d' ' -f1-3 /proc/loadavg) at the end (1, 5, 15 min). The machine is shared with other engineers' builds"
   echo "  and tests, so the figures are noisy (one run each unless the row says otherwise) and on the low side."
+  echo "- CPU steal (time the hypervisor gave other guests) during the run: ${steal} % of the cores' time; above a few"
+  echo "  per cent every figure is slower than the machine's own."
   echo "- Date: $(date -u '+%F %H:%M') UTC; benchmarks $(( elapsed / 60 )) min $(( elapsed % 60 )) s (after a Release"
   echo "  build of ${build_seconds} s)"
   echo "- Commit: $commit"

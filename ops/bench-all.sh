@@ -68,7 +68,10 @@ part() {
   IFS=';' read -ra f <<<"$figures"
   for fig in "${f[@]}"; do
     grep -qF "| ${fig%%|*}" "$out" && continue
-    rows+=("| ${fig%%|*} | ${fig#*|} | — | failed (exit $rc$( [ "$rc" -eq 124 ] && echo ", time limit"); see \`.carewatch/bench/$name.log\`) | \`$*\` |")
+    # (A failing command substitution would fail the assignment, and set -e would end the whole run here.)
+    local why=""
+    [ "$rc" -eq 124 ] && why=", time limit"
+    rows+=("| ${fig%%|*} | ${fig#*|} | — | failed (exit $rc$why; see \`.carewatch/bench/$name.log\`) | \`$*\` |")
     if [ "$rc" -eq 0 ]; then rc=1; fi
   done
   if [ "$rc" -ne 0 ]; then failed+=("$name"); fi

@@ -135,7 +135,6 @@ public sealed class ServerHost : IAsyncDisposable
         Action<IServiceCollection>? configureServices)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("carewatch-server-");
-        SharedPki.CopyInto(dataDirectory.FullName);
         var httpPort = FreePort.Next();
         // A test may choose the HTTPS port itself (later arguments win); the host reports the one in force.
         var httpsPort = settings.Where(s => s.StartsWith("Http:HttpsPort=", StringComparison.Ordinal))
@@ -255,7 +254,6 @@ public sealed class ServerHost : IAsyncDisposable
         lock (_clients) _clients.ForEach(c => c.Dispose());
         await _app.StopAsync();
         await _app.DisposeAsync();
-        SharedPki.Keep(_dataDirectory.FullName);
         try { _dataDirectory.Delete(recursive: true); } catch (IOException) { }
     }
 }

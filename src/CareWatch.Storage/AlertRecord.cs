@@ -78,7 +78,7 @@ public sealed record AlertRecord(
         Utc(r.GetDateTime(13)), Time(r, 14), r.IsDBNull(15) ? null : r.GetString(15),
         (AlertSeverity)r.GetInt16(16), Time(r, 17), Time(r, 18), Uuid(r, 19), Uuid(r, 20), Text(r, 21), Text(r, 22),
         Uuid(r, 23), r.GetInt16(24), Time(r, 25), r.GetInt16(26), r.GetInt32(27), Time(r, 28), Time(r, 29),
-        r.GetInt32(30), Time(r, 31), Text(r, 32), StoredTrace.From(Text(r, 33), Text(r, 34)));
+        r.GetInt32(30), Time(r, 31), Text(r, 32), StoredTrace.Read(r, 33));
 
     private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
     private static DateTime? Time(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : Utc(r.GetDateTime(i));

@@ -47,7 +47,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             list.Add(new UnalertedEvent(DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), r.GetString(1),
-                StoredTrace.From(r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))));
+                StoredTrace.Read(r, 2)));
         return list;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 
 namespace CareWatch.Storage;
 
@@ -24,6 +25,11 @@ public readonly record struct StoredTrace(string TraceId, string SpanId)
         traceId is { Length: 32 } && spanId is { Length: 16 } && IsHex(traceId) && IsHex(spanId)
             ? new StoredTrace(traceId, spanId)
             : null;
+
+    /// <summary>Reads the pair of columns <paramref name="traceColumn"/> (trace_id) and the one after it (span_id).</summary>
+    public static StoredTrace? Read(NpgsqlDataReader r, int traceColumn) => From(
+        r.IsDBNull(traceColumn) ? null : r.GetString(traceColumn),
+        r.IsDBNull(traceColumn + 1) ? null : r.GetString(traceColumn + 1));
 
     /// <summary>The context to start the continuing activity under (remote: it was written by another activity).</summary>
     public ActivityContext ToParent() => new(ActivityTraceId.CreateFromString(TraceId),

@@ -51,7 +51,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, OutboxWakeup wakeup
             items.Add(new OutboxItem(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1),
                 r.IsDBNull(2) ? null : r.GetGuid(2), r.GetGuid(3), r.GetString(4), r.GetString(5), r.GetString(6),
                 r.GetBoolean(7), r.GetString(8), r.GetString(9), r.GetInt32(10),
-                StoredTrace.From(r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12))));
+                StoredTrace.Read(r, 11)));
         }
         items.Sort((a, b) => a.Id.CompareTo(b.Id)); // RETURNING keeps no order; pushes go out in queue order
         return items;

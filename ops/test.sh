@@ -46,23 +46,13 @@ if ! flock .carewatch/build.lock dotnet build CareWatch.sln -c Debug -v quiet -n
 fi
 
 # Benchmarks (category Benchmark) are run by ops/bench.sh, not here: filtered out unless the caller filters itself.
-# Category OwnProcess: tests that must be alone in their test process (the /metrics scrape: OpenTelemetry listens to
-# meters by name process-wide), run afterwards in a second one.
-filter=(--filter "Category!=Benchmark&Category!=OwnProcess")
-own_process=1
-for arg in "$@"; do [ "$arg" = "--filter" ] && { filter=(); own_process=""; }; done
+filter=(--filter "Category!=Benchmark")
+for arg in "$@"; do [ "$arg" = "--filter" ] && filter=(); done
 set +e
 dotnet test CareWatch.sln -c Debug --no-build -nologo -v quiet \
   --results-directory "$work/results" --logger "trx" --logger "console;verbosity=minimal" "${filter[@]}" "$@" \
   > "$work/test-output.txt" 2>&1
 status=$?
-if [ -n "$own_process" ]; then
-  dotnet test tests/CareWatch.Server.Tests -c Debug --no-build -nologo -v quiet \
-    --results-directory "$work/results" --logger "trx" --logger "console;verbosity=minimal" \
-    --filter "Category=OwnProcess" >> "$work/test-output.txt" 2>&1
-  own_status=$?
-  [ "$status" -eq 0 ] && status=$own_status
-fi
 set -e
 # Minimal verbosity prints each failed test with its message and one summary line per test project.
 grep -vE '^\s*$' "$work/test-output.txt" | head -600 || true

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CareWatch.Gateway;
 using CareWatch.Monitoring.Metrics;
 using CareWatch.Server.Accounts;
@@ -27,7 +28,24 @@ public static class MetricsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddPrometheusExporter());
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) =>
+            metrics.AddView(OnlyThisHostsMeters(services)));
         return builder;
+    }
+
+    /// <summary>
+    /// OpenTelemetry subscribes to meters by name across the whole process, so a second host in the same process
+    /// (tests run many; an operator might run a node and a tool side by side) would have its gateway, alert and
+    /// ASP.NET Core figures exported here too, under the same names. Meters made through a host's
+    /// <see cref="IMeterFactory"/> carry that factory as their scope: keep our own host's and drop any other host's.
+    /// Meters made without a factory (Npgsql's, Orleans') belong to the process and stay.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHostsMeters(IServiceProvider services)
+    {
+        var own = services.GetRequiredService<IMeterFactory>();
+        return instrument => instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, own)
+            ? MetricStreamConfiguration.Drop
+            : null;
     }
 
     /// <summary>

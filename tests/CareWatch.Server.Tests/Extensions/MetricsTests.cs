@@ -15,11 +15,7 @@ namespace CareWatch.Server.Tests.Extensions;
 /// </summary>
 public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    // OpenTelemetry listens to meters by name across the whole process: another test's server running beside this one
-    // has instruments of the same names, and the exporter keeps one of each. So this test runs in a test process of
-    // its own (ops/test.sh runs category OwnProcess apart), and asserts lower bounds all the same.
     [Fact]
-    [Trait("Category", "OwnProcess")]
     public async Task Scrape_AfterAnSosMailedWebhookedAndAcknowledged_ServesEveryListedInstrument()
     {
         await using var rig = await LifecycleRig.StartAsync();
@@ -37,7 +33,7 @@ public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
         await rig.Smtp.WaitForMessagesAsync(1);
         await rig.Hook.WaitForRequestsAsync(4);
         await AlertCommands.AcknowledgeAsync(staff, sos.Id);
-        await SendGarbageAsync(rig);
+        await SendGarbageAsync(rig.Server, rig.Senior.Id);
 
         IReadOnlyList<PrometheusSample> samples = [];
         await Eventually.TrueAsync(async () =>
@@ -71,11 +67,38 @@ public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
             v.Contains(rig.Device.DeviceId, StringComparison.Ordinal) || v.Contains('@')));
     }
 
-    // A second watch of the senior publishes a message that is not JSON: rejected, counted by reason.
-    private static async Task SendGarbageAsync(LifecycleRig rig)
+    // Other servers run in this test process at the same time (the other test classes'), with meters of the same
+    // names: each host's scrape shows its own figures only.
+    [Fact]
+    public async Task Scrape_AnotherServerInTheSameProcessRejectsAMessage_OnlyThatServerCountsIt()
     {
-        var other = await Arrange.WatchAsync(rig.Server, rig.Senior.Id);
-        using var client = await TestWatchClient.ConnectAsync(rig.Server, other.ConnectionString);
+        await using var quietDb = await TestDatabase.CreateAsync();
+        await using var busyDb = await TestDatabase.CreateAsync();
+        await using var quiet = await ServerHost.StartAsync(quietDb.ConnectionString);
+        await using var busy = await ServerHost.StartAsync(busyDb.ConnectionString);
+        await Task.WhenAll(quiet.WaitUntilReadyAsync(), busy.WaitUntilReadyAsync());
+        using var quietAdmin = await Support.Accounts.SignInNewAsync(quiet, CareWatchRoles.Admin);
+        using var busyAdmin = await Support.Accounts.SignInNewAsync(busy, CareWatchRoles.Admin);
+        var senior = await Arrange.SeniorAsync(busy, "Erna");
+
+        await SendGarbageAsync(busy, senior.Id);
+
+        await Eventually.TrueAsync(async () => PrometheusScrape.Parse(await busyAdmin.Http.GetStringAsync("metrics"))
+            .Sum("carewatch_gateway_messages_rejected_total") >= 1, "the busy server counts its rejected message");
+        var busySamples = PrometheusScrape.Parse(await busyAdmin.Http.GetStringAsync("metrics"));
+        var quietSamples = PrometheusScrape.Parse(await quietAdmin.Http.GetStringAsync("metrics"));
+        Assert.Equal(1, busySamples.Sum("carewatch_gateway_messages_rejected_total"));
+        Assert.Equal(0, quietSamples.Sum("carewatch_gateway_messages_rejected_total"));
+        Assert.Equal(0, quietSamples.Sum("carewatch_gateway_watches_connected"));
+        // The quiet server's own instruments are still there: it exports its meters, not nothing.
+        Assert.Contains(quietSamples, s => s.Name == "http_server_request_duration_seconds_count");
+    }
+
+    // A watch of the senior publishes a message that is not JSON: rejected, counted by reason.
+    private static async Task SendGarbageAsync(ServerHost server, Guid seniorId)
+    {
+        var other = await Arrange.WatchAsync(server, seniorId);
+        using var client = await TestWatchClient.ConnectAsync(server, other.ConnectionString);
         await client.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic(IotHubTopics.Telemetry(other.DeviceId, []))
             .WithPayload(Encoding.UTF8.GetBytes("not json"))

@@ -79,25 +79,25 @@ part() {
 
 # Training first: one long single-threaded step that cannot be shortened (1,000 seniors × 30 days is the target's
 # size); the gateway's phases can, and take what is left before the alert parts' reserve.
-part training 160 400 "Model training|≤ 2 min;Scoring one minute|≤ 10 µs" \
+part training 160 380 "Model training|≤ 2 min;Scoring one minute|≤ 10 µs" \
   ops/bench.sh training
-part gateway 300 215 "Ingest ceiling|≥ 50 % of the raw broker;CPU per 10,000 accepted messages|≥ 10,000 messages per CPU-s;Raw broker ceiling|— (reference);Watches held connected|50,000;Server memory per connected watch|≤ 20 KB" \
-  ops/bench.sh gateway --rate-seconds 21 --rate-warmup-seconds 25 --ceiling-watches 5000 --ceiling-seconds 15 \
+part gateway 250 240 "Ingest ceiling|≥ 50 % of the raw broker;CPU per 10,000 accepted messages|≥ 10,000 messages per CPU-s;Raw broker ceiling|— (reference);Watches held connected|50,000;Server memory per connected watch|≤ 20 KB" \
+  ops/bench.sh gateway --rate-seconds 18 --rate-warmup-seconds 25 --ceiling-watches 5000 --ceiling-seconds 15 \
   --hold 3000 --hold-seconds 5
 if [ -x ops/bench-storage.sh ]; then
-  # 200 seniors rather than 1,000 to fit the budget: bytes per senior-day do not depend on the fleet's size.
-  part storage 100 135 "Storage per senior-day|≤ 4 KB" ops/bench-storage.sh --people 200
+  # 100 seniors rather than 1,000 to fit the budget: bytes per senior-day do not depend on the fleet's size.
+  part storage 90 170 "Storage per senior-day|≤ 4 KB" ops/bench-storage.sh --people 100 --before-people 50
 fi
-part alerts 80 95 "SOS press to the board's SignalR push|p99 ≤ 500 ms" \
-  ops/bench.sh alerts --seniors 300 --alerts-per-minute 1000
+part alerts 70 110 "SOS press to the board's SignalR push|p99 ≤ 500 ms" \
+  ops/bench.sh alerts --seniors 200 --alerts-per-minute 1000
 # Fan-out at two rates: a city's peak and six times it. 50,000 seniors with one alert episode per senior-day (check-ins
 # and device health included; the detector's own target is 0.5 false alarms per person-month) average 35 a minute;
 # the peak hour is taken as three times that, 100 a minute, all of them pushed to all 500 boards (one room watching
 # the whole city; bureaus' boards see only their own seniors, so this is the worst case of the rate).
-part fan-out-peak 70 50 "Dashboard fan-out|p99 ≤ 500 ms" \
-  ops/bench.sh alerts --seniors 40 --alerts-per-minute 100 --boards 500 \
+part fan-out-peak 65 50 "Dashboard fan-out|p99 ≤ 500 ms" \
+  ops/bench.sh alerts --seniors 30 --alerts-per-minute 100 --boards 500 \
   --why "a city of 50,000 seniors at its peak hour: one alert a senior-day, the peak three times the mean"
-part fan-out 80 0 "Dashboard fan-out|p99 ≤ 500 ms" \
+part fan-out 60 0 "Dashboard fan-out|p99 ≤ 500 ms" \
   ops/bench.sh alerts --seniors 100 --alerts-per-minute 600 --boards 500 --why "stress: six times that peak"
 
 elapsed=$(( $(date +%s) - started ))

@@ -102,7 +102,7 @@ part fan-out 60 0 "Dashboard fan-out|p99 ≤ 500 ms" \
 
 elapsed=$(( $(date +%s) - started ))
 read -r ticks_after steal_after < <(cpu_ticks)
-steal=$(awk -v s=$(( steal_after - steal_before )) -v t=$(( ticks_after - ticks_before )) 'BEGIN { printf "%.0f", t > 0 ? 100 * s / t : 0 }')
+steal=$(awk -v s=$(( steal_after - steal_before )) -v t=$(( ticks_after - ticks_before )) 'BEGIN { printf "%.0f", (t > 0 ? 100 * s / t : 0) }')
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 ram=$(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
 {

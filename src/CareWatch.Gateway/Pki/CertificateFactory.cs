@@ -18,7 +18,10 @@ internal static class CertificateFactory
         if (File.Exists(files.CaCert) && File.Exists(files.CaKey))
         {
             var existing = X509Certificate2.CreateFromPemFile(files.CaCert, files.CaKey);
-            if (existing.NotAfter.ToUniversalTime() > now.UtcDateTime + ServerLifetime) return existing;
+            // Not yet valid (the clock was set back, or the folder came from a machine ahead of this one): it could
+            // not sign a server certificate that starts now, so a new CA replaces it.
+            if (existing.NotBefore.ToUniversalTime() <= now.UtcDateTime
+                && existing.NotAfter.ToUniversalTime() > now.UtcDateTime + ServerLifetime) return existing;
         }
         Directory.CreateDirectory(files.Directory);
         // Not disposed: the returned CA certificate keeps using this key to sign server certificates.

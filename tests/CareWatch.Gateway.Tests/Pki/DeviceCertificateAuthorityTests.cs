@@ -48,9 +48,31 @@ public sealed class DeviceCertificateAuthorityTests : IDisposable
         Assert.True(second.ServerCertificate.MatchesHostname("other.example.org"));
     }
 
-    private DeviceCertificateAuthority Create(string hostName) => new(
+    [Fact]
+    public void Create_ClockEarlierThanTheCaStarts_NewCaAndAServerCertificateItSigned()
+    {
+        var first = Create("hub.example.org");
+        var caThumbprint = X509CertificateLoader.LoadCertificateFromFile(first.CaCertificatePath).Thumbprint;
+
+        // The CA was made valid from a day before its creation; a clock a week earlier is before that.
+        var weekEarlier = new ShiftedClock(TimeSpan.FromDays(-7));
+        var second = Create("hub.example.org", weekEarlier);
+
+        var newCa = X509CertificateLoader.LoadCertificateFromFile(second.CaCertificatePath);
+        Assert.NotEqual(caThumbprint, newCa.Thumbprint);
+        Assert.True(newCa.NotBefore.ToUniversalTime() <= weekEarlier.GetUtcNow().UtcDateTime);
+        Assert.True(second.ServerCertificate.NotBefore.ToUniversalTime() <= weekEarlier.GetUtcNow().UtcDateTime);
+        Assert.True(ChainsTo(second.ServerCertificate, second.CaCertificatePath));
+    }
+
+    private DeviceCertificateAuthority Create(string hostName, TimeProvider? time = null) => new(
         Options.Create(new GatewayOptions { DataDirectory = _dir, HostName = hostName }),
-        TimeProvider.System, NullLogger<DeviceCertificateAuthority>.Instance);
+        time ?? TimeProvider.System, NullLogger<DeviceCertificateAuthority>.Instance);
+
+    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
+    }
 
     private static bool ChainsTo(X509Certificate2 cert, string caPath)
     {

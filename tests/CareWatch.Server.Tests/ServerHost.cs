@@ -1,12 +1,16 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
+using CareWatch.Gateway;
 using CareWatch.Gateway.Ingestion;
+using CareWatch.Gateway.Pki;
 using CareWatch.Server;
 using CareWatch.Server.Tests.Support;
 using CareWatch.Storage;
 using CareWatch.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CareWatch.Server.Tests;
@@ -135,6 +139,7 @@ public sealed class ServerHost : IAsyncDisposable
         Action<IServiceCollection>? configureServices)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("carewatch-server-");
+        CopySharedPki(dataDirectory);
         var httpPort = FreePort.Next();
         // A test may choose the HTTPS port itself (later arguments win); the host reports the one in force.
         var httpsPort = settings.Where(s => s.StartsWith("Http:HttpsPort=", StringComparison.Ordinal))
@@ -173,6 +178,24 @@ public sealed class ServerHost : IAsyncDisposable
             throw;
         }
         return new ServerHost(app, dataDirectory, httpPort, httpsPort, mqttPort, monitors);
+    }
+
+    // Every server of the test process starts from the same private CA and server certificate, copied into its data
+    // folder: making two RSA keys at each start was a quarter of the test process's CPU (perf, 2026-12-03). A
+    // server that cannot use them (another host name, a clock before the CA's start) makes its own, as in production.
+    private static readonly Lazy<string> SharedPki = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("carewatch-shared-pki-").FullName;
+        _ = new DeviceCertificateAuthority(Options.Create(new GatewayOptions { DataDirectory = folder }),
+            TimeProvider.System, NullLogger<DeviceCertificateAuthority>.Instance).ServerCertificate;
+        return Path.Combine(folder, "pki");
+    });
+
+    private static void CopySharedPki(DirectoryInfo dataDirectory)
+    {
+        var pki = Directory.CreateDirectory(Path.Combine(dataDirectory.FullName, "pki")).FullName;
+        foreach (var file in Directory.GetFiles(SharedPki.Value))
+            File.Copy(file, Path.Combine(pki, Path.GetFileName(file))); // keeps the keys' owner-only mode
     }
 
     /// <summary>Polls GET /health/ready until it answers 200 (migrations run in the background at start).</summary>

@@ -186,9 +186,10 @@ public sealed class ServerHost : IAsyncDisposable
     private static readonly Lazy<string> SharedPki = new(() =>
     {
         var folder = Directory.CreateTempSubdirectory("carewatch-shared-pki-").FullName;
-        _ = new DeviceCertificateAuthority(Options.Create(new GatewayOptions { DataDirectory = folder }),
-            TimeProvider.System, NullLogger<DeviceCertificateAuthority>.Instance).ServerCertificate;
-        return Path.Combine(folder, "pki");
+        // The constructor writes the CA and the server certificate; the folder they are in is the gateway's to name.
+        var authority = new DeviceCertificateAuthority(Options.Create(new GatewayOptions { DataDirectory = folder }),
+            TimeProvider.System, NullLogger<DeviceCertificateAuthority>.Instance);
+        return Path.GetDirectoryName(authority.CaCertificatePath)!;
     });
 
     private static void CopySharedPki(DirectoryInfo dataDirectory)
